@@ -1,0 +1,128 @@
+//! Cleaning: repairs what people paste before anything is annotated, recording every edit.
+//!
+//! The stage collects non-overlapping replacements on the original text (`Replacement`), then
+//! applies them once, producing the cleaned text and an [`Edit`] per change with both its
+//! original and cleaned span, so the page can show a diff, undo an edit and map any cleaned
+//! offset back to the pasted text. After this stage `doc.text` never changes.
+
+use crate::doc::{Doc, Edit, Span};
+
+/// One change proposed on the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    pub original: Span,
+    pub replacement: String,
+    pub kind: &'static str,
+}
+
+pub fn clean_stage(doc: &mut Doc) {
+    let reps = find_replacements(&doc.original);
+    let (text, edits) = apply(&doc.original, reps);
+    doc.text = text;
+    doc.edits = edits;
+}
+
+/// Apply sorted, non-overlapping replacements; overlapping ones (a bug) are skipped.
+pub fn apply(original: &str, mut reps: Vec<Replacement>) -> (String, Vec<Edit>) {
+    reps.sort_by_key(|r| (r.original.start, r.original.end));
+    let mut text = String::with_capacity(original.len());
+    let mut edits = Vec::with_capacity(reps.len());
+    let mut pos = 0;
+    for r in reps {
+        if r.original.start < pos || r.original.end > original.len() {
+            continue;
+        }
+        if !original.is_char_boundary(r.original.start) || !original.is_char_boundary(r.original.end) {
+            continue;
+        }
+        text.push_str(&original[pos..r.original.start]);
+        let start = text.len();
+        text.push_str(&r.replacement);
+        edits.push(Edit { kind: r.kind, original: r.original, cleaned: Span::new(start, text.len()), replacement: r.replacement });
+        pos = r.original.end;
+    }
+    text.push_str(&original[pos..]);
+    (text, edits)
+}
+
+/// Map a cleaned-text byte offset back to the original text.
+pub fn to_original(edits: &[Edit], cleaned: usize) -> usize {
+    let mut delta: isize = 0;
+    for e in edits {
+        if cleaned < e.cleaned.start {
+            break;
+        }
+        if cleaned < e.cleaned.end {
+            return e.original.start;
+        }
+        delta = e.original.end as isize - e.cleaned.end as isize;
+    }
+    (cleaned as isize + delta).max(0) as usize
+}
+
+fn find_replacements(text: &str) -> Vec<Replacement> {
+    let mut reps = Vec::new();
+    unicode::replacements(text, &mut reps);
+    boilerplate::replacements(text, &mut reps);
+    joins::replacements(text, &mut reps);
+    // keep the first of any overlapping pair: boilerplate removals win over inner repairs
+    reps.sort_by_key(|r| (r.original.start, std::cmp::Reverse(r.original.end)));
+    let mut out: Vec<Replacement> = Vec::with_capacity(reps.len());
+    for r in reps {
+        if let Some(last) = out.last() {
+            if r.original.start < last.original.end {
+                continue;
+            }
+        }
+        out.push(r);
+    }
+    out
+}
+
+mod boilerplate;
+mod joins;
+mod unicode;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cleaned(input: &str) -> String {
+        let mut d = Doc::new(input);
+        clean_stage(&mut d);
+        d.text
+    }
+
+    #[test]
+    fn repairs_unicode_and_keeps_quotes() {
+        assert_eq!(cleaned("Iran\u{2011}United\u{a0}States’ talks"), "Iran-United States’ talks");
+        assert_eq!(cleaned("a\r\nb"), "a\nb");
+        assert_eq!(cleaned("zero\u{200b}width"), "zerowidth");
+    }
+
+    #[test]
+    fn edits_map_back_to_original() {
+        let input = "x\u{a0}\u{a0}y program,rejecting z";
+        let mut d = Doc::new(input);
+        clean_stage(&mut d);
+        assert_eq!(d.text, "x y program, rejecting z");
+        for e in &d.edits {
+            assert_eq!(e.cleaned.slice(&d.text), e.replacement);
+        }
+        let z = d.text.find('z').unwrap();
+        assert_eq!(&input[to_original(&d.edits, z)..], "z");
+    }
+
+    #[test]
+    fn clean_text_is_left_alone() {
+        let input = "Talks resumed in Muscat, Oman. The U.S. said 1,000 people, e.g. many, came.\n\nNew paragraph.";
+        assert_eq!(cleaned(input), input);
+    }
+
+    #[test]
+    fn cleaning_is_idempotent_on_the_seed() {
+        let seed = include_str!("../../seeds/000_d91da279460ebc95.txt");
+        let once = cleaned(seed);
+        assert_eq!(cleaned(&once), once);
+    }
+}

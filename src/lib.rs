@@ -1,0 +1,62 @@
+//! lede: an in-browser article annotator. Entities, claims (who says what) and disputed issues,
+//! found by a Rust core that runs on the reader's device.
+//!
+//! Native callers use [`analyze`] and [`wire::to_wire`]. This file also holds the wasm-bindgen
+//! exports (`annotate`, `clean`, `version`), the only JS boundary; everything else is plain Rust.
+
+pub mod claims;
+pub mod clean;
+pub mod disputes;
+pub mod doc;
+pub mod entities;
+pub mod lexicon;
+pub mod pipeline;
+pub mod sentences;
+pub mod tokenize;
+pub mod wire;
+
+pub use doc::{Doc, Span};
+pub use pipeline::{analyze, Options};
+
+use wasm_bindgen::prelude::*;
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&ser).map_err(|e| JsError::new(&format!("lede: cannot serialise result: {e}")))
+}
+
+fn options_from_js(options: JsValue) -> Result<Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    let wire: wire::WireOptions = serde_wasm_bindgen::from_value(options)
+        .map_err(|e| JsError::new(&format!("lede: bad options: {e}")))?;
+    Ok(wire.to_options())
+}
+
+/// Installs the panic hook so a bug shows its message in the console before the trap.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Clean (unless `options.clean === false`) and annotate `text`; returns the wire JSON v1 object.
+#[wasm_bindgen]
+pub fn annotate(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let text = text.as_string().ok_or_else(|| JsError::new("lede: annotate() needs a string"))?;
+    let options = options_from_js(options)?;
+    to_js(&wire::to_wire(&analyze(&text, &options)))
+}
+
+/// Clean `text` only; returns `{version, offsets, cleaned, edits, warnings}`.
+#[wasm_bindgen]
+pub fn clean(text: JsValue) -> Result<JsValue, JsError> {
+    let text = text.as_string().ok_or_else(|| JsError::new("lede: clean() needs a string"))?;
+    to_js(&wire::to_wire_clean(&pipeline::clean(&text)))
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

@@ -1,0 +1,66 @@
+//! The pipeline: clean → tokenize → sentences → entities → claims → disputes.
+//!
+//! Each stage is a `fn(&mut Doc)` that appends its own layer and never rewrites an earlier one.
+//! [`analyze`] never panics: a stage that panics (a bug) is caught natively, its layer dropped
+//! and a warning recorded, so the user still gets the other layers.
+
+use crate::doc::Doc;
+
+/// What to run. Extend with new fields; keep defaults stable.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Run the cleaning stage (default). `false` keeps the text byte-for-byte as given.
+    pub clean: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { clean: true }
+    }
+}
+
+type Stage = (&'static str, fn(&mut Doc));
+
+/// The annotation stages after cleaning, in order.
+pub const STAGES: &[Stage] = &[
+    ("tokenize", crate::tokenize::tokenize),
+    ("sentences", crate::sentences::split_sentences),
+    ("entities", crate::entities::entities),
+    ("claims", crate::claims::claims),
+    ("disputes", crate::disputes::disputes),
+];
+
+/// Clean (optionally) and annotate `text`.
+pub fn analyze(text: &str, options: &Options) -> Doc {
+    let mut doc = Doc::new(text);
+    if options.clean {
+        run_stage(&mut doc, "clean", crate::clean::clean_stage);
+    }
+    for &(name, stage) in STAGES {
+        run_stage(&mut doc, name, stage);
+    }
+    doc
+}
+
+/// Only the cleaning stage.
+pub fn clean(text: &str) -> Doc {
+    let mut doc = Doc::new(text);
+    run_stage(&mut doc, "clean", crate::clean::clean_stage);
+    doc
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run_stage(doc: &mut Doc, name: &'static str, stage: fn(&mut Doc)) {
+    use std::panic::{catch_unwind, AssertUnwindSafe};
+    let backup = doc.clone();
+    if catch_unwind(AssertUnwindSafe(|| stage(doc))).is_err() {
+        *doc = backup;
+        doc.warn("internal_error", format!("the {name} stage failed on this text; its results are missing"));
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn run_stage(doc: &mut Doc, _name: &'static str, stage: fn(&mut Doc)) {
+    // A panic in wasm is a trap; the worker restarts and the page keeps the text.
+    stage(doc);
+}

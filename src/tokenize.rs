@@ -1,0 +1,161 @@
+//! Tokenizer: splits the cleaned text into words, numbers, punctuation and symbols.
+//!
+//! Rules: whitespace separates tokens; letters/digits with inner apostrophes are kept apart
+//! from a possessive or clitic (`Iran’s` → `Iran` `’s`); hyphens split (`Iran-United` →
+//! `Iran` `-` `United`); abbreviations keep their periods (`U.S.`, `Mr.`, `Jan.`); numbers keep
+//! their separators (`1,000`, `3.5`). Offsets are byte offsets into `doc.text`.
+
+use crate::doc::{Doc, Span, Token, TokenKind};
+use std::sync::OnceLock;
+
+fn abbreviations() -> &'static std::collections::HashSet<&'static str> {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| crate::lexicon::parse(include_str!("../data/tokenize/abbreviations.txt")).map(|e| e.key).collect())
+}
+
+/// True for words whose trailing period belongs to them (`Mr.`, `Gen.`, `U.S.`).
+pub fn is_abbreviation(word_with_period: &str) -> bool {
+    abbreviations().contains(word_with_period)
+}
+
+pub fn tokenize(doc: &mut Doc) {
+    doc.tokens = tokens_of(&doc.text);
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Tokenize a text.
+pub fn tokens_of(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let at = |i: usize| if i < n { chars[i].0 } else { text.len() };
+    let mut i = 0;
+    while i < n {
+        let (b, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_digit() || (c.is_numeric() && !c.is_alphabetic()) {
+            // number: digits with inner , . separators followed by a digit
+            let mut j = i + 1;
+            while j < n {
+                let d = chars[j].1;
+                if d.is_ascii_digit() {
+                    j += 1;
+                } else if (d == ',' || d == '.') && j + 1 < n && chars[j + 1].1.is_ascii_digit() {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            // "1990s", "5th", "3pm": letters glued to a number stay in the token
+            while j < n && chars[j].1.is_alphabetic() {
+                j += 1;
+            }
+            out.push(Token { span: Span::new(b, at(j)), kind: TokenKind::Number });
+            i = j;
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut j = i + 1;
+            while j < n {
+                let d = chars[j].1;
+                if d.is_alphanumeric() || d == '\u{200D}' {
+                    j += 1;
+                } else if d == '.' && j + 1 < n && chars[j + 1].1.is_alphabetic() && (j - i) <= 2 {
+                    // U.S., e.g., a.m.: single letters joined by periods
+                    j += 1;
+                } else if is_apostrophe(d) && j + 1 < n && chars[j + 1].1.is_alphabetic() {
+                    // inner apostrophe: split before a clitic ('s, 't handled as n't, 're, 'll, 've, 'd, 'm)
+                    let rest: String = chars[j + 1..n.min(j + 4)].iter().map(|x| x.1).collect();
+                    let lower = rest.to_lowercase();
+                    let clitic = ["s", "re", "ll", "ve", "d", "m"].iter().find(|cl| {
+                        lower.starts_with(*cl) && !lower[cl.len()..].starts_with(|ch: char| ch.is_alphabetic())
+                    });
+                    if clitic.is_some() {
+                        break;
+                    }
+                    j += 1; // O'Brien, rock'n'roll
+                } else {
+                    break;
+                }
+            }
+            // "n't": split "don't" as "do" "n't"
+            let mut end = j;
+            let word = &text[b..at(j)];
+            if j < n && is_apostrophe(chars[j].1) {
+                // handled below as clitic
+            } else if word.len() > 3 && (word.ends_with("n't") || word.ends_with("n’t")) {
+                end = j - 3;
+            }
+            // trailing period of an abbreviation, or of a letter-dot sequence like "U.S"
+            let mut tok_end = at(end);
+            if end == j && j < n && chars[j].1 == '.' {
+                let with_dot = &text[b..at(j + 1)];
+                let dotted = with_dot[..with_dot.len() - 1].contains('.');
+                if dotted || is_abbreviation(with_dot) {
+                    tok_end = at(j + 1);
+                    j += 1;
+                    end = j;
+                }
+            }
+            out.push(Token { span: Span::new(b, tok_end), kind: TokenKind::Word });
+            if end < j {
+                out.push(Token { span: Span::new(at(end), at(j)), kind: TokenKind::Word });
+            }
+            i = j;
+            if i < n && is_apostrophe(chars[i].1) && i + 1 < n && chars[i + 1].1.is_alphabetic() {
+                // clitic token: 's 're 'll ...
+                let mut k = i + 1;
+                while k < n && chars[k].1.is_alphabetic() {
+                    k += 1;
+                }
+                out.push(Token { span: Span::new(at(i), at(k)), kind: TokenKind::Word });
+                i = k;
+            }
+            continue;
+        }
+        let kind = if c.is_ascii_punctuation() || is_punct_char(c) { TokenKind::Punct } else { TokenKind::Symbol };
+        // runs of the same punctuation (..., --) are one token
+        let mut j = i + 1;
+        while j < n && chars[j].1 == c && (c == '.' || c == '-') {
+            j += 1;
+        }
+        out.push(Token { span: Span::new(b, at(j)), kind });
+        i = j;
+    }
+    out
+}
+
+fn is_punct_char(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’' | '—' | '–' | '…' | '«' | '»' | '‹' | '›' | '„' | '‚' | '·' | '•')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expect: &[&str]) {
+        let toks: Vec<&str> = tokens_of(input).iter().map(|t| t.span.slice(input)).collect();
+        assert_eq!(toks, expect, "tokens of {input:?}");
+    }
+
+    #[test]
+    fn tokenizes_news_text() {
+        check("Iran’s envoy", &["Iran", "’s", "envoy"]);
+        check("the U.S. said", &["the", "U.S.", "said"]);
+        check("Mr. Smith", &["Mr.", "Smith"]);
+        check("Iran-United States", &["Iran", "-", "United", "States"]);
+        check("1,000 and 3.5%", &["1,000", "and", "3.5", "%"]);
+        check("don't", &["do", "n't"]);
+        check("ISLAMABAD: The", &["ISLAMABAD", ":", "The"]);
+        check("\"Yes,\" he said.", &["\"", "Yes", ",", "\"", "he", "said", "."]);
+        check("O'Brien's", &["O'Brien", "'s"]);
+        check("€5 😊 ok", &["€", "5", "😊", "ok"]);
+        check("the end.", &["the", "end", "."]);
+    }
+}

@@ -1,0 +1,363 @@
+//! The wire format (JSON v1): the only place that knows serde and UTF-16.
+//!
+//! Inside the core every offset is a UTF-8 byte offset into the cleaned text. On the wire every
+//! offset is a UTF-16 code unit index (what JS `slice`, DOM `Range` and the CSS Highlight API
+//! count). [`Utf16Map`] converts, in one place. The format is documented in ARCHITECTURE.md and
+//! is a contract with outside scorers: extend it, never break it.
+
+use crate::doc::{Doc, Span};
+use serde::Serialize;
+
+pub const WIRE_VERSION: u32 = 1;
+
+/// Byte offset → UTF-16 offset, for one text. Built once per text in O(n).
+pub struct Utf16Map {
+    /// `units[i]` = UTF-16 length of `text[..b]` where `b` is the i-th char boundary.
+    starts: Vec<u32>,
+    units: Vec<u32>,
+    len_bytes: usize,
+}
+
+impl Utf16Map {
+    pub fn new(text: &str) -> Utf16Map {
+        let mut starts = Vec::with_capacity(text.len() / 8 + 1);
+        let mut units = Vec::with_capacity(text.len() / 8 + 1);
+        let mut u = 0u32;
+        // Store a checkpoint only where the running difference between bytes and units changes,
+        // so pure-ASCII text costs one entry.
+        starts.push(0);
+        units.push(0);
+        for (b, ch) in text.char_indices() {
+            if ch.len_utf8() != ch.len_utf16() {
+                let next_b = b + ch.len_utf8();
+                let next_u = u + ch.len_utf16() as u32;
+                starts.push(next_b as u32);
+                units.push(next_u);
+            }
+            u += ch.len_utf16() as u32;
+        }
+        Utf16Map { starts, units, len_bytes: text.len() }
+    }
+
+    /// UTF-16 offset of byte offset `b` (which must be a char boundary; clamped to the text).
+    pub fn to_utf16(&self, b: usize) -> usize {
+        let b = b.min(self.len_bytes) as u32;
+        // Last checkpoint at or before b; between checkpoints every char is 1 byte = 1 unit.
+        let i = match self.starts.binary_search(&b) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        (self.units[i] + (b - self.starts[i])) as usize
+    }
+
+    pub fn span(&self, s: Span) -> WireSpan {
+        WireSpan { start: self.to_utf16(s.start), end: self.to_utf16(s.end) }
+    }
+}
+
+/// Byte offset of UTF-16 offset `u` in `text`, or `None` if `u` is inside a surrogate pair or
+/// past the end. Used when the page sends offsets back (e.g. undo of one edit).
+pub fn utf16_to_byte(text: &str, u: usize) -> Option<usize> {
+    let mut units = 0usize;
+    for (b, ch) in text.char_indices() {
+        if units == u {
+            return Some(b);
+        }
+        if units > u {
+            return None;
+        }
+        units += ch.len_utf16();
+    }
+    (units == u).then_some(text.len())
+}
+
+#[derive(Serialize, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WireSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Serialize)]
+pub struct WireEdit {
+    pub kind: &'static str,
+    /// Range in the original (pasted) text, UTF-16.
+    pub original: WireSpan,
+    /// Range in the cleaned text, UTF-16.
+    pub cleaned: WireSpan,
+    pub original_text: String,
+    pub replacement: String,
+}
+
+#[derive(Serialize)]
+pub struct WireMention {
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub label: &'static str,
+    pub text: String,
+    pub entity: Option<usize>,
+    pub rule: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct WireEntity {
+    pub id: usize,
+    #[serde(rename = "type")]
+    pub label: &'static str,
+    pub canonical: String,
+    pub aliases: Vec<String>,
+    pub mentions: Vec<usize>,
+    pub count: usize,
+    pub salience: f32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metonym_of: Option<usize>,
+}
+
+#[derive(Serialize)]
+pub struct WireClaim {
+    pub id: usize,
+    pub source: Option<WireSpan>,
+    pub cue: Option<WireSpan>,
+    pub content: WireSpan,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub content_segments: Vec<WireSpan>,
+    pub kind: &'static str,
+    pub source_kind: &'static str,
+    pub source_text: Option<String>,
+    pub source_entity: Option<usize>,
+    pub hedged: bool,
+    pub hedges: Vec<WireSpan>,
+    pub negated: bool,
+    pub anonymity: Option<WireSpan>,
+    pub rule: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct WireSide {
+    pub party: Option<usize>,
+    pub name: String,
+    pub position: Option<WireSpan>,
+    pub stance: &'static str,
+    pub claims: Vec<usize>,
+}
+
+#[derive(Serialize)]
+pub struct WireDispute {
+    pub id: usize,
+    pub label: String,
+    pub mentions: Vec<WireSpan>,
+    pub evidence: Vec<WireSpan>,
+    pub sides: Vec<WireSide>,
+    pub rule: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct WireWarning {
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// The whole wire document (v1).
+#[derive(Serialize)]
+pub struct WireDoc {
+    pub version: u32,
+    pub offsets: &'static str,
+    pub text: String,
+    pub edits: Vec<WireEdit>,
+    pub mentions: Vec<WireMention>,
+    pub entities: Vec<WireEntity>,
+    pub claims: Vec<WireClaim>,
+    pub disputes: Vec<WireDispute>,
+    pub warnings: Vec<WireWarning>,
+}
+
+/// Result of `clean()` alone: the cleaned text and its edits.
+#[derive(Serialize)]
+pub struct WireClean {
+    pub version: u32,
+    pub offsets: &'static str,
+    pub cleaned: String,
+    pub edits: Vec<WireEdit>,
+    pub warnings: Vec<WireWarning>,
+}
+
+fn edits(doc: &Doc, clean_map: &Utf16Map) -> Vec<WireEdit> {
+    let orig_map = Utf16Map::new(&doc.original);
+    doc.edits
+        .iter()
+        .map(|e| WireEdit {
+            kind: e.kind,
+            original: orig_map.span(e.original),
+            cleaned: clean_map.span(e.cleaned),
+            original_text: e.original.slice(&doc.original).to_string(),
+            replacement: e.replacement.clone(),
+        })
+        .collect()
+}
+
+fn warnings(doc: &Doc) -> Vec<WireWarning> {
+    doc.warnings.iter().map(|w| WireWarning { code: w.code, message: w.message.clone() }).collect()
+}
+
+/// Convert an analysed document to the wire format.
+pub fn to_wire(doc: &Doc) -> WireDoc {
+    let map = Utf16Map::new(&doc.text);
+    let mentions = doc
+        .mentions
+        .iter()
+        .map(|m| {
+            let s = map.span(m.span);
+            WireMention {
+                start: s.start,
+                end: s.end,
+                label: m.label,
+                text: doc.slice(m.span).to_string(),
+                entity: m.entity,
+                rule: m.rule,
+                role: m.role,
+            }
+        })
+        .collect();
+    let entities = doc
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(id, e)| WireEntity {
+            id,
+            label: e.label,
+            canonical: e.canonical.clone(),
+            aliases: e.aliases.clone(),
+            mentions: e.mentions.clone(),
+            count: e.mentions.len(),
+            salience: (e.salience * 1000.0).round() / 1000.0,
+            role: e.metonym_of.map(|_| "metonym"),
+            metonym_of: e.metonym_of,
+        })
+        .collect();
+    let claims = doc
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(id, c)| WireClaim {
+            id,
+            source: c.source.map(|s| map.span(s)),
+            cue: c.cue.map(|s| map.span(s)),
+            content: map.span(c.content),
+            content_segments: c.content_segments.iter().map(|&s| map.span(s)).collect(),
+            kind: c.kind,
+            source_kind: c.source_kind.as_str(),
+            source_text: c.source.map(|s| doc.slice(s).to_string()),
+            source_entity: c.source_entity,
+            hedged: !c.hedges.is_empty(),
+            hedges: c.hedges.iter().map(|&s| map.span(s)).collect(),
+            negated: c.negated,
+            anonymity: c.anonymity.map(|s| map.span(s)),
+            rule: c.rule,
+        })
+        .collect();
+    let disputes = doc
+        .disputes
+        .iter()
+        .enumerate()
+        .map(|(id, d)| WireDispute {
+            id,
+            label: d.label.clone(),
+            mentions: d.mentions.iter().map(|&s| map.span(s)).collect(),
+            evidence: d.evidence.iter().map(|&s| map.span(s)).collect(),
+            sides: d
+                .sides
+                .iter()
+                .map(|s| WireSide {
+                    party: s.party,
+                    name: s.name.clone(),
+                    position: s.position.map(|p| map.span(p)),
+                    stance: s.stance.as_str(),
+                    claims: s.claims.clone(),
+                })
+                .collect(),
+            rule: d.rule,
+        })
+        .collect();
+    WireDoc {
+        version: WIRE_VERSION,
+        offsets: "utf16",
+        text: doc.text.clone(),
+        edits: edits(doc, &map),
+        mentions,
+        entities,
+        claims,
+        disputes,
+        warnings: warnings(doc),
+    }
+}
+
+/// Wire form of a cleaning-only result.
+pub fn to_wire_clean(doc: &Doc) -> WireClean {
+    let map = Utf16Map::new(&doc.text);
+    WireClean {
+        version: WIRE_VERSION,
+        offsets: "utf16",
+        cleaned: doc.text.clone(),
+        edits: edits(doc, &map),
+        warnings: warnings(doc),
+    }
+}
+
+/// Options as they arrive from JS or the CLI (all optional).
+#[derive(serde::Deserialize, Default, Debug)]
+#[serde(default, deny_unknown_fields)]
+pub struct WireOptions {
+    pub clean: Option<bool>,
+}
+
+impl WireOptions {
+    pub fn to_options(&self) -> crate::Options {
+        let mut o = crate::Options::default();
+        if let Some(c) = self.clean {
+            o.clean = c;
+        }
+        o
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets_of_bmp_and_astral_chars() {
+        let text = "a€b😊c";
+        let m = Utf16Map::new(text);
+        // bytes: a=0, €=1..4, b=4, 😊=5..9, c=9
+        assert_eq!(m.to_utf16(0), 0);
+        assert_eq!(m.to_utf16(1), 1);
+        assert_eq!(m.to_utf16(4), 2);
+        assert_eq!(m.to_utf16(5), 3);
+        assert_eq!(m.to_utf16(9), 5);
+        assert_eq!(m.to_utf16(10), 6);
+        assert_eq!(m.to_utf16(99), 6);
+    }
+
+    #[test]
+    fn utf16_back_to_bytes_rejects_split_surrogates() {
+        let text = "x😊y";
+        assert_eq!(utf16_to_byte(text, 0), Some(0));
+        assert_eq!(utf16_to_byte(text, 1), Some(1));
+        assert_eq!(utf16_to_byte(text, 2), None);
+        assert_eq!(utf16_to_byte(text, 3), Some(5));
+        assert_eq!(utf16_to_byte(text, 4), Some(6));
+        assert_eq!(utf16_to_byte(text, 5), None);
+    }
+
+    #[test]
+    fn rtl_text_counts_like_js() {
+        let text = "שלום Iran";
+        let m = Utf16Map::new(text);
+        let b = text.find("Iran").unwrap();
+        assert_eq!(m.to_utf16(b), 5);
+    }
+}
