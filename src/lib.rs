@@ -29,9 +29,9 @@ fn options_from_js(options: JsValue) -> Result<Options, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
-    let wire: wire::WireOptions = serde_wasm_bindgen::from_value(options)
+    let json: serde_json::Value = serde_wasm_bindgen::from_value(options)
         .map_err(|e| JsError::new(&format!("lede: bad options: {e}")))?;
-    Ok(wire.to_options())
+    wire::options_from_json(&json).map_err(|e| JsError::new(&format!("lede: bad options: {e}")))
 }
 
 /// Installs the panic hook so a bug shows its message in the console before the trap.

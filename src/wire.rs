@@ -307,21 +307,22 @@ pub fn to_wire_clean(doc: &Doc) -> WireClean {
     }
 }
 
-/// Options as they arrive from JS or the CLI (all optional).
-#[derive(serde::Deserialize, Default, Debug)]
-#[serde(default, deny_unknown_fields)]
-pub struct WireOptions {
-    pub clean: Option<bool>,
-}
-
-impl WireOptions {
-    pub fn to_options(&self) -> crate::Options {
-        let mut o = crate::Options::default();
-        if let Some(c) = self.clean {
-            o.clean = c;
+/// Options as they arrive from JS or the CLI, as a JSON object (all fields optional):
+/// `{"clean": bool}`. Unknown fields and wrong types are refused with a message naming them.
+pub fn options_from_json(value: &serde_json::Value) -> Result<crate::Options, String> {
+    let mut o = crate::Options::default();
+    let obj = match value {
+        serde_json::Value::Null => return Ok(o),
+        serde_json::Value::Object(obj) => obj,
+        other => return Err(format!("options must be an object, not {other}")),
+    };
+    for (key, v) in obj {
+        match key.as_str() {
+            "clean" => o.clean = v.as_bool().ok_or_else(|| format!("option \"clean\" must be true or false, not {v}"))?,
+            other => return Err(format!("unknown option \"{other}\" (known: clean)")),
         }
-        o
     }
+    Ok(o)
 }
 
 #[cfg(test)]
@@ -351,6 +352,14 @@ mod tests {
         assert_eq!(utf16_to_byte(text, 3), Some(5));
         assert_eq!(utf16_to_byte(text, 4), Some(6));
         assert_eq!(utf16_to_byte(text, 5), None);
+    }
+
+    #[test]
+    fn options_are_checked() {
+        assert!(options_from_json(&serde_json::json!({"clean": false})).is_ok_and(|o| !o.clean));
+        assert!(options_from_json(&serde_json::json!(null)).is_ok_and(|o| o.clean));
+        assert!(options_from_json(&serde_json::json!({"clean": 1})).unwrap_err().contains("clean"));
+        assert!(options_from_json(&serde_json::json!({"colour": 1})).unwrap_err().contains("colour"));
     }
 
     #[test]
