@@ -1,49 +1,177 @@
-//! Disputed issues: what the parties disagree about and each side's position.
+//! Disputed issues: what the parties disagree about, who the parties are, and each party's
+//! position on each issue (or "not stated" when the article gives none).
 //!
-//! This first pass finds contention cues from `data/disputes/cues.txt` (`point of contention`,
-//! `disagreements over`, `refuses`, …) and records the sentence as evidence for an issue
-//! labelled by the words the cue governs; parties and positions come in a later pass.
+//! One pass over the sentences finds contention cues (`data/disputes/cues.txt`):
+//! - `issue` cues (`disagreements over`, `at odds over`) name issues with no stance;
+//! - `for` / `against` cues (`pushed for`, `refuses to`, `rejecting`) give the subject party a
+//!   position on the phrases they govern (`phrase.rs`), its stance set by the cue, polarity
+//!   words (`narrowing the agenda`) and an inclusion frame (`issues such as X` on an agenda →
+//!   `wants_included` / `wants_excluded`);
+//! - `backward` cues (`point of contention`, `red line`) label a phrase before them.
+//!
+//! The subject is found by this stage itself (`party.rs`) and resolved through entities,
+//! metonyms and nationality words, so it works before the claims stage covers it. Found items
+//! are then grouped into issues by key word and given sides, claims and evidence
+//! (`assemble.rs`). Everything is linear in the text: per-sentence work is bounded by the
+//! sentence and by constant windows, and doc-wide steps are single passes.
 
-use crate::doc::{Dispute, Doc, Span};
-use crate::lexicon::{parse, PhraseMatcher};
-use std::sync::OnceLock;
+mod assemble;
+mod party;
+mod phrase;
+mod words;
 
-fn cues() -> &'static PhraseMatcher<()> {
-    static C: OnceLock<PhraseMatcher<()>> = OnceLock::new();
-    C.get_or_init(|| PhraseMatcher::new(parse(include_str!("../../data/disputes/cues.txt")).map(|e| (e.key.to_string(), ())).collect(), true))
+use crate::doc::{Doc, Span, Stance};
+use party::{Index, Party};
+use phrase::Sent;
+use words::{words, CueKind};
+
+/// One thing a cue said: an issue phrase, and maybe a party's position on it.
+#[derive(Debug, Clone)]
+pub(crate) struct Item {
+    pub key: String,
+    pub label: String,
+    pub mention: Span,
+    pub sentence: usize,
+    pub party: Option<Party>,
+    pub stance: Stance,
+    pub position: Option<Span>,
+    pub cue: Span,
+    /// Made by a weak cue in a sentence with no strong one.
+    pub weak: bool,
+    pub allies: Vec<Span>,
 }
 
 pub fn disputes(doc: &mut Doc) {
-    let mut out: Vec<Dispute> = Vec::new();
-    for sent in &doc.sentences {
-        let s = doc.slice(sent.span);
-        for m in cues().find_all(s) {
-            // the issue: up to five words after the cue, stopping at punctuation
-            let after = &s[m.end..];
-            let lead = after.len() - after.trim_start().len();
-            let clause = &after[lead..];
-            let clause = &clause[..clause.find(|c: char| matches!(c, ',' | '.' | ';' | ':')).unwrap_or(clause.len())];
-            let mut end = 0;
-            for (n, (i, w)) in clause.split_whitespace().map(|w| (w.as_ptr() as usize - clause.as_ptr() as usize, w)).enumerate() {
-                if n == 5 {
-                    break;
+    let index = Index::new(doc);
+    let mut items = Vec::new();
+    let mut last: Option<Party> = None;
+    for si in 0..doc.sentences.len() {
+        let s = Sent::new(doc, si);
+        sentence_items(&index, &s, &mut last, &mut items);
+    }
+    doc.disputes = assemble::assemble(doc, &index, items);
+}
+
+fn stance_of(sign: i8, frame: bool) -> Stance {
+    match (sign >= 0, frame) {
+        (true, false) => Stance::For,
+        (false, false) => Stance::Against,
+        (true, true) => Stance::WantsIncluded,
+        (false, true) => Stance::WantsExcluded,
+    }
+}
+
+/// The items of one sentence.
+fn sentence_items(ix: &Index, s: &Sent, last: &mut Option<Party>, out: &mut Vec<Item>) {
+    let Some(sent) = s.doc.sentences.get(s.index) else { return };
+    let text = s.doc.slice(sent.span);
+    let cues = words().cues.find_all(text);
+    let strong_sentence = cues.iter().any(|c| !c.payload.weak);
+    for m in cues {
+        let cue_span = Span::new(sent.span.start + m.start, sent.span.start + m.end);
+        let (a, b) = (s.token_at(cue_span.start), s.token_end(cue_span.end));
+        if a >= b {
+            continue;
+        }
+        let cue = *m.payload;
+        let weak = cue.weak && !strong_sentence;
+        let item = |p: &phrase::Phrase, party: Option<Party>, stance: Stance, position: Option<Span>, allies: Vec<Span>| Item {
+            key: p.key.clone(),
+            label: p.label.clone(),
+            mention: s.span(p.range.start, p.range.end),
+            sentence: s.index,
+            party,
+            stance,
+            position,
+            cue: cue_span,
+            weak,
+            allies,
+        };
+        match cue.kind {
+            CueKind::Issue => {
+                let Some(obj) = phrase::object(s, b, false) else { continue };
+                let parties = party::clause_parties(ix, s, a, b);
+                for p in &obj.items {
+                    out.push(item(p, None, Stance::NotStated, None, Vec::new()));
+                    for party in &parties {
+                        out.push(item(p, Some(party.clone()), Stance::NotStated, None, Vec::new()));
+                    }
                 }
-                end = i + w.len();
             }
-            if end == 0 {
-                continue;
+            CueKind::For | CueKind::Against => {
+                // `backed by` is an ally marker, not support
+                if s.lower(b) == "by" {
+                    continue;
+                }
+                let Some(obj) = phrase::object(s, b, cue.verb) else { continue };
+                let subj = party::subject(ix, s, a, last.as_ref());
+                let base: i8 = if cue.kind == CueKind::For { 1 } else { -1 };
+                let start = subj.start.map(|t| s.span(t, t + 1).start).unwrap_or(cue_span.start).min(cue_span.start);
+                let position = Span::new(start, s.span(b, obj.end.max(b + 1)).end.max(cue_span.end));
+                if let Some(p) = &subj.party {
+                    *last = Some(p.clone());
+                }
+                for p in &obj.items {
+                    let stance = stance_of(base * p.sign, p.frame);
+                    out.push(item(p, subj.party.clone(), stance, Some(position), subj.allies.clone()));
+                }
             }
-            let label = clause[..end].split_whitespace().collect::<Vec<_>>().join(" ");
-            let start = sent.span.start + m.end + lead;
-            let mention = Span::new(start, start + end);
-            out.push(Dispute {
-                label,
-                mentions: vec![mention],
-                evidence: vec![sent.span],
-                sides: Vec::new(),
-                rule: "contention-cue",
-            });
+            CueKind::Backward => {
+                let Some((obj, clause)) = phrase::backward_object(s, a) else { continue };
+                // a labelling verb has a subject who holds the red line; `which … point of contention` has none
+                let subj = (s.role(clause) == Some(words::Role::Desc)).then(|| party::subject(ix, s, clause, last.as_ref()));
+                for p in &obj.items {
+                    match &subj {
+                        Some(sj) if sj.party.is_some() => {
+                            let from = s.span(clause, clause + 1).start;
+                            let position = Span::new(from, cue_span.end);
+                            out.push(item(p, sj.party.clone(), stance_of(-p.sign, p.frame), Some(position), sj.allies.clone()));
+                        }
+                        _ => out.push(item(p, None, Stance::NotStated, None, Vec::new())),
+                    }
+                }
+            }
         }
     }
-    doc.disputes = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{analyze, Options};
+
+    /// (label, [(party, stance, has position)])
+    fn disputes_of(text: &str) -> Vec<(String, Vec<(String, &'static str, bool)>)> {
+        let d = analyze(text, &Options { clean: false });
+        d.disputes
+            .iter()
+            .map(|x| (x.label.clone(), x.sides.iter().map(|s| (s.name.clone(), s.stance.as_str(), s.position.is_some())).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn metonym_subject_rejects_an_issue() {
+        let got = disputes_of("Tehran rejects any limits on uranium enrichment.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, vec![("Iran".to_string(), "for", true)]);
+    }
+
+    #[test]
+    fn disagreement_only_gives_not_stated_sides() {
+        let got = disputes_of("Iran insists on sanctions relief. The United States pushed for inspections. The two sides have not resolved disagreements over uranium enrichment.");
+        let enrichment = got.iter().find(|d| d.0.contains("enrichment")).expect("enrichment issue");
+        assert!(enrichment.1.iter().all(|s| s.1 == "not_stated" && !s.2), "{enrichment:?}");
+        assert_eq!(enrichment.1.len(), 2);
+    }
+
+    #[test]
+    fn no_contention_no_dispute() {
+        for text in [
+            "The museum opened a new wing on Friday. Visitors praised the collection.",
+            "The company is seeking new staff and supports local schools.",
+            "He was backed by his party in the vote.",
+        ] {
+            assert!(disputes_of(text).is_empty(), "{text}: {:?}", disputes_of(text));
+        }
+    }
 }

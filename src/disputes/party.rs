@@ -1,0 +1,234 @@
+//! Parties: who holds a position. Finds the subject of a contention cue on its own (the
+//! entities and claims stages may not cover it), resolves it to an entity through grouping,
+//! metonymy (`Tehran` → Iran) and nationality words (`Iranian leaders` → Iran), and records
+//! allies stated beside it (`the United States, backed by select Western allies`).
+
+use super::phrase::Sent;
+use super::words::{words, Role};
+use crate::doc::{Doc, Span, TokenKind};
+use std::collections::HashMap;
+
+/// Chunks (comma-separated pieces) looked at left of a cue.
+const MAX_CHUNKS: usize = 4;
+/// Tokens looked at left of a cue.
+const MAX_LEFT: usize = 40;
+
+/// A resolved party.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Party {
+    /// Identity used to merge sides: the canonical name, lowercase.
+    pub key: String,
+    pub entity: Option<usize>,
+    pub name: String,
+}
+
+/// Doc-wide lookups built once: token → mention, canonical name → entity.
+pub struct Index {
+    /// For each token (global index), the mention covering it.
+    pub mention_of_token: Vec<Option<usize>>,
+    canonical: HashMap<String, usize>,
+}
+
+impl Index {
+    pub fn new(doc: &Doc) -> Index {
+        let mut mention_of_token = vec![None; doc.tokens.len()];
+        let mut order: Vec<usize> = (0..doc.mentions.len()).collect();
+        order.sort_by_key(|&m| doc.mentions[m].span.start);
+        let mut t = 0;
+        for m in order {
+            let span = doc.mentions[m].span;
+            while t < doc.tokens.len() && doc.tokens[t].span.end <= span.start {
+                t += 1;
+            }
+            let mut k = t;
+            while k < doc.tokens.len() && doc.tokens[k].span.start < span.end {
+                if span.contains(doc.tokens[k].span) || doc.tokens[k].span.overlaps(span) {
+                    mention_of_token[k].get_or_insert(m);
+                }
+                k += 1;
+            }
+        }
+        let mut canonical = HashMap::new();
+        for (i, e) in doc.entities.iter().enumerate() {
+            if e.metonym_of.is_none() && e.label != "NORP" {
+                canonical.entry(e.canonical.to_lowercase()).or_insert(i);
+            }
+        }
+        Index { mention_of_token, canonical }
+    }
+
+    /// The party an entity stands for: metonyms and nationality words resolved.
+    pub fn resolve(&self, doc: &Doc, entity: usize) -> Option<Party> {
+        let mut id = entity;
+        for _ in 0..3 {
+            match doc.entities.get(id)?.metonym_of {
+                Some(target) if target != id => id = target,
+                _ => break,
+            }
+        }
+        let e = doc.entities.get(id)?;
+        if !matches!(e.label, "GPE" | "ORG" | "PERSON" | "NORP") {
+            return None;
+        }
+        if e.label == "NORP" {
+            let country = words().norp.get(e.canonical.as_str()).copied().unwrap_or(e.canonical.as_str());
+            return Some(match self.canonical.get(&country.to_lowercase()) {
+                Some(&c) => Party { key: country.to_lowercase(), entity: Some(c), name: doc.entities[c].canonical.clone() },
+                None => Party { key: country.to_lowercase(), entity: Some(id), name: country.to_string() },
+            });
+        }
+        Some(Party { key: e.canonical.to_lowercase(), entity: Some(id), name: e.canonical.clone() })
+    }
+
+    fn party_at(&self, s: &Sent, i: usize) -> Option<Party> {
+        let m = (*self.mention_of_token.get(s.first + i)?)?;
+        self.resolve(s.doc, s.doc.mentions.get(m)?.entity?)
+    }
+}
+
+/// The subject found for a cue, and allies named beside it.
+#[derive(Debug, Default)]
+pub struct Subject {
+    pub party: Option<Party>,
+    /// Token where the subject starts (sentence-relative), when it is in the cue's own chunk.
+    pub start: Option<usize>,
+    pub allies: Vec<Span>,
+}
+
+/// Find the party holding the position expressed by the cue at token `cue`.
+/// `last` is the most recent party (for `it`, `they`).
+pub fn subject(ix: &Index, s: &Sent, cue: usize, last: Option<&Party>) -> Subject {
+    let mut out = Subject::default();
+    let lo = cue.saturating_sub(MAX_LEFT);
+    let mut b = cue;
+    for n in 0..MAX_CHUNKS {
+        if b <= lo {
+            break;
+        }
+        let mut a = b;
+        while a > lo && !is_break(s, a - 1) {
+            a -= 1;
+        }
+        if let Some(ally) = ally_chunk(s, a, b) {
+            out.allies.push(ally);
+        } else if let Some((party, start)) = subject_in_chunk(ix, s, a, b, last) {
+            out.party = Some(party);
+            out.start = (n == 0 || b - start < 12).then_some(start);
+            return out;
+        }
+        b = a.saturating_sub(1);
+    }
+    out
+}
+
+fn is_break(s: &Sent, i: usize) -> bool {
+    s.kinds.get(i) == Some(&TokenKind::Punct) && matches!(s.words[i], "," | ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”")
+}
+
+/// `backed by select Western allies`: the allies' span, if the chunk `a..b` names allies.
+fn ally_chunk(s: &Sent, a: usize, b: usize) -> Option<Span> {
+    let chunk = s.span(a, b);
+    let text = s.doc.slice(chunk);
+    let m = words().allies.find_all(text).into_iter().find(|m| text[..m.start].trim().is_empty())?;
+    let rest = s.token_at(chunk.start + m.end);
+    (rest < b).then(|| s.span(rest, b))
+}
+
+/// The subject inside chunk `a..b`: after the last subordinator, the first party mention not
+/// governed by a preposition; else a pronoun (→ `last`); else a plain noun phrase.
+fn subject_in_chunk(ix: &Index, s: &Sent, a: usize, b: usize, last: Option<&Party>) -> Option<(Party, usize)> {
+    let from = clause_start(ix, s, a, b);
+    let mut k = from;
+    while k < b {
+        let after_prep = k > from && s.role(k - 1) == Some(Role::Prep);
+        if !after_prep {
+            if let Some(p) = ix.party_at(s, k) {
+                return Some((p, k));
+            }
+        }
+        // skip the rest of a mention
+        let m = ix.mention_of_token.get(s.first + k).copied().flatten();
+        k += 1;
+        while m.is_some() && k < b && ix.mention_of_token.get(s.first + k).copied().flatten() == m {
+            k += 1;
+        }
+    }
+    if s.role(from) == Some(Role::Pron) {
+        return last.cloned().map(|p| (p, from));
+    }
+    plain_subject(s, from, b).map(|(name, start)| (Party { key: name.to_lowercase(), entity: None, name }, start))
+}
+
+/// Where the clause holding the cue starts inside chunk `a..b`: after the last subordinator
+/// (`that`, `while`, `but`), or after `as` when a party or `the` follows (`… as Tehran seeks`).
+fn clause_start(ix: &Index, s: &Sent, a: usize, b: usize) -> usize {
+    (a..b)
+        .rev()
+        .find(|&k| {
+            let subordinator = matches!(s.role(k), Some(Role::Rel) | Some(Role::Conj)) && s.lower(k) != "and";
+            let as_clause = s.lower(k) == "as" && (s.lower(k + 1) == "the" || ix.party_at(s, k + 1).is_some());
+            subordinator || as_clause
+        })
+        .map(|k| k + 1)
+        .unwrap_or(a)
+}
+
+/// `The transport workers' union has` → `transport workers' union`: a short noun phrase that
+/// starts the chunk, up to an auxiliary or adverb.
+fn plain_subject(s: &Sent, from: usize, b: usize) -> Option<(String, usize)> {
+    let mut a = from;
+    if s.role(a) == Some(Role::Det) {
+        a += 1;
+    }
+    let mut e = a;
+    while e < b && s.kinds[e] != TokenKind::Punct && s.role(e).is_none() && !s.lower(e).ends_with("ly") && e - a < 5 {
+        e += 1;
+    }
+    // possessive apostrophe inside (`workers'`) is punctuation in some tokenizers: allow one
+    if e < b && s.is_possessive(e) && e + 1 < b && s.role(e + 1).is_none() {
+        e += 2;
+        while e < b && s.kinds[e] != TokenKind::Punct && s.role(e).is_none() && !s.lower(e).ends_with("ly") && e - a < 6 {
+            e += 1;
+        }
+    }
+    if e == a || e - a > 5 {
+        return None;
+    }
+    // must be followed by the cue region (nothing but aux/adverbs left) and not a single adverb
+    let rest_ok = (e..b).all(|k| matches!(s.role(k), Some(Role::Aux) | Some(Role::Adv)) || s.lower(k).ends_with("ly"));
+    let first = s.lower(a);
+    if !rest_ok || s.role(a) == Some(Role::Adv) || first.ends_with("ing") || first.ends_with("ed") {
+        return None;
+    }
+    let name = s.doc.slice(s.span(a, e)).to_string();
+    Some((name, from))
+}
+
+/// Parties named in a disagreement clause: `X and Y are at odds over`, `a dispute between X
+/// and Y over`: every party mention in the chunk before the cue and in `between … and …`.
+pub fn clause_parties(ix: &Index, s: &Sent, cue_start: usize, cue_end: usize) -> Vec<Party> {
+    let mut out: Vec<Party> = Vec::new();
+    let mut a = cue_start;
+    while a > cue_start.saturating_sub(MAX_LEFT) && a > 0 && !is_break(s, a - 1) {
+        a -= 1;
+    }
+    let from = clause_start(ix, s, a, cue_start);
+    let mut ranges = vec![from..cue_start];
+    // `between X and Y` right after the cue's head noun (`dispute between … over`)
+    if s.lower(cue_end) == "between" {
+        ranges.push(cue_end + 1..(cue_end + 12).min(s.len()));
+    }
+    for r in ranges {
+        for k in r {
+            if k > 0 && matches!(s.lower(k - 1), "in" | "of" | "from" | "at" | "on" | "to" | "for" | "by") {
+                continue;
+            }
+            if let Some(p) = ix.party_at(s, k) {
+                if !out.iter().any(|q| q.key == p.key) {
+                    out.push(p);
+                }
+            }
+        }
+    }
+    out
+}
