@@ -4,7 +4,7 @@
 //! side, and collect mentions and evidence. All steps are single passes or per-issue work.
 
 use super::party::{Index, Party};
-use super::phrase::Sent;
+use super::phrase::{Sent, NUMBER_KEY};
 use super::words::{lemma, words};
 use super::Item;
 use crate::doc::{Dispute, Doc, Side, Span, Stance};
@@ -14,6 +14,7 @@ use std::collections::HashMap;
 const MAX_PARTIES: usize = 4;
 
 pub fn assemble(doc: &Doc, ix: &Index, items: Vec<Item>) -> Vec<Dispute> {
+    let items = file_figures(doc, items);
     // group by key, in order of first appearance
     let mut order: Vec<String> = Vec::new();
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
@@ -46,6 +47,32 @@ pub fn assemble(doc: &Doc, ix: &Index, items: Vec<Item>) -> Vec<Dispute> {
         d.evidence.dedup();
     }
     disputes
+}
+
+/// Items keyed only by a figure (`the 9 percent claim`) go to the issue whose phrase holds the
+/// same figure (`a pay rise of 9 percent`); with none they are dropped.
+fn file_figures(doc: &Doc, mut items: Vec<Item>) -> Vec<Item> {
+    let mut by_figure: HashMap<String, String> = HashMap::new();
+    for it in items.iter().filter(|it| !it.key.starts_with(NUMBER_KEY)) {
+        for w in doc.slice(it.mention).split(|c: char| c.is_whitespace() || c == '-') {
+            if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                by_figure.entry(format!("{NUMBER_KEY}{w}")).or_insert_with(|| it.key.clone());
+            }
+        }
+    }
+    items.retain_mut(|it| {
+        if !it.key.starts_with(NUMBER_KEY) {
+            return true;
+        }
+        match by_figure.get(&it.key) {
+            Some(k) => {
+                it.key = k.clone();
+                true
+            }
+            None => false,
+        }
+    });
+    items
 }
 
 /// An issue stands if a strong cue names it, or two parties take positions on it.

@@ -27,6 +27,11 @@ pub struct Index {
     /// For each token (global index), the mention covering it.
     pub mention_of_token: Vec<Option<usize>>,
     canonical: HashMap<String, usize>,
+    /// Last word → first multi-word capitalized name ending in it (`trust` → `Northgate Health
+    /// Trust`), so `the trust` names the same party.
+    proper_heads: HashMap<String, String>,
+    /// Claim contents sorted by start, to start a subject search inside reported speech.
+    claim_contents: Vec<Span>,
 }
 
 impl Index {
@@ -54,7 +59,20 @@ impl Index {
                 canonical.entry(e.canonical.to_lowercase()).or_insert(i);
             }
         }
-        Index { mention_of_token, canonical }
+        let mut claim_contents: Vec<Span> = doc.claims.iter().map(|c| c.content).collect();
+        claim_contents.sort();
+        Index { mention_of_token, canonical, proper_heads: proper_heads(doc), claim_contents }
+    }
+
+    /// Start of the content of a claim that holds byte `at`, if any.
+    fn claim_start_around(&self, at: usize) -> Option<usize> {
+        let n = self.claim_contents.partition_point(|c| c.start <= at);
+        self.claim_contents[..n].iter().rev().take(4).find(|c| c.end > at).map(|c| c.start)
+    }
+
+    /// The longer proper name a common head stands for (`union` → `Nurses and Midwives Union`).
+    fn proper_name(&self, head: &str) -> Option<&String> {
+        self.proper_heads.get(&head.to_lowercase())
     }
 
     /// The party an entity stands for: metonyms and nationality words resolved.
@@ -93,6 +111,36 @@ pub struct Subject {
     /// Token where the subject starts (sentence-relative), when it is in the cue's own chunk.
     pub start: Option<usize>,
     pub allies: Vec<Span>,
+}
+
+/// Multi-word capitalized names (`Nurses and Midwives Union`), by last word; one pass.
+fn proper_heads(doc: &Doc) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let toks = &doc.tokens;
+    let cap = |i: usize| toks[i].kind == TokenKind::Word && toks[i].span.slice(&doc.text).chars().next().is_some_and(|c| c.is_uppercase());
+    let mut i = 0;
+    while i < toks.len() {
+        if !cap(i) || matches!(toks[i].span.slice(&doc.text), "The" | "A" | "An") {
+            i += 1;
+            continue;
+        }
+        let (a, mut b) = (i, i + 1);
+        loop {
+            if b < toks.len() && cap(b) {
+                b += 1;
+            } else if b + 1 < toks.len() && matches!(toks[b].span.slice(&doc.text), "and" | "of" | "for") && cap(b + 1) {
+                b += 2;
+            } else {
+                break;
+            }
+        }
+        if b - a >= 2 {
+            let name = doc.slice(Span::new(toks[a].span.start, toks[b - 1].span.end)).to_string();
+            out.entry(toks[b - 1].span.slice(&doc.text).to_lowercase()).or_insert(name);
+        }
+        i = b;
+    }
+    out
 }
 
 /// Find the party holding the position expressed by the cue at token `cue`.
@@ -156,7 +204,18 @@ fn subject_in_chunk(ix: &Index, s: &Sent, a: usize, b: usize, last: Option<&Part
     if s.role(from) == Some(Role::Pron) {
         return last.cloned().map(|p| (p, from));
     }
-    plain_subject(s, from, b).map(|(name, start)| (Party { key: name.to_lowercase(), entity: None, name }, start))
+    plain_subject(s, from, b).map(|(name, start)| {
+        // `the trust` → `Northgate Health Trust`; `the company` → the organisation last named
+        let single_common = name.split_whitespace().count() == 1 && !name.starts_with(char::is_uppercase);
+        let name = match (name.split_whitespace().count(), ix.proper_name(&name)) {
+            (1, Some(proper)) => proper.clone(),
+            _ => match last {
+                Some(p) if single_common && p.name.starts_with(char::is_uppercase) && is_organisation(s.doc, p) => return (p.clone(), start),
+                _ => name,
+            },
+        };
+        (Party { key: name.to_lowercase(), entity: None, name }, start)
+    })
 }
 
 /// Where the clause holding the cue starts inside chunk `a..b`: after the last subordinator
@@ -165,12 +224,22 @@ fn clause_start(ix: &Index, s: &Sent, a: usize, b: usize) -> usize {
     (a..b)
         .rev()
         .find(|&k| {
-            let subordinator = matches!(s.role(k), Some(Role::Rel) | Some(Role::Conj)) && s.lower(k) != "and";
+            let subordinator = matches!(s.role(k), Some(Role::Rel) | Some(Role::Conj) | Some(Role::Say)) && s.lower(k) != "and";
             let as_clause = s.lower(k) == "as" && (s.lower(k + 1) == "the" || ix.party_at(s, k + 1).is_some());
             subordinator || as_clause
         })
         .map(|k| k + 1)
         .unwrap_or(a)
+        // inside reported speech the subject starts with the claim's content
+        .max(b.checked_sub(1).and_then(|last| ix.claim_start_around(s.spans[last].start)).map(|c| s.token_at(c)).unwrap_or(0).min(b))
+}
+
+/// A party that can be called `the company` / `the group`: an ORG entity or a plain name.
+fn is_organisation(doc: &Doc, p: &Party) -> bool {
+    match p.entity {
+        Some(e) => doc.entities.get(e).is_some_and(|e| e.label == "ORG"),
+        None => true,
+    }
 }
 
 /// `The transport workers' union has` → `transport workers' union`: a short noun phrase that
@@ -181,7 +250,13 @@ fn plain_subject(s: &Sent, from: usize, b: usize) -> Option<(String, usize)> {
         a += 1;
     }
     let mut e = a;
-    while e < b && s.kinds[e] != TokenKind::Punct && s.role(e).is_none() && !s.lower(e).ends_with("ly") && e - a < 5 {
+    while e < b && e - a < 6 {
+        let plain = s.kinds[e] != TokenKind::Punct && s.role(e).is_none() && !s.lower(e).ends_with("ly");
+        // `Nurses and Midwives Union`: a joiner between capitalized words
+        let joiner = e > a && matches!(s.lower(e), "and" | "of" | "for") && s.capitalized(e - 1) && s.capitalized(e + 1) && e + 1 < b;
+        if !(plain || joiner) {
+            break;
+        }
         e += 1;
     }
     // possessive apostrophe inside (`workers'`) is punctuation in some tokenizers: allow one
@@ -191,7 +266,7 @@ fn plain_subject(s: &Sent, from: usize, b: usize) -> Option<(String, usize)> {
             e += 1;
         }
     }
-    if e == a || e - a > 5 {
+    if e == a || e - a > 6 {
         return None;
     }
     // must be followed by the cue region (nothing but aux/adverbs left) and not a single adverb

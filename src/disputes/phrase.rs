@@ -123,8 +123,9 @@ fn noun_phrase(s: &Sent, i: usize, lim: usize) -> Option<(Range<usize>, usize)> 
         let w = s.lower(j);
         if !s.is_word(j) {
             // inner hyphen: `long-term`, `dual-use`
+            // (the word after a hyphen belongs to the compound even if it is `to`: `nurse-to-patient`)
             if (w == "-" || w == "‑") && content > 0 && j + 1 < lim && s.is_word(j + 1) {
-                j += 1;
+                j += 2;
                 continue;
             }
             break;
@@ -177,14 +178,31 @@ pub fn key_of(s: &Sent, r: &Range<usize>) -> Option<(String, i8)> {
             None => Some(lemma(s.words[i])),
         })
     };
-    let key = pick(r.start..of).or_else(|| pick(of.saturating_add(1).min(r.end)..r.end))?;
-    (key.chars().count() > 1).then_some((key, 1))
+    let key = pick(r.start..of).or_else(|| pick(of.saturating_add(1).min(r.end)..r.end));
+    match key {
+        Some(key) if key.chars().count() > 1 => Some((key, 1)),
+        // `the 9 percent claim`: only a figure names it; assembly files it with the issue that
+        // mentions the same figure
+        _ => number_in(s, r).map(|n| (format!("{NUMBER_KEY}{n}"), 1)),
+    }
+}
+
+/// Prefix of a provisional key made of a figure (`#9`).
+pub const NUMBER_KEY: &str = "#";
+
+/// The first number token in `r`.
+pub fn number_in<'a>(s: &'a Sent, r: &Range<usize>) -> Option<&'a str> {
+    r.clone().find(|&i| s.kinds.get(i) == Some(&TokenKind::Number)).map(|i| s.words[i])
 }
 
 /// A readable label: the phrase text without leading generic modifiers (`more expansive`).
 fn label_of(s: &Sent, r: &Range<usize>) -> String {
     let mut a = r.start;
-    while a + 1 < r.end && words().head(s.lower(a)) == Some(None) {
+    while a + 1 < r.end && words().head(s.lower(a)) == Some(None) && s.is_word(a + 1) {
+        a += 1;
+    }
+    // `claim of infringement` → `infringement`
+    if s.lower(a) == "of" && a + 1 < r.end {
         a += 1;
     }
     let text = s.doc.slice(s.span(a, r.end));
@@ -216,7 +234,8 @@ fn list(s: &Sent, i: usize, lim: usize) -> (Vec<Range<usize>>, usize) {
             break;
         }
         let w = s.lower(k);
-        let verbish = (w.ends_with("ing") || w.ends_with("ed")) && words().polarity(w).is_none();
+        // `, asserting that …` ends the list; after `and` a gerund may be an item (`pay and staffing`)
+        let verbish = !conj && (w.ends_with("ing") || w.ends_with("ed")) && words().polarity(w).is_none();
         if verbish || matches!(s.role(k), Some(r) if r != Role::Det) {
             break;
         }
@@ -239,7 +258,8 @@ fn list(s: &Sent, i: usize, lim: usize) -> (Vec<Range<usize>>, usize) {
 }
 
 /// Polarity words before the phrase: `(sign, frame, next token)`.
-fn leading_polarity(s: &Sent, mut i: usize, lim: usize) -> (i8, bool, usize) {
+/// `allow_prep`: a verb was skipped, so a preposition may follow (`refuses to budge on X`).
+fn leading_polarity(s: &Sent, mut i: usize, lim: usize, mut allow_prep: bool) -> (i8, bool, usize) {
     let (mut sign, mut frame) = (1i8, false);
     for _ in 0..4 {
         i = skip_det(s, i, lim);
@@ -248,17 +268,30 @@ fn leading_polarity(s: &Sent, mut i: usize, lim: usize) -> (i8, bool, usize) {
             sign *= p.sign;
             frame |= p.frame;
             i += 2;
+            // `any order to disclose X`: skip the verb after `to`
+            if two.ends_with(" to") && s.is_word(i) && s.role(i).is_none() && words().polarity(s.lower(i)).is_none() {
+                i += 1;
+                allow_prep = true;
+            }
         } else if let Some(p) = words().polarity(s.lower(i)).filter(|_| i < lim) {
             sign *= p.sign;
             frame |= p.frame;
             i += 1;
-        } else if i < lim && matches!(s.lower(i), "on" | "over" | "about" | "to" | "with") {
+        } else if words().head(s.lower(i)) == Some(None) && i + 1 < lim && starts_polarity(s, i + 1) {
+            // `a full return to`: a generic modifier before a polarity word
             i += 1;
+        } else if allow_prep && i < lim && matches!(s.lower(i), "on" | "over" | "about" | "to" | "with") {
+            i += 1;
+            allow_prep = false;
         } else {
             break;
         }
     }
     (sign, frame, i)
+}
+
+fn starts_polarity(s: &Sent, i: usize) -> bool {
+    words().polarity(s.lower(i)).is_some() || words().polarity(&format!("{} {}", s.lower(i), s.lower(i + 1))).is_some()
 }
 
 /// Is there an inclusion-frame word in tokens `a..b`?
@@ -270,10 +303,16 @@ fn frame_in(s: &Sent, a: usize, b: usize) -> bool {
 pub fn object(s: &Sent, start: usize, skip_verb: bool) -> Option<Object> {
     let lim = s.len();
     let mut i = start;
+    let mut skipped = false;
     if skip_verb && i < lim && s.is_word(i) && s.role(i).is_none() && !s.capitalized(i) && words().polarity(s.lower(i)).is_none() {
         i += 1;
+        skipped = true;
     }
-    let (sign, mut frame, i) = leading_polarity(s, i, lim);
+    // a verb cue followed by a preposition has no object here (`resisted on cost grounds`)
+    if !skipped && s.role(i) == Some(Role::Prep) {
+        return None;
+    }
+    let (sign, mut frame, i) = leading_polarity(s, i, lim, skipped);
     let (mut ranges, mut next) = list(s, i, lim);
     let mut head_frame = false;
     // `broader issues such as X`: the examples are the issues

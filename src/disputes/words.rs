@@ -38,6 +38,8 @@ pub enum Role {
     Pron,
     Adv,
     Desc,
+    /// A reporting verb: a new clause with its own subject follows.
+    Say,
 }
 
 /// A polarity word: sign and whether it opens an inclusion frame.
@@ -95,6 +97,7 @@ fn load() -> Words {
             "pron" => Role::Pron,
             "adv" => Role::Adv,
             "desc" => Role::Desc,
+            "say" => Role::Say,
             "ally" => {
                 allies.push((e.key.to_string(), ()));
                 continue;
@@ -143,7 +146,7 @@ impl Words {
     }
     /// `Some(None)` generic, `Some(Some(k))` synonym, `None` ordinary word.
     pub fn head(&self, lower: &str) -> Option<Option<&'static str>> {
-        self.heads.get(lower).copied()
+        self.heads.get(lower).or_else(|| self.heads.get(lemma(lower).as_str())).copied()
     }
     pub fn polarity(&self, phrase: &str) -> Option<Polarity> {
         self.polarity.get(phrase).copied()
