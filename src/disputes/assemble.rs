@@ -45,6 +45,10 @@ pub fn assemble(doc: &Doc, ix: &Index, items: Vec<Item>) -> Vec<Dispute> {
     for d in &mut disputes {
         d.evidence.sort();
         d.evidence.dedup();
+        for s in &mut d.sides {
+            s.claims.sort();
+            s.claims.dedup();
+        }
     }
     disputes
 }
@@ -132,9 +136,16 @@ fn dispute(doc: &Doc, its: &[&Item], parties: &[Party]) -> Dispute {
 /// A party's side on one issue: the majority stance of its statements (ties → the earliest).
 fn side(party: &Party, its: &[&Item]) -> Side {
     let mine: Vec<&&Item> = its.iter().filter(|i| i.party.as_ref().is_some_and(|p| p.key == party.key) && i.stance != Stance::NotStated).collect();
-    let mut best: Option<(usize, &Item)> = None;
+    // count each stance once (linear), then take the most frequent, the earliest on ties
+    let mut counts: Vec<(Stance, usize, &Item)> = Vec::new();
     for it in &mine {
-        let n = mine.iter().filter(|j| j.stance == it.stance).count();
+        match counts.iter_mut().find(|c| c.0 == it.stance) {
+            Some(c) => c.1 += 1,
+            None => counts.push((it.stance, 1, it)),
+        }
+    }
+    let mut best: Option<(usize, &Item)> = None;
+    for &(_, n, it) in &counts {
         if best.is_none_or(|(m, _)| n > m) {
             best = Some((n, it));
         }
@@ -190,9 +201,9 @@ fn link_claims(doc: &Doc, ix: &Index, items: &[Item], groups: &HashMap<String, V
 
 fn add_claim(d: &mut Dispute, party: &Party, claim: usize, sentence: Option<Span>) {
     let Some(side) = d.sides.iter_mut().find(|s| s.name == party.name && s.position.is_some()) else { return };
-    if !side.claims.contains(&claim) {
+    // claims arrive in text order per pass; duplicates are removed once at the end
+    if side.claims.last() != Some(&claim) {
         side.claims.push(claim);
-        side.claims.sort();
         if let Some(s) = sentence {
             d.evidence.push(s);
         }
@@ -216,6 +227,14 @@ fn key_word(word: &str) -> String {
 /// Every other place the article names an issue: a key word with its modifiers
 /// (`Iran's ballistic missile capabilities` → `ballistic missile capabilities`).
 fn add_mentions(doc: &Doc, kept: &HashMap<&str, usize>, disputes: &mut [Dispute]) {
+    // the phrases the cues governed, sorted, to skip words already inside one (binary search)
+    let mut governed: Vec<Span> = disputes.iter().flat_map(|d| d.mentions.iter().copied()).collect();
+    governed.sort();
+    let inside_governed = |span: Span| {
+        let i = governed.partition_point(|g| g.start < span.end);
+        governed[..i].iter().rev().take(8).any(|g| g.overlaps(span))
+    };
+    let mut last_added: Option<Span> = None;
     for si in 0..doc.sentences.len() {
         let s = Sent::new(doc, si);
         for t in 0..s.len() {
@@ -232,9 +251,9 @@ fn add_mentions(doc: &Doc, kept: &HashMap<&str, usize>, disputes: &mut [Dispute]
                 b += 1;
             }
             let span = s.span(a, b);
-            let dis = &mut disputes[d];
-            if !dis.mentions.iter().any(|m| m.overlaps(span)) {
-                dis.mentions.push(span);
+            if !inside_governed(span) && !last_added.is_some_and(|l| l.overlaps(span)) {
+                disputes[d].mentions.push(span);
+                last_added = Some(span);
             }
         }
     }

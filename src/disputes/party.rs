@@ -88,8 +88,11 @@ impl Index {
         if !matches!(e.label, "GPE" | "ORG" | "PERSON" | "NORP") {
             return None;
         }
-        if e.label == "NORP" {
-            let country = words().norp.get(e.canonical.as_str()).copied().unwrap_or(e.canonical.as_str());
+        let stands_for = match e.label {
+            "NORP" => words().norp.get(e.canonical.as_str()),
+            _ => words().metonyms.get(e.canonical.as_str()),
+        };
+        if let Some(&country) = stands_for {
             return Some(match self.canonical.get(&country.to_lowercase()) {
                 Some(&c) => Party { key: country.to_lowercase(), entity: Some(c), name: doc.entities[c].canonical.clone() },
                 None => Party { key: country.to_lowercase(), entity: Some(id), name: country.to_string() },

@@ -47,6 +47,8 @@ pub enum Role {
 pub struct Polarity {
     pub sign: i8,
     pub frame: bool,
+    /// A verb follows that is skipped (`an order to disclose X`).
+    pub verb: bool,
 }
 
 pub struct Words {
@@ -62,6 +64,9 @@ pub struct Words {
     contrasts: HashMap<&'static str, (String, bool)>,
     /// nationality → country (`Iranian` → `Iran`), from the entities stage's lexicon.
     pub norp: HashMap<&'static str, &'static str>,
+    /// capital → country (`Tehran` → `Iran`), from the entities stage's lexicon, for texts
+    /// where the country itself is never named (so `metonym_of` is empty).
+    pub metonyms: HashMap<&'static str, &'static str>,
 }
 
 pub fn words() -> &'static Words {
@@ -113,7 +118,7 @@ fn load() -> Words {
         .filter_map(|e| {
             let v = e.value?;
             let sign = if v.starts_with('-') { -1 } else { 1 };
-            Some((e.key, Polarity { sign, frame: v.contains("frame") }))
+            Some((e.key, Polarity { sign, frame: v.contains("frame"), verb: v.contains("verb") }))
         })
         .collect();
     let frames = parse(include_str!("../../data/disputes/frames.txt")).map(|e| e.key).collect();
@@ -128,7 +133,9 @@ fn load() -> Words {
     // Nationality words name a country (`Iranian leaders` speak for Iran). The list is the
     // entities stage's; if its format changes this map is simply empty.
     let norp = parse(include_str!("../../data/entities/norp.txt")).filter_map(|e| Some((e.key, e.value?))).collect();
+    let metonyms = parse(include_str!("../../data/entities/metonyms.txt")).filter_map(|e| Some((e.key, e.value?))).collect();
     Words {
+        metonyms,
         cues: PhraseMatcher::new(cues, true),
         allies: PhraseMatcher::new(allies, true),
         roles,
