@@ -437,7 +437,7 @@ mod tests {
         check("The union demands an end to zero-hour contracts.", "demands", &[("zero-hour contracts", "contract", -1, false)]);
         check("Washington backs a broader multilateral engagement.", "backs", &[("multilateral engagement", "bilateral vs multilateral", -1, false)]);
         check("It pushed for an agenda that encompasses discussions on missile capabilities, proxy support networks, and human rights issues, asserting that.", "pushed for",
-            &[("agenda", "agenda", 1, false), ("missile capabilities", "missile", 1, true), ("proxy support networks", "network", 1, true), ("human rights issues", "right", 1, true)]);
+            &[("agenda", "agenda", 1, false), ("missile capabilities", "missile", 1, true), ("proxy support networks", "network", 1, true), ("human rights issues", "human", 1, true)]);
     }
 
     #[test]
