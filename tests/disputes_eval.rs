@@ -120,19 +120,10 @@ fn articles() -> Vec<(String, Doc, Vec<GoldIssue>)> {
         .collect()
 }
 
-#[test]
-fn disputes_eval_precision_recall_stance() {
-    let mut total = Score::default();
-    println!("article                      P      R      stance  (pred/gold/matched, sides ok/all)");
-    for (name, doc, gold) in articles() {
-        let s = score(&doc, &gold, false);
-        println!("{name:<26} {:>6.3} {:>6.3} {:>6.3}   ({}/{}/{}, {}/{})", s.precision(), s.recall(), s.stance(), s.predicted, s.gold, s.matched, s.stance_ok, s.sides);
-        score(&doc, &gold, true);
-        total.add(s);
-    }
+fn report(title: &str, total: &Score) {
     let f1 = 2.0 * total.precision() * total.recall() / (total.precision() + total.recall()).max(1e-9);
     println!(
-        "OVERALL issues P={:.3} R={:.3} F1={:.3}; position stance accuracy={:.3} ({}/{} sides)",
+        "{title}: issues P={:.3} R={:.3} F1={:.3}; position stance accuracy={:.3} ({}/{} sides)",
         total.precision(),
         total.recall(),
         f1,
@@ -140,15 +131,37 @@ fn disputes_eval_precision_recall_stance() {
         total.stance_ok,
         total.sides
     );
-    // Floors a little under the measured figures: a regression fails the build.
-    assert!(total.precision() >= FLOOR_P, "issue precision {:.3} < {FLOOR_P}", total.precision());
-    assert!(total.recall() >= FLOOR_R, "issue recall {:.3} < {FLOOR_R}", total.recall());
-    assert!(total.stance() >= FLOOR_STANCE, "stance accuracy {:.3} < {FLOOR_STANCE}", total.stance());
 }
 
-const FLOOR_P: f64 = 0.0;
-const FLOOR_R: f64 = 0.0;
-const FLOOR_STANCE: f64 = 0.0;
+/// Articles named `heldout_*` were written after the stage was tuned on the others and are
+/// not tuned on; they are reported (and floored) separately.
+#[test]
+fn disputes_eval_precision_recall_stance() {
+    let (mut dev, mut held) = (Score::default(), Score::default());
+    println!("article                          P      R      stance  (pred/gold/matched, sides ok/all)");
+    for (name, doc, gold) in articles() {
+        let s = score(&doc, &gold, false);
+        println!("{name:<30} {:>6.3} {:>6.3} {:>6.3}   ({}/{}/{}, {}/{})", s.precision(), s.recall(), s.stance(), s.predicted, s.gold, s.matched, s.stance_ok, s.sides);
+        score(&doc, &gold, true);
+        if name.starts_with("heldout_") { held.add(s) } else { dev.add(s) }
+    }
+    report("TUNED SET (seed + 5 own articles)", &dev);
+    report("HELD-OUT SET", &held);
+    let mut all = dev;
+    all.add(held);
+    report("ALL", &all);
+    // Floors a little under the measured figures: a regression fails the build.
+    for (name, s, floor) in [("tuned", &dev, FLOORS_TUNED), ("held-out", &held, FLOORS_HELDOUT)] {
+        assert!(s.precision() >= floor.0, "{name} issue precision {:.3} < {}", s.precision(), floor.0);
+        assert!(s.recall() >= floor.1, "{name} issue recall {:.3} < {}", s.recall(), floor.1);
+        assert!(s.stance() >= floor.2, "{name} stance accuracy {:.3} < {}", s.stance(), floor.2);
+    }
+}
+
+/// (precision, recall, stance accuracy) floors.
+/// Measured: tuned P=0.864 R=0.864 stance=0.636; held-out P=0.571 R=1.000 stance=0.375.
+const FLOORS_TUNED: (f64, f64, f64) = (0.80, 0.80, 0.55);
+const FLOORS_HELDOUT: (f64, f64, f64) = (0.45, 0.80, 0.25);
 
 #[test]
 fn article_without_dispute_yields_none() {

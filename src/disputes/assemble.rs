@@ -5,7 +5,7 @@
 
 use super::party::{Index, Party};
 use super::phrase::{Sent, NUMBER_KEY};
-use super::words::{lemma, words};
+use super::words::words;
 use super::Item;
 use crate::doc::{Dispute, Doc, Side, Span, Stance};
 use std::collections::HashMap;
@@ -14,7 +14,7 @@ use std::collections::HashMap;
 const MAX_PARTIES: usize = 4;
 
 pub fn assemble(doc: &Doc, ix: &Index, items: Vec<Item>) -> Vec<Dispute> {
-    let items = file_figures(doc, items);
+    let items = file_under_named_issues(doc, file_figures(doc, items));
     // group by key, in order of first appearance
     let mut order: Vec<String> = Vec::new();
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
@@ -76,6 +76,22 @@ fn file_figures(doc: &Doc, mut items: Vec<Item>) -> Vec<Item> {
             None => false,
         }
     });
+    items
+}
+
+/// A phrase whose modifier is an issue the article names as disputed goes to that issue:
+/// after `talks stalled over automation`, `automated trucks` is the automation issue.
+fn file_under_named_issues(doc: &Doc, mut items: Vec<Item>) -> Vec<Item> {
+    let named: std::collections::HashSet<String> = items.iter().filter(|it| it.position.is_none()).map(|it| it.key.clone()).collect();
+    let w = words();
+    for it in items.iter_mut().filter(|it| !named.contains(&it.key)) {
+        let text = doc.slice(it.mention);
+        let mut parts: Vec<&str> = text.split(|c: char| c.is_whitespace() || c == '-').filter(|p| !p.is_empty()).collect();
+        parts.pop(); // the head named the key already
+        if let Some(k) = parts.iter().filter_map(|p| w.word_key(p)).find(|k| named.contains(k)) {
+            it.key = k;
+        }
+    }
     items
 }
 
@@ -217,11 +233,7 @@ fn key_word(word: &str) -> String {
     if let Some((label, _)) = w.contrast(&lower) {
         return label.clone();
     }
-    match w.head(&lower) {
-        Some(None) => String::new(),
-        Some(Some(k)) => k.to_string(),
-        None => lemma(word),
-    }
+    w.word_key(word).unwrap_or_default()
 }
 
 /// Every other place the article names an issue: a key word with its modifiers

@@ -67,6 +67,8 @@ fn sentence_items(ix: &Index, s: &Sent, last: &mut Option<Party>, out: &mut Vec<
     let text = s.doc.slice(sent.span);
     let cues = words().cues.find_all(text);
     let strong_sentence = cues.iter().any(|c| !c.payload.weak);
+    // `Serbia rejects X and has called for Y`: a later cue with no subject of its own shares it
+    let mut sentence_party: Option<Party> = None;
     for m in cues {
         let cue_span = Span::new(sent.span.start + m.start, sent.span.start + m.end);
         let (a, b) = (s.token_at(cue_span.start), s.token_end(cue_span.end));
@@ -104,7 +106,11 @@ fn sentence_items(ix: &Index, s: &Sent, last: &mut Option<Party>, out: &mut Vec<
                     continue;
                 }
                 let Some(obj) = phrase::object(s, b, cue.verb) else { continue };
-                let subj = party::subject(ix, s, a, last.as_ref());
+                let mut subj = party::subject(ix, s, a, last.as_ref());
+                if subj.party.is_none() {
+                    subj.party = sentence_party.clone();
+                }
+                sentence_party = subj.party.clone().or(sentence_party);
                 let base: i8 = if cue.kind == CueKind::For { 1 } else { -1 };
                 let start = subj.start.map(|t| s.span(t, t + 1).start).unwrap_or(cue_span.start).min(cue_span.start);
                 let position = Span::new(start, s.span(b, obj.end.max(b + 1)).end.max(cue_span.end));

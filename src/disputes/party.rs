@@ -207,11 +207,11 @@ fn subject_in_chunk(ix: &Index, s: &Sent, a: usize, b: usize, last: Option<&Part
     if s.role(from) == Some(Role::Pron) {
         return last.cloned().map(|p| (p, from));
     }
-    plain_subject(s, from, b).map(|(name, start)| {
+    plain_subject(s, from, b).map(|(name, start, short_form)| {
         // `the trust` → `Northgate Health Trust`; `the company` → the organisation last named
-        let single_common = name.split_whitespace().count() == 1 && !name.starts_with(char::is_uppercase);
+        let single_common = words().role(&name.to_lowercase()) == Some(Role::Org);
         let name = match (name.split_whitespace().count(), ix.proper_name(&name)) {
-            (1, Some(proper)) => proper.clone(),
+            (1, Some(proper)) if short_form => proper.clone(),
             _ => match last {
                 Some(p) if single_common && p.name.starts_with(char::is_uppercase) && is_organisation(s.doc, p) => return (p.clone(), start),
                 _ => name,
@@ -247,10 +247,15 @@ fn is_organisation(doc: &Doc, p: &Party) -> bool {
 
 /// `The transport workers' union has` → `transport workers' union`: a short noun phrase that
 /// starts the chunk, up to an auxiliary or adverb.
-fn plain_subject(s: &Sent, from: usize, b: usize) -> Option<(String, usize)> {
+/// The flag says whether the name may be a short form of a longer proper name (`the trust`).
+fn plain_subject(s: &Sent, from: usize, b: usize) -> Option<(String, usize, bool)> {
     let mut a = from;
     if s.role(a) == Some(Role::Det) {
         a += 1;
+    }
+    // `Kosovo's prime minister`, `China's commerce ministry`: the named owner is the party
+    if a + 1 < b && s.capitalized(a) && s.is_possessive(a + 1) {
+        return Some((s.words[a].to_string(), from, false));
     }
     let mut e = a;
     while e < b && e - a < 6 {
@@ -279,7 +284,7 @@ fn plain_subject(s: &Sent, from: usize, b: usize) -> Option<(String, usize)> {
         return None;
     }
     let name = s.doc.slice(s.span(a, e)).to_string();
-    Some((name, from))
+    Some((name, from, true))
 }
 
 /// Parties named in a disagreement clause: `X and Y are at odds over`, `a dispute between X

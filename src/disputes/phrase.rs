@@ -6,7 +6,7 @@
 //! the phrase (`narrowing the agenda`, `an end to tariffs`) flip the stance. Every loop is
 //! bounded by the sentence and by small constants, so parsing is linear in the sentence.
 
-use super::words::{lemma, words, Role};
+use super::words::{words, Role};
 use crate::doc::{Doc, Span, TokenKind};
 use std::ops::Range;
 
@@ -46,8 +46,9 @@ impl<'a> Sent<'a> {
     pub fn lower(&self, i: usize) -> &str {
         self.lower.get(i).map(|s| s.as_str()).unwrap_or("")
     }
+    /// The function-word role of token `i`; organisation nouns (`company`) count as content.
     pub fn role(&self, i: usize) -> Option<Role> {
-        words().role(self.lower(i))
+        words().role(self.lower(i)).filter(|&r| r != Role::Org)
     }
     pub fn is_word(&self, i: usize) -> bool {
         matches!(self.kinds.get(i), Some(TokenKind::Word) | Some(TokenKind::Number))
@@ -172,11 +173,7 @@ pub fn key_of(s: &Sent, r: &Range<usize>) -> Option<(String, i8)> {
     }
     let of = r.clone().find(|&i| s.lower(i) == "of").unwrap_or(r.end);
     let pick = |range: Range<usize>| {
-        range.rev().filter(|&i| s.is_word(i) && s.kinds[i] == TokenKind::Word).find_map(|i| match w.head(s.lower(i)) {
-            Some(None) => None,
-            Some(Some(k)) => Some(k.to_string()),
-            None => Some(lemma(s.words[i])),
-        })
+        range.rev().filter(|&i| s.is_word(i) && s.kinds[i] == TokenKind::Word).find_map(|i| w.word_key(s.words[i]))
     };
     let key = pick(r.start..of).or_else(|| pick(of.saturating_add(1).min(r.end)..r.end));
     match key {
@@ -290,6 +287,19 @@ fn leading_polarity(s: &Sent, mut i: usize, lim: usize, mut allow_prep: bool) ->
     (sign, frame, i)
 }
 
+/// `in|on|to|for|of` + noun phrase, or `to` + a verb: what names a keyless phrase.
+fn continuation(s: &Sent, i: usize, lim: usize) -> Option<(Range<usize>, usize)> {
+    if !matches!(s.lower(i), "in" | "on" | "to" | "for" | "of") {
+        return None;
+    }
+    if s.lower(i) == "to" && s.is_word(i + 1) && s.role(i + 1).is_none() && i + 1 < lim {
+        // `the right to automate`: the verb names it (and its object if any)
+        let (r, n) = noun_phrase(s, i + 2, lim).map(|(r, n)| (i + 1..r.end, n)).unwrap_or((i + 1..i + 2, i + 2));
+        return Some((r, n));
+    }
+    noun_phrase(s, i + 1, lim)
+}
+
 fn starts_polarity(s: &Sent, i: usize) -> bool {
     words().polarity(s.lower(i)).is_some() || words().polarity(&format!("{} {}", s.lower(i), s.lower(i + 1))).is_some()
 }
@@ -338,6 +348,19 @@ pub fn object(s: &Sent, start: usize, skip_verb: bool) -> Option<Object> {
     // `X in/into the negotiation framework`
     if matches!(s.lower(next), "in" | "into" | "on" | "from" | "off") && frame_in(s, next + 1, next + 4) {
         frame = true;
+    }
+    // a last phrase with no key of its own is named by what follows it:
+    // `a 20 percent increase in pension payments` → pension; `the right to automate` → automate
+    if let Some(last) = ranges.last().cloned() {
+        if key_of(s, &last).is_none_or(|(k, _)| k.starts_with(NUMBER_KEY)) {
+            if let Some((r, n)) = continuation(s, next, lim) {
+                let keep_last = number_in(s, &last).is_some();
+                let start = if keep_last { last.start } else { r.start };
+                ranges.pop();
+                ranges.push(start..r.end);
+                next = n;
+            }
+        }
     }
     let mut items: Vec<Phrase> = ranges.into_iter().filter_map(|r| phrase(s, r, sign, frame)).collect();
     // `an agenda that encompasses discussions on A, B and C`: A, B, C are wanted on it
@@ -430,7 +453,7 @@ mod tests {
     #[test]
     fn objects_of_cues() {
         check("They disagree over inspection regimes, uranium enrichment, and the broader integration of missile policy into any deal.", "over",
-            &[("inspection regimes", "regime", 1, false), ("uranium enrichment", "enrichment", 1, false), ("missile policy", "missile", 1, false)]);
+            &[("inspection regimes", "regime", 1, false), ("uranium enrichment", "enrich", 1, false), ("missile policy", "missile", 1, false)]);
         check("Iran refuses to make concessions on its ballistic missile arsenal, describing it.", "concessions on", &[("ballistic missile arsenal", "missile", 1, false)]);
         check("Tehran rejected broader issues such as ballistic missiles, which matter.", "rejected", &[("ballistic missiles", "missile", 1, true)]);
         check("Iran's insistence on narrowing the agenda to its nuclear program has forced a shift.", "insistence on", &[("agenda", "agenda", -1, false)]);

@@ -40,6 +40,8 @@ pub enum Role {
     Desc,
     /// A reporting verb: a new clause with its own subject follows.
     Say,
+    /// A common noun for the organisation last named (`the company`).
+    Org,
 }
 
 /// A polarity word: sign and whether it opens an inclusion frame.
@@ -103,6 +105,7 @@ fn load() -> Words {
             "adv" => Role::Adv,
             "desc" => Role::Desc,
             "say" => Role::Say,
+            "org" => Role::Org,
             "ally" => {
                 allies.push((e.key.to_string(), ()));
                 continue;
@@ -179,6 +182,31 @@ pub fn lemma(word: &str) -> String {
     w
 }
 
+/// A crude stem for grouping keys, so variants of one word meet (`automation`, `automate` →
+/// `autom`; `enrichment` → `enrich`); at least four letters are always kept.
+pub fn stem(lemma: &str) -> String {
+    for suffix in ["ation", "ated", "ates", "ate", "ment", "ion", "ing", "ed"] {
+        if let Some(rest) = lemma.strip_suffix(suffix) {
+            if rest.chars().count() >= 4 {
+                return rest.to_string();
+            }
+        }
+    }
+    lemma.to_string()
+}
+
+impl Words {
+    /// The issue key one word files under: a synonym's key or its stemmed lemma; `None` for a
+    /// generic word. (Contrast options are handled by the caller.)
+    pub fn word_key(&self, word: &str) -> Option<String> {
+        match self.head(&word.to_lowercase()) {
+            Some(None) => None,
+            Some(Some(k)) => Some(stem(k)),
+            None => Some(stem(&lemma(word))),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,6 +226,9 @@ mod tests {
     fn lemmas() {
         for (w, l) in [("missiles", "missile"), ("policies", "policy"), ("Rights", "right"), ("process", "process"), ("bus", "bus"), ("talks", "talk")] {
             assert_eq!(lemma(w), l);
+        }
+        for (w, k) in [("automation", "autom"), ("automate", "autom"), ("enrichment", "enrich"), ("union", "union"), ("agenda", "agenda")] {
+            assert_eq!(stem(w), k);
         }
     }
 }
