@@ -39,6 +39,8 @@ fn must_fire() {
         ("Pakistan pushed for a ceasefire.", "ceasefire", "for"),
         ("Russia refuses to accept the sanctions.", "sanctions", "against"),
         ("The ministry opposes any limits on drilling.", "drilling", "for"),
+        ("The dispute between Japan and China over fishing rights deepened.", "fishing rights", "not_stated"),
+        ("Pakistan is at odds with India over water sharing.", "water sharing", "not_stated"),
     ];
     for &(text, label, stance) in cases {
         let doc = analyze(text, &Options { clean: false });
@@ -96,4 +98,33 @@ fn disputes_stage_is_linear() {
     println!("disputes stage: {small:.3}s for 1000 units, {large:.3}s for 4000");
     assert!(found > 0);
     assert!(large < small * 10.0 + 0.05, "not linear: {small:.3}s → {large:.3}s");
+}
+
+/// `X versus Y`: one issue; a party for Y is against the first option.
+#[test]
+fn versus_makes_one_issue_of_two_options() {
+    let doc = analyze("The vote pits public transit versus road building. The mayor pushed for road building. The council backs public transit.", &Options { clean: false });
+    assert_eq!(doc.disputes.len(), 1, "{:?}", doc.disputes);
+    let d = &doc.disputes[0];
+    assert_eq!(d.label, "public transit vs road building");
+    let stances: Vec<(&str, &str)> = d.sides.iter().map(|s| (s.name.as_str(), s.stance.as_str())).collect();
+    assert_eq!(stances, vec![("mayor", "against"), ("council", "for")]);
+}
+
+/// Parties named in a disagreement clause are that issue's sides, not every issue's.
+#[test]
+fn clause_parties_stay_with_their_issue() {
+    let doc = analyze("Germany and France are at odds over farm subsidies. The dispute between Japan and China over fishing rights deepened.", &Options { clean: false });
+    let sides: Vec<Vec<&str>> = doc.disputes.iter().map(|d| d.sides.iter().map(|s| s.name.as_str()).collect()).collect();
+    assert_eq!(sides, vec![vec!["Germany", "France"], vec!["Japan", "China"]]);
+}
+
+/// Regression: a cue inside `confirmed that X refuses` must not take the main clause's subject
+/// (`A senior official`) when X cannot be read (run-together words in a raw paste).
+#[test]
+fn subordinate_cue_does_not_borrow_the_main_subject() {
+    let doc = analyze("A senior official, speaking anonymously, confirmed that Irancategorically refuses to make concessions on its missile arsenal.", &Options { clean: false });
+    for d in &doc.disputes {
+        assert!(d.sides.iter().all(|s| !s.name.contains("official")), "{:?}", d.sides);
+    }
 }

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 const MAX_PARTIES: usize = 4;
 
 pub fn assemble(doc: &Doc, ix: &Index, items: Vec<Item>) -> Vec<Dispute> {
-    let items = file_under_named_issues(doc, file_figures(doc, items));
+    let items = file_under_options(file_under_named_issues(doc, file_figures(doc, items)));
     // group by key, in order of first appearance
     let mut order: Vec<String> = Vec::new();
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
@@ -95,6 +95,30 @@ fn file_under_named_issues(doc: &Doc, mut items: Vec<Item>) -> Vec<Item> {
     items
 }
 
+/// Positions on one option of an `X versus Y` issue file under it: for X stays as it is, for
+/// Y is against the first option (`for` ↔ `against`, `wants_included` ↔ `wants_excluded`).
+fn file_under_options(mut items: Vec<Item>) -> Vec<Item> {
+    let options: HashMap<String, (String, i8)> =
+        items.iter().filter_map(|it| it.option.as_ref().map(|(k, sign)| (k.clone(), (it.key.clone(), *sign)))).collect();
+    if options.is_empty() {
+        return items;
+    }
+    for it in items.iter_mut().filter(|it| it.option.is_none()) {
+        let Some((key, sign)) = options.get(&it.key) else { continue };
+        it.key = key.clone();
+        if *sign < 0 {
+            it.stance = match it.stance {
+                Stance::For => Stance::Against,
+                Stance::Against => Stance::For,
+                Stance::WantsIncluded => Stance::WantsExcluded,
+                Stance::WantsExcluded => Stance::WantsIncluded,
+                Stance::NotStated => Stance::NotStated,
+            };
+        }
+    }
+    items
+}
+
 /// An issue stands if a strong cue names it, or two parties take positions on it.
 fn established(items: &[Item], group: &[usize]) -> bool {
     if group.iter().any(|&i| !items[i].weak) {
@@ -106,25 +130,22 @@ fn established(items: &[Item], group: &[usize]) -> bool {
     parties.len() >= 2
 }
 
-/// The parties of the article: those holding a position on a kept issue, in text order; else
-/// those named in disagreement clauses; else the two most salient actors.
+/// The article's main parties: those holding positions on kept issues, most positions first
+/// (then first appearance); else those named in disagreement clauses; else the two most
+/// salient actors. They fill the sides of issues whose own parties are fewer than two.
 fn article_parties(doc: &Doc, ix: &Index, items: &[Item], kept: &HashMap<&str, usize>) -> Vec<Party> {
-    let mut out: Vec<Party> = Vec::new();
-    let push = |p: &Party, out: &mut Vec<Party>| {
-        if !out.iter().any(|q| q.key == p.key) {
-            out.push(p.clone());
-        }
-    };
+    let mut ranked: Vec<(usize, Party)> = Vec::new();
     for it in items.iter().filter(|it| kept.contains_key(it.key.as_str())) {
-        if let (Some(p), true) = (&it.party, it.stance != Stance::NotStated) {
-            push(p, &mut out);
+        let Some(p) = &it.party else { continue };
+        let weight = usize::from(it.stance != Stance::NotStated);
+        match ranked.iter_mut().find(|(_, q)| q.key == p.key) {
+            Some(r) => r.0 += weight,
+            None => ranked.push((weight, p.clone())),
         }
     }
-    for it in items.iter().filter(|it| kept.contains_key(it.key.as_str())) {
-        if let (Some(p), Stance::NotStated) = (&it.party, it.stance) {
-            push(p, &mut out);
-        }
-    }
+    // stable sort keeps first appearance among equals
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+    let mut out: Vec<Party> = ranked.into_iter().map(|(_, p)| p).collect();
     if out.is_empty() {
         let mut actors: Vec<(f32, Party)> = (0..doc.entities.len())
             .filter(|&e| matches!(doc.entities[e].label, "GPE" | "ORG" | "PERSON") && doc.entities[e].metonym_of.is_none())
@@ -132,20 +153,45 @@ fn article_parties(doc: &Doc, ix: &Index, items: &[Item], kept: &HashMap<&str, u
             .collect();
         actors.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
         for (_, p) in actors.into_iter().take(2) {
-            push(&p, &mut out);
+            if !out.iter().any(|q| q.key == p.key) {
+                out.push(p);
+            }
         }
     }
     out.truncate(MAX_PARTIES);
     out
 }
 
-fn dispute(doc: &Doc, its: &[&Item], parties: &[Party]) -> Dispute {
-    let label = its.first().map(|i| if i.key.contains(" vs ") { i.key.clone() } else { i.label.clone() }).unwrap_or_default();
+/// An issue's sides: its own parties (positions, then parties named in its disagreement
+/// clauses), filled up to two from the article's main parties, in text order of the main list.
+fn dispute(doc: &Doc, its: &[&Item], main: &[Party]) -> Dispute {
+    let label = its
+        .first()
+        .map(|i| if i.option.is_none() && i.key.contains(" vs ") { i.key.clone() } else { i.label.clone() })
+        .unwrap_or_default();
     let mut mentions: Vec<Span> = its.iter().map(|i| i.mention).collect();
     mentions.sort();
     mentions.dedup();
     let evidence: Vec<Span> = its.iter().filter_map(|i| doc.sentences.get(i.sentence).map(|s| s.span)).collect();
-    let sides = parties.iter().map(|p| side(p, its)).collect();
+    let mut own: Vec<Party> = Vec::new();
+    for it in its {
+        if let Some(p) = &it.party {
+            if !own.iter().any(|q| q.key == p.key) && own.len() < MAX_PARTIES {
+                own.push(p.clone());
+            }
+        }
+    }
+    for p in main {
+        if own.len() >= 2 {
+            break;
+        }
+        if !own.iter().any(|q| q.key == p.key) {
+            own.push(p.clone());
+        }
+    }
+    // main parties first, in their order, then the issue's other parties
+    own.sort_by_key(|p| main.iter().position(|q| q.key == p.key).unwrap_or(usize::MAX));
+    let sides = own.iter().map(|p| side(p, its)).collect();
     Dispute { label, mentions, evidence, sides, rule: "contention-cue" }
 }
 

@@ -7,7 +7,9 @@
 //!   position on the phrases they govern (`phrase.rs`), its stance set by the cue, polarity
 //!   words (`narrowing the agenda`) and an inclusion frame (`issues such as X` on an agenda →
 //!   `wants_included` / `wants_excluded`);
-//! - `backward` cues (`point of contention`, `red line`) label a phrase before them.
+//! - `backward` cues (`point of contention`, `red line`) label a phrase before them;
+//! - `versus` (`X versus Y`) makes one issue of two options; positions for X count as `for`,
+//!   for Y as `against` (the same convention as the option pairs in `contrasts.txt`).
 //!
 //! The subject is found by this stage itself (`party.rs`) and resolved through entities,
 //! metonyms and nationality words, so it works before the claims stage covers it. Found items
@@ -39,6 +41,9 @@ pub(crate) struct Item {
     /// Made by a weak cue in a sentence with no strong one.
     pub weak: bool,
     pub allies: Vec<Span>,
+    /// For a `X versus Y` item: the option's own key and +1 (X) or -1 (Y), so positions on X
+    /// or Y file under the versus issue.
+    pub option: Option<(String, i8)>,
 }
 
 pub fn disputes(doc: &mut Doc) {
@@ -88,11 +93,23 @@ fn sentence_items(ix: &Index, s: &Sent, last: &mut Option<Party>, out: &mut Vec<
             cue: cue_span,
             weak,
             allies,
+            option: None,
         };
         match cue.kind {
             CueKind::Issue => {
-                let Some(obj) = phrase::object(s, b, false) else { continue };
-                let parties = party::clause_parties(ix, s, a, b);
+                let mut parties = party::clause_parties(ix, s, a, b);
+                let mut from = b;
+                if cue.gap {
+                    // `a dispute between Japan and China over fishing rights`
+                    let Some(k) = (b..(b + 12).min(s.len())).find(|&k| matches!(s.lower(k), "over" | "on" | "about")) else { continue };
+                    for t in b..k {
+                        if let Some(p) = ix.party_at(s, t).filter(|p| !parties.iter().any(|q| q.key == p.key)) {
+                            parties.push(p);
+                        }
+                    }
+                    from = k + 1;
+                }
+                let Some(obj) = phrase::object(s, from, false) else { continue };
                 for p in &obj.items {
                     out.push(item(p, None, Stance::NotStated, None, Vec::new()));
                     for party in &parties {
@@ -120,6 +137,18 @@ fn sentence_items(ix: &Index, s: &Sent, last: &mut Option<Party>, out: &mut Vec<
                 for p in &obj.items {
                     let stance = stance_of(base * p.sign, p.frame);
                     out.push(item(p, subj.party.clone(), stance, Some(position), subj.allies.clone()));
+                }
+            }
+            CueKind::Versus => {
+                let Some((left, right)) = phrase::versus(s, a, b) else { continue };
+                let key = format!("{} vs {}", left.key, right.key);
+                let label = format!("{} vs {}", left.label, right.label);
+                for (p, option) in [(&left, 1i8), (&right, -1i8)] {
+                    let mut it = item(p, None, Stance::NotStated, None, Vec::new());
+                    it.key = key.clone();
+                    it.label = label.clone();
+                    it.option = Some((p.key.clone(), option));
+                    out.push(it);
                 }
             }
             CueKind::Backward => {

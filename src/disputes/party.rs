@@ -101,7 +101,7 @@ impl Index {
         Some(Party { key: e.canonical.to_lowercase(), entity: Some(id), name: e.canonical.clone() })
     }
 
-    fn party_at(&self, s: &Sent, i: usize) -> Option<Party> {
+    pub fn party_at(&self, s: &Sent, i: usize) -> Option<Party> {
         let m = (*self.mention_of_token.get(s.first + i)?)?;
         self.resolve(s.doc, s.doc.mentions.get(m)?.entity?)
     }
@@ -165,6 +165,10 @@ pub fn subject(ix: &Index, s: &Sent, cue: usize, last: Option<&Party>) -> Subjec
         } else if let Some((party, start)) = subject_in_chunk(ix, s, a, b, last) {
             out.party = Some(party);
             out.start = (n == 0 || b - start < 12).then_some(start);
+            return out;
+        } else if n == 0 && clause_start(ix, s, a, b) > a {
+            // the cue sits in a subordinate clause (`confirmed that X refuses`) whose subject we
+            // cannot read: the main clause's subject is someone else, so stop
             return out;
         }
         b = a.saturating_sub(1);

@@ -147,8 +147,11 @@ fn noun_phrase(s: &Sent, i: usize, lim: usize) -> Option<(Range<usize>, usize)> 
             let _ = role;
             break;
         }
-        let ends_verbish = (w.ends_with("ing") || (w.ends_with("ed") && w.len() > 4)) && words().head(w).is_none();
-        if content > 0 && ends_verbish {
+        // a participle after the head starts a clause (`relief seeking`, `talks stalled`), but an
+        // -ing word that ends the phrase is a noun (`water sharing.`, `road building and`)
+        let ends_clause_after = j + 1 >= lim || !s.is_word(j + 1) || s.role(j + 1).is_some_and(|r| r != Role::Det);
+        let participle = w.ends_with("ed") && w.len() > 4 || w.ends_with("ing") && !ends_clause_after;
+        if content > 0 && participle && words().head(w).is_none() {
             break;
         }
         content += 1;
@@ -389,6 +392,20 @@ pub fn object(s: &Sent, start: usize, skip_verb: bool) -> Option<Object> {
         }
     }
     (!items.is_empty()).then_some(Object { items, end: next })
+}
+
+/// `X versus Y`: the phrase ending just before the cue (tokens `a..b`) and the one after it.
+/// With no tagger the left phrase's start is a guess: as many words as the right phrase has.
+pub fn versus(s: &Sent, a: usize, b: usize) -> Option<(Phrase, Phrase)> {
+    let (right, _) = noun_phrase(s, b, s.len())?;
+    let width = right.len().clamp(1, 3);
+    let mut start = a;
+    while start > 0 && s.is_word(start - 1) && s.role(start - 1).is_none() && a - start < width {
+        start -= 1;
+    }
+    let left = (start < a).then(|| phrase(s, start..a, 1, false)).flatten()?;
+    let right = phrase(s, right, 1, false)?;
+    (left.key != right.key).then_some((left, right))
 }
 
 /// The phrase a backward cue (`point of contention`, `red line`) at token `cue` labels.

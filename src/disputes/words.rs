@@ -16,6 +16,8 @@ pub enum CueKind {
     Against,
     /// Labels a phrase before it as contested (`X … as a red line`).
     Backward,
+    /// `X versus Y`: one issue with two options.
+    Versus,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +27,8 @@ pub struct Cue {
     pub weak: bool,
     /// The phrase ends in `to` and a verb follows that is skipped.
     pub verb: bool,
+    /// Parties come between the cue and `over`/`on`/`about`, then the issue.
+    pub gap: bool,
 }
 
 /// Role of a function word (see `data/disputes/function_words.txt`).
@@ -86,10 +90,11 @@ fn load() -> Words {
                 "for" => CueKind::For,
                 "against" => CueKind::Against,
                 "backward" => CueKind::Backward,
+                "versus" => CueKind::Versus,
                 _ => return None,
             };
             let flags: Vec<&str> = parts.collect();
-            Some((e.key.to_string(), Cue { kind, weak: flags.contains(&"weak"), verb: flags.contains(&"verb") }))
+            Some((e.key.to_string(), Cue { kind, weak: flags.contains(&"weak"), verb: flags.contains(&"verb"), gap: flags.contains(&"gap") }))
         })
         .collect();
     let mut roles = HashMap::new();
