@@ -128,3 +128,18 @@ fn subordinate_cue_does_not_borrow_the_main_subject() {
         assert!(d.sides.iter().all(|s| !s.name.contains("official")), "{:?}", d.sides);
     }
 }
+
+/// Regressions from the blind articles: adverb + participle inside a phrase, a bare country name
+/// is not a short form of a headline run, `that would limit` is not an inclusion clause, and an
+/// `-ly` word after a comma does not continue a list.
+#[test]
+fn blind_article_regressions() {
+    let doc = analyze("Egypt and Ethiopia met. Egypt insists on a legally binding agreement. Ethiopia rejects any binding deal that would limit its use of the river.", &Options { clean: false });
+    let labels: Vec<&str> = doc.disputes.iter().map(|d| d.label.as_str()).collect();
+    assert_eq!(labels, vec!["legally binding agreement"], "{labels:?}");
+    let names: Vec<&str> = doc.disputes[0].sides.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, vec!["Egypt", "Ethiopia"]);
+    let doc = analyze("Washington pushed for a multilateral engagement, potentially involving Arab and Muslim states.", &Options { clean: false });
+    let pos = doc.disputes[0].sides[0].position.map(|p| doc.slice(p));
+    assert_eq!(pos, Some("Washington pushed for a multilateral engagement"));
+}

@@ -281,6 +281,8 @@ fn plain_subject(s: &Sent, from: usize, b: usize) -> Option<(String, usize, bool
     if e == a || e - a > 6 {
         return None;
     }
+    // only `the trust` / `the Commission` may be a short form of a longer name, not `Ethiopia`
+    let short_form = a > from || !s.capitalized(a);
     // must be followed by the cue region (nothing but aux/adverbs left) and not a single adverb
     let rest_ok = (e..b).all(|k| matches!(s.role(k), Some(Role::Aux) | Some(Role::Adv)) || s.lower(k).ends_with("ly"));
     let first = s.lower(a);
@@ -288,7 +290,7 @@ fn plain_subject(s: &Sent, from: usize, b: usize) -> Option<(String, usize, bool
         return None;
     }
     let name = s.doc.slice(s.span(a, e)).to_string();
-    Some((name, from, true))
+    Some((name, from, short_form))
 }
 
 /// Parties named in a disagreement clause: `X and Y are at odds over`, `a dispute between X

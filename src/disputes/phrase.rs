@@ -151,7 +151,9 @@ fn noun_phrase(s: &Sent, i: usize, lim: usize) -> Option<(Range<usize>, usize)> 
         // -ing word that ends the phrase is a noun (`water sharing.`, `road building and`)
         let ends_clause_after = j + 1 >= lim || !s.is_word(j + 1) || s.role(j + 1).is_some_and(|r| r != Role::Det);
         let participle = w.ends_with("ed") && w.len() > 4 || w.ends_with("ing") && !ends_clause_after;
-        if content > 0 && participle && words().head(w).is_none() {
+        // `a legally binding agreement`: after an -ly adverb the participle is a modifier
+        let after_adverb = j > 0 && s.lower(j - 1).ends_with("ly");
+        if content > 0 && participle && !after_adverb && words().head(w).is_none() {
             break;
         }
         content += 1;
@@ -235,7 +237,7 @@ fn list(s: &Sent, i: usize, lim: usize) -> (Vec<Range<usize>>, usize) {
         }
         let w = s.lower(k);
         // `, asserting that …` ends the list; after `and` a gerund may be an item (`pay and staffing`)
-        let verbish = !conj && (w.ends_with("ing") || w.ends_with("ed")) && words().polarity(w).is_none();
+        let verbish = !conj && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly")) && words().polarity(w).is_none();
         if verbish || matches!(s.role(k), Some(r) if r != Role::Det) {
             break;
         }
@@ -367,11 +369,10 @@ pub fn object(s: &Sent, start: usize, skip_verb: bool) -> Option<Object> {
     }
     let mut items: Vec<Phrase> = ranges.into_iter().filter_map(|r| phrase(s, r, sign, frame)).collect();
     // `an agenda that encompasses discussions on A, B and C`: A, B, C are wanted on it
-    if matches!(s.lower(next), "that" | "which") && matches!(s.lower(next + 1), "encompasses" | "includes" | "include" | "covers" | "addresses" | "would") {
-        let mut k = next + 2;
-        if s.lower(next + 1) == "would" {
-            k += 1;
-        }
+    let including = |w: &str| matches!(w, "encompasses" | "includes" | "include" | "covers" | "addresses" | "cover" | "address" | "encompass");
+    let modal = matches!(s.lower(next + 1), "would" | "will" | "must" | "should");
+    if matches!(s.lower(next), "that" | "which") && (including(s.lower(next + 1)) || modal && including(s.lower(next + 2))) {
+        let mut k = next + if modal { 3 } else { 2 };
         if matches!(s.lower(k), "discussions" | "talks" | "negotiations" | "debate") && matches!(s.lower(k + 1), "on" | "about" | "of" | "over") {
             k += 2;
         }
