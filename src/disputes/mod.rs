@@ -66,106 +66,134 @@ fn stance_of(sign: i8, frame: bool) -> Stance {
     }
 }
 
+/// One cue found in a sentence: where it is and what it is.
+struct CueAt<'s, 'a> {
+    s: &'s Sent<'a>,
+    cue: words::Cue,
+    span: Span,
+    /// Token range of the cue (sentence-relative).
+    a: usize,
+    b: usize,
+    weak: bool,
+}
+
+impl CueAt<'_, '_> {
+    fn item(&self, p: &phrase::Phrase, party: Option<Party>, stance: Stance, position: Option<Span>, allies: Vec<Span>) -> Item {
+        Item {
+            key: p.key.clone(),
+            label: p.label.clone(),
+            mention: self.s.span(p.range.start, p.range.end),
+            sentence: self.s.index,
+            party,
+            stance,
+            position,
+            cue: self.span,
+            weak: self.weak,
+            allies,
+            option: None,
+        }
+    }
+}
+
 /// The items of one sentence.
 fn sentence_items(ix: &Index, s: &Sent, last: &mut Option<Party>, out: &mut Vec<Item>) {
     let Some(sent) = s.doc.sentences.get(s.index) else { return };
-    let text = s.doc.slice(sent.span);
-    let cues = words().cues.find_all(text);
+    let cues = words().cues.find_all(s.doc.slice(sent.span));
     let strong_sentence = cues.iter().any(|c| !c.payload.weak);
     // `Serbia rejects X and has called for Y`: a later cue with no subject of its own shares it
     let mut sentence_party: Option<Party> = None;
     for m in cues {
-        let cue_span = Span::new(sent.span.start + m.start, sent.span.start + m.end);
-        let (a, b) = (s.token_at(cue_span.start), s.token_end(cue_span.end));
+        let span = Span::new(sent.span.start + m.start, sent.span.start + m.end);
+        let (a, b) = (s.token_at(span.start), s.token_end(span.end));
         if a >= b {
             continue;
         }
-        let cue = *m.payload;
-        let weak = cue.weak && !strong_sentence;
-        let item = |p: &phrase::Phrase, party: Option<Party>, stance: Stance, position: Option<Span>, allies: Vec<Span>| Item {
-            key: p.key.clone(),
-            label: p.label.clone(),
-            mention: s.span(p.range.start, p.range.end),
-            sentence: s.index,
-            party,
-            stance,
-            position,
-            cue: cue_span,
-            weak,
-            allies,
-            option: None,
-        };
-        match cue.kind {
-            CueKind::Issue => {
-                let mut parties = party::clause_parties(ix, s, a, b);
-                let mut from = b;
-                if cue.gap {
-                    // `a dispute between Japan and China over fishing rights`
-                    let Some(k) = (b..(b + 12).min(s.len())).find(|&k| matches!(s.lower(k), "over" | "on" | "about")) else { continue };
-                    for t in b..k {
-                        if let Some(p) = ix.party_at(s, t).filter(|p| !parties.iter().any(|q| q.key == p.key)) {
-                            parties.push(p);
-                        }
-                    }
-                    from = k + 1;
-                }
-                let Some(obj) = phrase::object(s, from, false) else { continue };
-                for p in &obj.items {
-                    out.push(item(p, None, Stance::NotStated, None, Vec::new()));
-                    for party in &parties {
-                        out.push(item(p, Some(party.clone()), Stance::NotStated, None, Vec::new()));
-                    }
-                }
+        let c = CueAt { s, cue: *m.payload, span, a, b, weak: m.payload.weak && !strong_sentence };
+        match c.cue.kind {
+            CueKind::Issue => issue_items(ix, &c, out),
+            CueKind::For | CueKind::Against => stance_items(ix, &c, last, &mut sentence_party, out),
+            CueKind::Versus => versus_items(&c, out),
+            CueKind::Backward => backward_items(ix, &c, last, out),
+        }
+    }
+}
+
+/// `disagreements over A, B and C`, `X and Y are at odds over A`, `a dispute between X and Y
+/// over A`: issues with no stance; the parties named in the clause get "not stated".
+fn issue_items(ix: &Index, c: &CueAt, out: &mut Vec<Item>) {
+    let s = c.s;
+    let mut parties = party::clause_parties(ix, s, c.a, c.b);
+    let mut from = c.b;
+    if c.cue.gap {
+        let Some(k) = (c.b..(c.b + 12).min(s.len())).find(|&k| matches!(s.lower(k), "over" | "on" | "about")) else { return };
+        for t in c.b..k {
+            if let Some(p) = ix.party_at(s, t).filter(|p| !parties.iter().any(|q| q.key == p.key)) {
+                parties.push(p);
             }
-            CueKind::For | CueKind::Against => {
-                // `backed by` is an ally marker, not support
-                if s.lower(b) == "by" {
-                    continue;
-                }
-                let Some(obj) = phrase::object(s, b, cue.verb) else { continue };
-                let mut subj = party::subject(ix, s, a, last.as_ref());
-                if subj.party.is_none() {
-                    subj.party = sentence_party.clone();
-                }
-                sentence_party = subj.party.clone().or(sentence_party);
-                let base: i8 = if cue.kind == CueKind::For { 1 } else { -1 };
-                let start = subj.start.map(|t| s.span(t, t + 1).start).unwrap_or(cue_span.start).min(cue_span.start);
-                let position = Span::new(start, s.span(b, obj.end.max(b + 1)).end.max(cue_span.end));
-                if let Some(p) = &subj.party {
-                    *last = Some(p.clone());
-                }
-                for p in &obj.items {
-                    let stance = stance_of(base * p.sign, p.frame);
-                    out.push(item(p, subj.party.clone(), stance, Some(position), subj.allies.clone()));
-                }
+        }
+        from = k + 1;
+    }
+    let Some(obj) = phrase::object(s, from, false) else { return };
+    for p in &obj.items {
+        out.push(c.item(p, None, Stance::NotStated, None, Vec::new()));
+        for party in &parties {
+            out.push(c.item(p, Some(party.clone()), Stance::NotStated, None, Vec::new()));
+        }
+    }
+}
+
+/// `X pushed for A`, `X refuses to accept A`: X's position on A. The position span runs from
+/// the subject (when it is close) to the end of what the cue governs.
+fn stance_items(ix: &Index, c: &CueAt, last: &mut Option<Party>, sentence_party: &mut Option<Party>, out: &mut Vec<Item>) {
+    let s = c.s;
+    // `backed by` is an ally marker, not support
+    if s.lower(c.b) == "by" {
+        return;
+    }
+    let Some(obj) = phrase::object(s, c.b, c.cue.verb) else { return };
+    let mut subj = party::subject(ix, s, c.a, last.as_ref());
+    if subj.party.is_none() {
+        subj.party = sentence_party.clone();
+    }
+    if let Some(p) = &subj.party {
+        *sentence_party = Some(p.clone());
+        *last = Some(p.clone());
+    }
+    let base: i8 = if c.cue.kind == CueKind::For { 1 } else { -1 };
+    let start = subj.start.map(|t| s.span(t, t + 1).start).unwrap_or(c.span.start).min(c.span.start);
+    let position = Span::new(start, s.span(c.b, obj.end.max(c.b + 1)).end.max(c.span.end));
+    for p in &obj.items {
+        out.push(c.item(p, subj.party.clone(), stance_of(base * p.sign, p.frame), Some(position), subj.allies.clone()));
+    }
+}
+
+/// `X versus Y`: one issue keyed by both options; each option remembers its own key and side.
+fn versus_items(c: &CueAt, out: &mut Vec<Item>) {
+    let Some((left, right)) = phrase::versus(c.s, c.a, c.b) else { return };
+    let key = format!("{} vs {}", left.key, right.key);
+    let label = format!("{} vs {}", left.label, right.label);
+    for (p, option) in [(&left, 1i8), (&right, -1i8)] {
+        let mut it = c.item(p, None, Stance::NotStated, None, Vec::new());
+        it.key = key.clone();
+        it.label = label.clone();
+        it.option = Some((p.key.clone(), option));
+        out.push(it);
+    }
+}
+
+/// `describing A as a red line` (the describer is against A); `A, which … point of
+/// contention` (an issue, no party).
+fn backward_items(ix: &Index, c: &CueAt, last: &Option<Party>, out: &mut Vec<Item>) {
+    let s = c.s;
+    let Some((obj, clause)) = phrase::backward_object(s, c.a) else { return };
+    let subj = (s.role(clause) == Some(words::Role::Desc)).then(|| party::subject(ix, s, clause, last.as_ref()));
+    for p in &obj.items {
+        match &subj {
+            Some(sj) if sj.party.is_some() => {
+                let position = Span::new(s.span(clause, clause + 1).start, c.span.end);
+                out.push(c.item(p, sj.party.clone(), stance_of(-p.sign, p.frame), Some(position), sj.allies.clone()));
             }
-            CueKind::Versus => {
-                let Some((left, right)) = phrase::versus(s, a, b) else { continue };
-                let key = format!("{} vs {}", left.key, right.key);
-                let label = format!("{} vs {}", left.label, right.label);
-                for (p, option) in [(&left, 1i8), (&right, -1i8)] {
-                    let mut it = item(p, None, Stance::NotStated, None, Vec::new());
-                    it.key = key.clone();
-                    it.label = label.clone();
-                    it.option = Some((p.key.clone(), option));
-                    out.push(it);
-                }
-            }
-            CueKind::Backward => {
-                let Some((obj, clause)) = phrase::backward_object(s, a) else { continue };
-                // a labelling verb has a subject who holds the red line; `which … point of contention` has none
-                let subj = (s.role(clause) == Some(words::Role::Desc)).then(|| party::subject(ix, s, clause, last.as_ref()));
-                for p in &obj.items {
-                    match &subj {
-                        Some(sj) if sj.party.is_some() => {
-                            let from = s.span(clause, clause + 1).start;
-                            let position = Span::new(from, cue_span.end);
-                            out.push(item(p, sj.party.clone(), stance_of(-p.sign, p.frame), Some(position), sj.allies.clone()));
-                        }
-                        _ => out.push(item(p, None, Stance::NotStated, None, Vec::new())),
-                    }
-                }
-            }
+            _ => out.push(c.item(p, None, Stance::NotStated, None, Vec::new())),
         }
     }
 }
