@@ -143,3 +143,22 @@ fn blind_article_regressions() {
     let pos = doc.disputes[0].sides[0].position.map(|p| doc.slice(p));
     assert_eq!(pos, Some("Washington pushed for a multilateral engagement"));
 }
+
+proptest::proptest! {
+    /// Any text built from cue words, names, punctuation and odd characters: no panic, and every
+    /// span the stage returns lies on char boundaries inside the text.
+    #[test]
+    fn spans_are_valid_on_any_text(parts in proptest::collection::vec(proptest::sample::select(vec![
+        "Iran", "Tehran", "the United States", "rejects", "pushed for", "refuses to", "dispute over", "versus",
+        "such as", "red line", "as a", ",", ".", "and", "’s", "😊", "é", "-", "  ", "\n\n", "the", "missile",
+        "agenda", "of", "that", "which", "backed by", "9", "percent", "at odds with", "over",
+    ]), 0..60)) {
+        let text = parts.join(" ");
+        let doc = analyze(&text, &Options { clean: false });
+        for d in &doc.disputes {
+            for span in d.mentions.iter().chain(d.evidence.iter()).chain(d.sides.iter().filter_map(|s| s.position.as_ref())) {
+                proptest::prop_assert!(span.end <= doc.text.len() && doc.text.is_char_boundary(span.start) && doc.text.is_char_boundary(span.end));
+            }
+        }
+    }
+}
