@@ -24,6 +24,8 @@ fn must_not_fire() {
         "refuses to",
         "dispute over",
         "Iran rejects",
+        "Washington rejects Tehran.",
+        "The protesters denounced Russia and China.",
     ] {
         assert!(labels(text).is_empty(), "{text:?} gave {:?}", labels(text));
     }

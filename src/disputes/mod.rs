@@ -77,6 +77,12 @@ struct CueAt<'s, 'a> {
     weak: bool,
 }
 
+/// A phrase that only names a party (`rejects Iran`, `at odds with the United States`) is
+/// not an issue.
+fn names_a_party(ix: &Index, s: &Sent, p: &phrase::Phrase) -> bool {
+    p.range.clone().all(|t| ix.party_at(s, t).is_some() || !s.is_word(t))
+}
+
 impl CueAt<'_, '_> {
     fn item(&self, p: &phrase::Phrase, party: Option<Party>, stance: Stance, position: Option<Span>, allies: Vec<Span>) -> Item {
         Item {
@@ -134,7 +140,7 @@ fn issue_items(ix: &Index, c: &CueAt, out: &mut Vec<Item>) {
         from = k + 1;
     }
     let Some(obj) = phrase::object(s, from, false) else { return };
-    for p in &obj.items {
+    for p in obj.items.iter().filter(|p| !names_a_party(ix, s, p)) {
         out.push(c.item(p, None, Stance::NotStated, None, Vec::new()));
         for party in &parties {
             out.push(c.item(p, Some(party.clone()), Stance::NotStated, None, Vec::new()));
@@ -162,7 +168,7 @@ fn stance_items(ix: &Index, c: &CueAt, last: &mut Option<Party>, sentence_party:
     let base: i8 = if c.cue.kind == CueKind::For { 1 } else { -1 };
     let start = subj.start.map(|t| s.span(t, t + 1).start).unwrap_or(c.span.start).min(c.span.start);
     let position = Span::new(start, s.span(c.b, obj.end.max(c.b + 1)).end.max(c.span.end));
-    for p in &obj.items {
+    for p in obj.items.iter().filter(|p| !names_a_party(ix, s, p)) {
         out.push(c.item(p, subj.party.clone(), stance_of(base * p.sign, p.frame), Some(position), subj.allies.clone()));
     }
 }
@@ -200,11 +206,13 @@ fn backward_items(ix: &Index, c: &CueAt, last: &Option<Party>, out: &mut Vec<Ite
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::pipeline::{analyze, Options};
 
-    /// (label, [(party, stance, has position)])
-    fn disputes_of(text: &str) -> Vec<(String, Vec<(String, &'static str, bool)>)> {
+    /// (party, stance, has a position)
+    type SideView = (String, &'static str, bool);
+
+    /// (label, sides)
+    fn disputes_of(text: &str) -> Vec<(String, Vec<SideView>)> {
         let d = analyze(text, &Options { clean: false });
         d.disputes
             .iter()

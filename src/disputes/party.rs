@@ -302,7 +302,8 @@ pub fn clause_parties(ix: &Index, s: &Sent, cue_start: usize, cue_end: usize) ->
         a -= 1;
     }
     let from = clause_start(ix, s, a, cue_start);
-    let mut ranges = vec![from..cue_start];
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(2);
+    ranges.push(from..cue_start);
     // `between X and Y` right after the cue's head noun (`dispute between … over`)
     if s.lower(cue_end) == "between" {
         ranges.push(cue_end + 1..(cue_end + 12).min(s.len()));

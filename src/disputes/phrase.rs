@@ -439,7 +439,7 @@ pub fn backward_object(s: &Sent, cue: usize) -> Option<(Object, usize)> {
             b -= 1;
         }
         let items: Vec<Phrase> = (b < end).then(|| phrase(s, b..end, 1, false)).flatten().into_iter().collect();
-        return (!items.is_empty()).then(|| (Object { items, end }, b));
+        return (!items.is_empty()).then_some((Object { items, end }, b));
     }
     if s.lower(link) == "as" {
         // `describing X as`: X runs from after the labelling verb to `as`
