@@ -164,3 +164,13 @@ proptest::proptest! {
         }
     }
 }
+
+/// Regression: `classes` lemmatises to `class`, and `the union's proposal to cap classes` files
+/// under the class-size issue.
+#[test]
+fn plural_es_and_lowercase_possessor() {
+    let doc = analyze("The union is demanding smaller class sizes. The district has rejected the union's proposal to cap classes at 28.", &Options { clean: false });
+    assert_eq!(doc.disputes.len(), 1, "{:?}", doc.disputes.iter().map(|d| &d.label).collect::<Vec<_>>());
+    let stances: Vec<&str> = doc.disputes[0].sides.iter().map(|s| s.stance.as_str()).collect();
+    assert_eq!(stances, vec!["for", "against"]);
+}

@@ -103,7 +103,8 @@ fn skip_det(s: &Sent, mut i: usize, lim: usize) -> usize {
     for _ in 0..4 {
         if i < lim && s.role(i) == Some(Role::Det) {
             i += 1;
-        } else if i + 1 < lim && s.is_word(i) && s.capitalized(i) && s.is_possessive(i + 1) {
+        } else if i + 1 < lim && s.is_word(i) && s.is_possessive(i + 1) {
+            // `Iran's`, `the union's`
             i += 2;
         } else if i + 2 < lim && s.is_word(i) && s.capitalized(i) && s.is_word(i + 1) && s.capitalized(i + 1) && s.is_possessive(i + 2) {
             i += 3;

@@ -181,6 +181,10 @@ pub fn lemma(word: &str) -> String {
     if w.len() > 4 && w.ends_with("ies") {
         return format!("{}y", &w[..w.len() - 3]);
     }
+    // `classes`, `taxes`, `churches`, `wishes` → drop `es`
+    if w.len() > 4 && ["sses", "xes", "ches", "shes"].iter().any(|e| w.ends_with(e)) {
+        return w[..w.len() - 2].to_string();
+    }
     if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
         return w[..w.len() - 1].to_string();
     }
@@ -229,7 +233,7 @@ mod tests {
 
     #[test]
     fn lemmas() {
-        for (w, l) in [("missiles", "missile"), ("policies", "policy"), ("Rights", "right"), ("process", "process"), ("bus", "bus"), ("talks", "talk")] {
+        for (w, l) in [("missiles", "missile"), ("policies", "policy"), ("Rights", "right"), ("process", "process"), ("bus", "bus"), ("talks", "talk"), ("classes", "class"), ("taxes", "tax")] {
             assert_eq!(lemma(w), l);
         }
         for (w, k) in [("automation", "autom"), ("automate", "autom"), ("enrichment", "enrich"), ("union", "union"), ("agenda", "agenda")] {
