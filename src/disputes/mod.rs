@@ -11,6 +11,11 @@
 //! - `versus` (`X versus Y`) makes one issue of two options; positions for X count as `for`,
 //!   for Y as `against` (the same convention as the option pairs in `contrasts.txt`).
 //!
+//! A stance is relative to the issue as the article names it: `for` the agenda = wants it
+//! broad, `against` tariffs = wants them gone; `wants_included` / `wants_excluded` when the
+//! dispute is whether the issue is on the table at all. Sides the article gives no position
+//! for are listed with `not_stated` and no position span — never an invented one.
+//!
 //! The subject is found by this stage itself (`party.rs`) and resolved through entities,
 //! metonyms and nationality words, so it works before the claims stage covers it. Found items
 //! are then grouped into issues by key word and given sides, claims and evidence
