@@ -185,6 +185,8 @@ pub struct Side {
     pub stance: Stance,
     /// Indices into [`Doc::claims`].
     pub claims: Vec<usize>,
+    /// Allies stated beside the party (`backed by select Western allies`), as text spans.
+    pub allies: Vec<Span>,
 }
 
 /// A disputed issue with its parties' positions.

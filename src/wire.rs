@@ -143,6 +143,9 @@ pub struct WireSide {
     pub position: Option<WireSpan>,
     pub stance: &'static str,
     pub claims: Vec<usize>,
+    /// Allies stated beside the party; omitted when none (added after v1, optional).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allies: Vec<WireSpan>,
 }
 
 #[derive(Serialize)]
@@ -277,6 +280,7 @@ pub fn to_wire(doc: &Doc) -> WireDoc {
                     position: s.position.map(|p| map.span(p)),
                     stance: s.stance.as_str(),
                     claims: s.claims.clone(),
+                    allies: s.allies.iter().map(|&a| map.span(a)).collect(),
                 })
                 .collect(),
             rule: d.rule,

@@ -1,49 +1,253 @@
-//! Disputed issues: what the parties disagree about and each side's position.
+//! Disputed issues: what the parties disagree about, who the parties are, and each party's
+//! position on each issue (or "not stated" when the article gives none).
 //!
-//! This first pass finds contention cues from `data/disputes/cues.txt` (`point of contention`,
-//! `disagreements over`, `refuses`, …) and records the sentence as evidence for an issue
-//! labelled by the words the cue governs; parties and positions come in a later pass.
+//! One pass over the sentences finds contention cues (`data/disputes/cues.txt`):
+//! - `issue` cues (`disagreements over`, `at odds over`) name issues with no stance;
+//! - `for` / `against` cues (`pushed for`, `refuses to`, `rejecting`) give the subject party a
+//!   position on the phrases they govern (`phrase.rs`), its stance set by the cue, polarity
+//!   words (`narrowing the agenda`) and an inclusion frame (`issues such as X` on an agenda →
+//!   `wants_included` / `wants_excluded`);
+//! - `backward` cues (`point of contention`, `red line`) label a phrase before them;
+//! - `versus` (`X versus Y`) makes one issue of two options; positions for X count as `for`,
+//!   for Y as `against` (the same convention as the option pairs in `contrasts.txt`).
+//!
+//! A stance is relative to the issue as the article names it: `for` the agenda = wants it
+//! broad, `against` tariffs = wants them gone; `wants_included` / `wants_excluded` when the
+//! dispute is whether the issue is on the table at all. Sides the article gives no position
+//! for are listed with `not_stated` and no position span — never an invented one.
+//!
+//! The subject is found by this stage itself (`party.rs`) and resolved through entities,
+//! metonyms and nationality words, so it works before the claims stage covers it. Found items
+//! are then grouped into issues by key word and given sides, claims and evidence
+//! (`assemble.rs`). Everything is linear in the text: per-sentence work is bounded by the
+//! sentence and by constant windows, and doc-wide steps are single passes.
 
-use crate::doc::{Dispute, Doc, Span};
-use crate::lexicon::{parse, PhraseMatcher};
-use std::sync::OnceLock;
+mod assemble;
+mod party;
+mod phrase;
+mod words;
 
-fn cues() -> &'static PhraseMatcher<()> {
-    static C: OnceLock<PhraseMatcher<()>> = OnceLock::new();
-    C.get_or_init(|| PhraseMatcher::new(parse(include_str!("../../data/disputes/cues.txt")).map(|e| (e.key.to_string(), ())).collect(), true))
+use crate::doc::{Doc, Span, Stance};
+use party::{Index, Party};
+use phrase::Sent;
+use words::{words, CueKind};
+
+/// One thing a cue said: an issue phrase, and maybe a party's position on it.
+#[derive(Debug, Clone)]
+pub(crate) struct Item {
+    pub key: String,
+    pub label: String,
+    pub mention: Span,
+    pub sentence: usize,
+    pub party: Option<Party>,
+    pub stance: Stance,
+    pub position: Option<Span>,
+    pub cue: Span,
+    /// Made by a weak cue in a sentence with no strong one.
+    pub weak: bool,
+    pub allies: Vec<Span>,
+    /// For a `X versus Y` item: the option's own key and +1 (X) or -1 (Y), so positions on X
+    /// or Y file under the versus issue.
+    pub option: Option<(String, i8)>,
 }
 
 pub fn disputes(doc: &mut Doc) {
-    let mut out: Vec<Dispute> = Vec::new();
-    for sent in &doc.sentences {
-        let s = doc.slice(sent.span);
-        for m in cues().find_all(s) {
-            // the issue: up to five words after the cue, stopping at punctuation
-            let after = &s[m.end..];
-            let lead = after.len() - after.trim_start().len();
-            let clause = &after[lead..];
-            let clause = &clause[..clause.find(|c: char| matches!(c, ',' | '.' | ';' | ':')).unwrap_or(clause.len())];
-            let mut end = 0;
-            for (n, (i, w)) in clause.split_whitespace().map(|w| (w.as_ptr() as usize - clause.as_ptr() as usize, w)).enumerate() {
-                if n == 5 {
-                    break;
-                }
-                end = i + w.len();
-            }
-            if end == 0 {
-                continue;
-            }
-            let label = clause[..end].split_whitespace().collect::<Vec<_>>().join(" ");
-            let start = sent.span.start + m.end + lead;
-            let mention = Span::new(start, start + end);
-            out.push(Dispute {
-                label,
-                mentions: vec![mention],
-                evidence: vec![sent.span],
-                sides: Vec::new(),
-                rule: "contention-cue",
-            });
+    let index = Index::new(doc);
+    let mut items = Vec::new();
+    let mut last: Option<Party> = None;
+    for si in 0..doc.sentences.len() {
+        let s = Sent::new(doc, si);
+        sentence_items(&index, &s, &mut last, &mut items);
+    }
+    doc.disputes = assemble::assemble(doc, &index, items);
+}
+
+fn stance_of(sign: i8, frame: bool) -> Stance {
+    match (sign >= 0, frame) {
+        (true, false) => Stance::For,
+        (false, false) => Stance::Against,
+        (true, true) => Stance::WantsIncluded,
+        (false, true) => Stance::WantsExcluded,
+    }
+}
+
+/// One cue found in a sentence: where it is and what it is.
+struct CueAt<'s, 'a> {
+    s: &'s Sent<'a>,
+    cue: words::Cue,
+    span: Span,
+    /// Token range of the cue (sentence-relative).
+    a: usize,
+    b: usize,
+    weak: bool,
+}
+
+/// A phrase that only names a party (`rejects Iran`, `at odds with the United States`) is
+/// not an issue.
+fn names_a_party(ix: &Index, s: &Sent, p: &phrase::Phrase) -> bool {
+    p.range.clone().all(|t| ix.party_at(s, t).is_some() || !s.is_word(t))
+}
+
+impl CueAt<'_, '_> {
+    fn item(&self, p: &phrase::Phrase, party: Option<Party>, stance: Stance, position: Option<Span>, allies: Vec<Span>) -> Item {
+        Item {
+            key: p.key.clone(),
+            label: p.label.clone(),
+            mention: self.s.span(p.range.start, p.range.end),
+            sentence: self.s.index,
+            party,
+            stance,
+            position,
+            cue: self.span,
+            weak: self.weak,
+            allies,
+            option: None,
         }
     }
-    doc.disputes = out;
+}
+
+/// The items of one sentence.
+fn sentence_items(ix: &Index, s: &Sent, last: &mut Option<Party>, out: &mut Vec<Item>) {
+    let Some(sent) = s.doc.sentences.get(s.index) else { return };
+    let cues = words().cues.find_all(s.doc.slice(sent.span));
+    let strong_sentence = cues.iter().any(|c| !c.payload.weak);
+    // `Serbia rejects X and has called for Y`: a later cue with no subject of its own shares it
+    let mut sentence_party: Option<Party> = None;
+    for m in cues {
+        let span = Span::new(sent.span.start + m.start, sent.span.start + m.end);
+        let (a, b) = (s.token_at(span.start), s.token_end(span.end));
+        if a >= b {
+            continue;
+        }
+        let c = CueAt { s, cue: *m.payload, span, a, b, weak: m.payload.weak && !strong_sentence };
+        match c.cue.kind {
+            CueKind::Issue => issue_items(ix, &c, out),
+            CueKind::For | CueKind::Against => stance_items(ix, &c, last, &mut sentence_party, out),
+            CueKind::Versus => versus_items(&c, out),
+            CueKind::Backward => backward_items(ix, &c, last, out),
+        }
+    }
+}
+
+/// `disagreements over A, B and C`, `X and Y are at odds over A`, `a dispute between X and Y
+/// over A`: issues with no stance; the parties named in the clause get "not stated".
+fn issue_items(ix: &Index, c: &CueAt, out: &mut Vec<Item>) {
+    let s = c.s;
+    let mut parties = party::clause_parties(ix, s, c.a, c.b);
+    let mut from = c.b;
+    if c.cue.gap {
+        let Some(k) = (c.b..(c.b + 12).min(s.len())).find(|&k| matches!(s.lower(k), "over" | "on" | "about")) else { return };
+        for t in c.b..k {
+            if let Some(p) = ix.party_at(s, t).filter(|p| !parties.iter().any(|q| q.key == p.key)) {
+                parties.push(p);
+            }
+        }
+        from = k + 1;
+    }
+    let Some(obj) = phrase::object(s, from, false) else { return };
+    for p in obj.items.iter().filter(|p| !names_a_party(ix, s, p)) {
+        out.push(c.item(p, None, Stance::NotStated, None, Vec::new()));
+        for party in &parties {
+            out.push(c.item(p, Some(party.clone()), Stance::NotStated, None, Vec::new()));
+        }
+    }
+}
+
+/// `X pushed for A`, `X refuses to accept A`: X's position on A. The position span runs from
+/// the subject (when it is close) to the end of what the cue governs.
+fn stance_items(ix: &Index, c: &CueAt, last: &mut Option<Party>, sentence_party: &mut Option<Party>, out: &mut Vec<Item>) {
+    let s = c.s;
+    // `backed by` is an ally marker, not support
+    if s.lower(c.b) == "by" {
+        return;
+    }
+    let Some(obj) = phrase::object(s, c.b, c.cue.verb) else { return };
+    let mut subj = party::subject(ix, s, c.a, last.as_ref());
+    if subj.party.is_none() {
+        subj.party = sentence_party.clone();
+    }
+    if let Some(p) = &subj.party {
+        *sentence_party = Some(p.clone());
+        *last = Some(p.clone());
+    }
+    let base: i8 = if c.cue.kind == CueKind::For { 1 } else { -1 };
+    let start = subj.start.map(|t| s.span(t, t + 1).start).unwrap_or(c.span.start).min(c.span.start);
+    let position = Span::new(start, s.span(c.b, obj.end.max(c.b + 1)).end.max(c.span.end));
+    for p in obj.items.iter().filter(|p| !names_a_party(ix, s, p)) {
+        out.push(c.item(p, subj.party.clone(), stance_of(base * p.sign, p.frame), Some(position), subj.allies.clone()));
+    }
+}
+
+/// `X versus Y`: one issue keyed by both options; each option remembers its own key and side.
+fn versus_items(c: &CueAt, out: &mut Vec<Item>) {
+    let Some((left, right)) = phrase::versus(c.s, c.a, c.b) else { return };
+    let key = format!("{} vs {}", left.key, right.key);
+    let label = format!("{} vs {}", left.label, right.label);
+    for (p, option) in [(&left, 1i8), (&right, -1i8)] {
+        let mut it = c.item(p, None, Stance::NotStated, None, Vec::new());
+        it.key = key.clone();
+        it.label = label.clone();
+        it.option = Some((p.key.clone(), option));
+        out.push(it);
+    }
+}
+
+/// `describing A as a red line` (the describer is against A); `A, which … point of
+/// contention` (an issue, no party).
+fn backward_items(ix: &Index, c: &CueAt, last: &Option<Party>, out: &mut Vec<Item>) {
+    let s = c.s;
+    let Some((obj, clause)) = phrase::backward_object(s, c.a) else { return };
+    let subj = (s.role(clause) == Some(words::Role::Desc)).then(|| party::subject(ix, s, clause, last.as_ref()));
+    for p in &obj.items {
+        match &subj {
+            Some(sj) if sj.party.is_some() => {
+                let position = Span::new(s.span(clause, clause + 1).start, c.span.end);
+                out.push(c.item(p, sj.party.clone(), stance_of(-p.sign, p.frame), Some(position), sj.allies.clone()));
+            }
+            _ => out.push(c.item(p, None, Stance::NotStated, None, Vec::new())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::{analyze, Options};
+
+    /// (party, stance, has a position)
+    type SideView = (String, &'static str, bool);
+
+    /// (label, sides)
+    fn disputes_of(text: &str) -> Vec<(String, Vec<SideView>)> {
+        let d = analyze(text, &Options { clean: false });
+        d.disputes
+            .iter()
+            .map(|x| (x.label.clone(), x.sides.iter().map(|s| (s.name.clone(), s.stance.as_str(), s.position.is_some())).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn metonym_subject_rejects_an_issue() {
+        let got = disputes_of("Tehran rejects any limits on uranium enrichment.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, vec![("Iran".to_string(), "for", true)]);
+    }
+
+    #[test]
+    fn disagreement_only_gives_not_stated_sides() {
+        let got = disputes_of("Iran insists on sanctions relief. The United States pushed for inspections. The two sides have not resolved disagreements over uranium enrichment.");
+        let enrichment = got.iter().find(|d| d.0.contains("enrichment")).expect("enrichment issue");
+        assert!(enrichment.1.iter().all(|s| s.1 == "not_stated" && !s.2), "{enrichment:?}");
+        assert_eq!(enrichment.1.len(), 2);
+    }
+
+    #[test]
+    fn no_contention_no_dispute() {
+        for text in [
+            "The museum opened a new wing on Friday. Visitors praised the collection.",
+            "The company is seeking new staff and supports local schools.",
+            "He was backed by his party in the vote.",
+        ] {
+            assert!(disputes_of(text).is_empty(), "{text}: {:?}", disputes_of(text));
+        }
+    }
 }

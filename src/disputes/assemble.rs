@@ -1,0 +1,327 @@
+//! From found items to disputes: group items into issues by key, keep the issues some
+//! contention language establishes, give every issue a side per party (majority stance, the
+//! first statement with it as the position, or "not stated"), link the claims that support a
+//! side, and collect mentions and evidence. All steps are single passes or per-issue work.
+
+use super::party::{Index, Party};
+use super::phrase::{Sent, NUMBER_KEY};
+use super::words::words;
+use super::Item;
+use crate::doc::{Dispute, Doc, Side, Span, Stance};
+use std::collections::HashMap;
+
+/// Most parties given sides on every issue.
+const MAX_PARTIES: usize = 4;
+
+pub fn assemble(doc: &Doc, ix: &Index, items: Vec<Item>) -> Vec<Dispute> {
+    let items = file_under_options(file_under_named_issues(doc, file_figures(doc, items)));
+    // group by key, in order of first appearance
+    let mut order: Vec<String> = Vec::new();
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        groups
+            .entry(it.key.clone())
+            .or_insert_with(|| {
+                order.push(it.key.clone());
+                Vec::new()
+            })
+            .push(i);
+    }
+    let kept: Vec<String> = order.into_iter().filter(|k| established(&items, &groups[k])).collect();
+    if kept.is_empty() {
+        return Vec::new();
+    }
+    let is_kept: HashMap<&str, usize> = kept.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+    let parties = article_parties(doc, ix, &items, &is_kept);
+    let mut disputes: Vec<Dispute> = kept
+        .iter()
+        .map(|k| {
+            let its: Vec<&Item> = groups[k].iter().map(|&i| &items[i]).collect();
+            dispute(doc, &its, &parties)
+        })
+        .collect();
+    link_claims(doc, ix, &items, &groups, &kept, &mut disputes);
+    add_mentions(doc, &is_kept, &mut disputes);
+    for d in &mut disputes {
+        d.evidence.sort();
+        d.evidence.dedup();
+        for s in &mut d.sides {
+            s.claims.sort();
+            s.claims.dedup();
+        }
+    }
+    disputes
+}
+
+/// Items keyed only by a figure (`the 9 percent claim`) go to the issue whose phrase holds the
+/// same figure (`a pay rise of 9 percent`); with none they are dropped.
+fn file_figures(doc: &Doc, mut items: Vec<Item>) -> Vec<Item> {
+    let mut by_figure: HashMap<String, String> = HashMap::new();
+    for it in items.iter().filter(|it| !it.key.starts_with(NUMBER_KEY)) {
+        for w in doc.slice(it.mention).split(|c: char| c.is_whitespace() || c == '-') {
+            if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                by_figure.entry(format!("{NUMBER_KEY}{w}")).or_insert_with(|| it.key.clone());
+            }
+        }
+    }
+    items.retain_mut(|it| {
+        if !it.key.starts_with(NUMBER_KEY) {
+            return true;
+        }
+        match by_figure.get(&it.key) {
+            Some(k) => {
+                it.key = k.clone();
+                true
+            }
+            None => false,
+        }
+    });
+    items
+}
+
+/// A phrase whose modifier is an issue the article names as disputed goes to that issue:
+/// after `talks stalled over automation`, `automated trucks` is the automation issue.
+fn file_under_named_issues(doc: &Doc, mut items: Vec<Item>) -> Vec<Item> {
+    let named: std::collections::HashSet<String> = items.iter().filter(|it| it.position.is_none()).map(|it| it.key.clone()).collect();
+    let w = words();
+    for it in items.iter_mut().filter(|it| !named.contains(&it.key)) {
+        let text = doc.slice(it.mention);
+        let mut parts: Vec<&str> = text.split(|c: char| c.is_whitespace() || c == '-').filter(|p| !p.is_empty()).collect();
+        parts.pop(); // the head named the key already
+        if let Some(k) = parts.iter().filter_map(|p| w.word_key(p)).find(|k| named.contains(k)) {
+            it.key = k;
+        }
+    }
+    items
+}
+
+/// Positions on one option of an `X versus Y` issue file under it: for X stays as it is, for
+/// Y is against the first option (`for` ↔ `against`, `wants_included` ↔ `wants_excluded`).
+fn file_under_options(mut items: Vec<Item>) -> Vec<Item> {
+    let options: HashMap<String, (String, i8)> =
+        items.iter().filter_map(|it| it.option.as_ref().map(|(k, sign)| (k.clone(), (it.key.clone(), *sign)))).collect();
+    if options.is_empty() {
+        return items;
+    }
+    for it in items.iter_mut().filter(|it| it.option.is_none()) {
+        let Some((key, sign)) = options.get(&it.key) else { continue };
+        it.key = key.clone();
+        if *sign < 0 {
+            it.stance = match it.stance {
+                Stance::For => Stance::Against,
+                Stance::Against => Stance::For,
+                Stance::WantsIncluded => Stance::WantsExcluded,
+                Stance::WantsExcluded => Stance::WantsIncluded,
+                Stance::NotStated => Stance::NotStated,
+            };
+        }
+    }
+    items
+}
+
+/// An issue stands if a strong cue names it, or two parties take positions on it.
+fn established(items: &[Item], group: &[usize]) -> bool {
+    if group.iter().any(|&i| !items[i].weak) {
+        return true;
+    }
+    let mut parties: Vec<&str> = group.iter().filter_map(|&i| items[i].party.as_ref().map(|p| p.key.as_str())).collect();
+    parties.sort();
+    parties.dedup();
+    parties.len() >= 2
+}
+
+/// The article's main parties: those holding positions on kept issues, most positions first
+/// (then first appearance); else those named in disagreement clauses; else the two most
+/// salient actors. They fill the sides of issues whose own parties are fewer than two.
+fn article_parties(doc: &Doc, ix: &Index, items: &[Item], kept: &HashMap<&str, usize>) -> Vec<Party> {
+    let mut ranked: Vec<(usize, Party)> = Vec::new();
+    for it in items.iter().filter(|it| kept.contains_key(it.key.as_str())) {
+        let Some(p) = &it.party else { continue };
+        let weight = usize::from(it.stance != Stance::NotStated);
+        match ranked.iter_mut().find(|(_, q)| q.key == p.key) {
+            Some(r) => r.0 += weight,
+            None => ranked.push((weight, p.clone())),
+        }
+    }
+    // stable sort keeps first appearance among equals
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+    let mut out: Vec<Party> = ranked.into_iter().map(|(_, p)| p).collect();
+    if out.is_empty() {
+        let mut actors: Vec<(f32, Party)> = (0..doc.entities.len())
+            .filter(|&e| matches!(doc.entities[e].label, "GPE" | "ORG" | "PERSON") && doc.entities[e].metonym_of.is_none())
+            .filter_map(|e| ix.resolve(doc, e).map(|p| (doc.entities[e].salience, p)))
+            .collect();
+        actors.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
+        for (_, p) in actors.into_iter().take(2) {
+            if !out.iter().any(|q| q.key == p.key) {
+                out.push(p);
+            }
+        }
+    }
+    out.truncate(MAX_PARTIES);
+    out
+}
+
+/// An issue's sides: its own parties (positions, then parties named in its disagreement
+/// clauses), filled up to two from the article's main parties, in text order of the main list.
+fn dispute(doc: &Doc, its: &[&Item], main: &[Party]) -> Dispute {
+    let label = its
+        .first()
+        .map(|i| if i.option.is_none() && i.key.contains(" vs ") { i.key.clone() } else { i.label.clone() })
+        .unwrap_or_default();
+    let mut mentions: Vec<Span> = its.iter().map(|i| i.mention).collect();
+    mentions.sort();
+    mentions.dedup();
+    let evidence: Vec<Span> = its.iter().filter_map(|i| doc.sentences.get(i.sentence).map(|s| s.span)).collect();
+    let mut own: Vec<Party> = Vec::new();
+    for it in its {
+        if let Some(p) = &it.party {
+            if !own.iter().any(|q| q.key == p.key) && own.len() < MAX_PARTIES {
+                own.push(p.clone());
+            }
+        }
+    }
+    for p in main {
+        if own.len() >= 2 {
+            break;
+        }
+        if !own.iter().any(|q| q.key == p.key) {
+            own.push(p.clone());
+        }
+    }
+    // main parties first, in their order, then the issue's other parties
+    own.sort_by_key(|p| main.iter().position(|q| q.key == p.key).unwrap_or(usize::MAX));
+    let sides = own.iter().map(|p| side(p, its)).collect();
+    Dispute { label, mentions, evidence, sides, rule: "contention-cue" }
+}
+
+/// A party's side on one issue: the majority stance of its statements (ties → the earliest).
+fn side(party: &Party, its: &[&Item]) -> Side {
+    let mine: Vec<&&Item> = its.iter().filter(|i| i.party.as_ref().is_some_and(|p| p.key == party.key) && i.stance != Stance::NotStated).collect();
+    // count each stance once (linear), then take the most frequent, the earliest on ties
+    let mut counts: Vec<(Stance, usize, &Item)> = Vec::new();
+    for it in &mine {
+        match counts.iter_mut().find(|c| c.0 == it.stance) {
+            Some(c) => c.1 += 1,
+            None => counts.push((it.stance, 1, it)),
+        }
+    }
+    let mut best: Option<(usize, &Item)> = None;
+    for &(_, n, it) in &counts {
+        if best.is_none_or(|(m, _)| n > m) {
+            best = Some((n, it));
+        }
+    }
+    let mut allies: Vec<Span> = mine.iter().flat_map(|i| i.allies.iter().copied()).collect();
+    allies.sort();
+    allies.dedup();
+    Side {
+        party: party.entity,
+        name: party.name.clone(),
+        position: best.and_then(|(_, i)| i.position),
+        stance: best.map(|(_, i)| i.stance).unwrap_or(Stance::NotStated),
+        claims: Vec::new(),
+        allies,
+    }
+}
+
+/// Claims that support a side: a claim whose content holds the position's cue (`an official
+/// confirmed that Iran refuses …`), or a claim by the party whose content names the issue
+/// (`Iranian leaders argue that their missile program …`).
+fn link_claims(doc: &Doc, ix: &Index, items: &[Item], groups: &HashMap<String, Vec<usize>>, kept: &[String], disputes: &mut [Dispute]) {
+    let key_index: HashMap<&str, usize> = kept.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+    // claims per sentence
+    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (c, claim) in doc.claims.iter().enumerate() {
+        let si = doc.sentences.partition_point(|s| s.span.end <= claim.content.start);
+        by_sentence.entry(si).or_default().push(c);
+    }
+    for (d, k) in kept.iter().enumerate() {
+        for &i in &groups[k] {
+            let it = &items[i];
+            let (Some(party), Some(_)) = (&it.party, it.position) else { continue };
+            for &c in by_sentence.get(&it.sentence).into_iter().flatten() {
+                let claim = &doc.claims[c];
+                if claim.content.contains(it.cue) || claim.content_segments.iter().any(|s| s.contains(it.cue)) {
+                    add_claim(&mut disputes[d], party, c, doc.sentences.get(it.sentence).map(|s| s.span));
+                }
+            }
+        }
+    }
+    for (c, claim) in doc.claims.iter().enumerate() {
+        let Some(party) = claim.source_entity.and_then(|e| ix.resolve(doc, e)) else { continue };
+        let a = doc.tokens.partition_point(|t| t.span.start < claim.content.start);
+        let b = doc.tokens.partition_point(|t| t.span.end <= claim.content.end);
+        for t in doc.tokens.get(a..b).unwrap_or(&[]) {
+            if let Some(&d) = key_index.get(key_word(t.span.slice(&doc.text)).as_str()) {
+                let si = doc.sentences.partition_point(|s| s.span.end <= claim.content.start);
+                add_claim(&mut disputes[d], &party, c, doc.sentences.get(si).map(|s| s.span));
+            }
+        }
+    }
+}
+
+fn add_claim(d: &mut Dispute, party: &Party, claim: usize, sentence: Option<Span>) {
+    let Some(side) = d.sides.iter_mut().find(|s| s.name == party.name && s.position.is_some()) else { return };
+    // claims arrive in text order per pass; duplicates are removed once at the end
+    if side.claims.last() != Some(&claim) {
+        side.claims.push(claim);
+        if let Some(s) = sentence {
+            d.evidence.push(s);
+        }
+    }
+}
+
+/// The key a single word files under (lemma, synonym or contrast label); empty if generic.
+fn key_word(word: &str) -> String {
+    let w = words();
+    let lower = word.to_lowercase();
+    if let Some((label, _)) = w.contrast(&lower) {
+        return label.clone();
+    }
+    w.word_key(word).unwrap_or_default()
+}
+
+/// Every other place the article names an issue: a key word with its modifiers
+/// (`Iran's ballistic missile capabilities` → `ballistic missile capabilities`).
+fn add_mentions(doc: &Doc, kept: &HashMap<&str, usize>, disputes: &mut [Dispute]) {
+    // the phrases the cues governed, sorted, to skip words already inside one (binary search)
+    let mut governed: Vec<Span> = disputes.iter().flat_map(|d| d.mentions.iter().copied()).collect();
+    governed.sort();
+    let inside_governed = |span: Span| {
+        let i = governed.partition_point(|g| g.start < span.end);
+        governed[..i].iter().rev().take(8).any(|g| g.overlaps(span))
+    };
+    let mut last_added: Option<Span> = None;
+    for si in 0..doc.sentences.len() {
+        let s = Sent::new(doc, si);
+        for t in 0..s.len() {
+            if !s.is_word(t) || s.role(t).is_some() {
+                continue;
+            }
+            let Some(&d) = kept.get(key_word(s.words[t]).as_str()) else { continue };
+            let mut a = t;
+            while a > 0 && t - a < 2 && modifier(&s, a - 1) {
+                a -= 1;
+            }
+            let mut b = t + 1;
+            while b < s.len() && b - t < 3 && words().head(s.lower(b)) == Some(None) && s.role(b).is_none() {
+                b += 1;
+            }
+            let span = s.span(a, b);
+            if !inside_governed(span) && !last_added.is_some_and(|l| l.overlaps(span)) {
+                disputes[d].mentions.push(span);
+                last_added = Some(span);
+            }
+        }
+    }
+    for d in disputes {
+        d.mentions.sort();
+    }
+}
+
+fn modifier(s: &Sent, i: usize) -> bool {
+    let w = s.lower(i);
+    s.is_word(i) && !s.is_possessive(i) && s.role(i).is_none() && !s.capitalized(i) && !w.ends_with("ly") && !w.ends_with("ed") && !w.ends_with("ing") && words().head(w) != Some(None)
+
+}
