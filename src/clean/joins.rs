@@ -1,72 +1,171 @@
-//! Words joined where a line break was deleted without a space. This first pass repairs only
-//! the safe seams: a lower-case letter followed by punctuation and a letter (`program,rejecting`,
-//! `Oman.The`) and a lower→upper camel seam inside a long token (`theMiddle`), never inside
-//! known mixed-case words, URLs, emails, numbers or abbreviations.
+//! Words joined where a line break was deleted without a space (`scheduledin`, `theMiddle`,
+//! `program,rejecting`).
+//!
+//! First the wrap geometry ([`super::wrap`]): every long line of the text is a paragraph; one
+//! width is inferred for the whole article (the width whose break chains gain most over all
+//! paragraphs), a paragraph may keep its own width only on much stronger evidence, and "no
+//! damage" competes with every hypothesis. Where no geometry fits (proportional copy, short
+//! text) only the safe seams are repaired: a known word, punctuation and a known word
+//! (`Oman.The`), or a lower-case known word glued to a capitalised word (`theMiddle`).
 
+use super::lexicon::{model, word_score};
+use super::wrap::{Chain, Paragraph};
 use super::Replacement;
 use crate::doc::Span;
 
-fn protected(token: &str) -> bool {
-    token.contains("://") || token.contains('@') || token.starts_with('#') || token.starts_with("www.")
-}
-
-fn is_mixed_case_name(word: &str) -> bool {
-    // iPhone, McDonald, YouTube, DeSantis, MacArthur, eBay
-    let prefixes = ["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'"];
-    prefixes.iter().any(|p| word.starts_with(p) && word.len() <= p.len() + 10)
-        || word.chars().next().is_some_and(|c| c.is_lowercase()) && word.chars().filter(|c| c.is_uppercase()).count() == 1 && word.len() <= 8
-}
+/// Widths tried, in characters.
+const WIDTHS: std::ops::RangeInclusive<usize> = 40..=100;
+/// Early-break window of punctuation-preferring wrappers, in columns.
+const SLACK: usize = 16;
+/// A chain is accepted when its gain per break exceeds this (nats).
+const MIN_GAIN_PER_BREAK: f32 = 4.0;
+/// No single break of an accepted chain may lose more than this.
+const MIN_BREAK_GAIN: f32 = -15.0;
+/// A paragraph may use a width other than the article's when its chain gains this much more.
+const OWN_WIDTH_MARGIN: f32 = 12.0;
 
 pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                token_seams(text, s, i, out);
-            }
-        } else if start.is_none() {
-            start = Some(i);
+    let paras: Vec<(usize, Paragraph)> = long_lines(text).map(|(off, line)| (off, Paragraph::new(line))).collect();
+    let mut table: Vec<Vec<Option<Chain>>> = Vec::with_capacity(paras.len());
+    for (_, p) in &paras {
+        table.push(WIDTHS.map(|w| best_of_modes(p, w)).collect());
+    }
+    let article_width = (0..WIDTHS.count())
+        .max_by(|&a, &b| total_gain(&table, a).total_cmp(&total_gain(&table, b)))
+        .filter(|&wi| total_gain(&table, wi) > 0.0);
+    if std::env::var("LEDE_DEBUG").is_ok() {
+        for wi in 28..38 {
+            eprintln!("W {} total {} {:?}", wi + 40, total_gain(&table, wi), table.iter().map(|r| r[wi].as_ref().map(|c| (c.score as i32, c.min_gain as i32, c.splits.len()))).collect::<Vec<_>>());
         }
+    }
+    for (pi, (off, p)) in paras.iter().enumerate() {
+        let at_article = article_width.and_then(|wi| table[pi][wi].as_ref()).filter(|c| accepted(c));
+        let own = table[pi].iter().flatten().filter(|c| accepted(c)).max_by(|a, b| a.score.total_cmp(&b.score));
+        if std::env::var("LEDE_DEBUG").is_ok() {
+            let a = article_width.and_then(|wi| table[pi][wi].as_ref());
+            eprintln!("para {} len {} aw {:?} at_article {:?} own {:?}", pi, p.char_len(), article_width.map(|w| w + 40), a.map(|c| (c.score, c.min_gain, c.splits.len())), own.map(|c| (c.score, c.splits.len())));
+        }
+        let chosen = match (at_article, own) {
+            (Some(a), Some(o)) if o.score > a.score + OWN_WIDTH_MARGIN => Some(o),
+            (Some(a), _) => Some(a),
+            (None, Some(o)) if o.score > OWN_WIDTH_MARGIN * 2.0 && o.splits.len() >= 2 => Some(o),
+            _ => None,
+        };
+        match chosen {
+            Some(c) => {
+                for &b in &c.splits {
+                    out.push(Replacement { original: Span::new(off + b, off + b), replacement: " ".into(), kind: "join_split" });
+                }
+            }
+            None => safe_seams(text, *off, off + p_len(text, *off), out),
+        }
+    }
+    // short lines never reach the geometry: safe seams only
+    for (off, end) in short_lines(text) {
+        safe_seams(text, off, end, out);
     }
 }
 
-fn token_seams(text: &str, s: usize, e: usize, out: &mut Vec<Replacement>) {
-    let tok = &text[s..e];
-    if protected(tok) {
-        return;
+fn p_len(text: &str, off: usize) -> usize {
+    text[off..].find('\n').unwrap_or(text.len() - off)
+}
+
+fn best_of_modes(p: &Paragraph, w: usize) -> Option<Chain> {
+    let greedy = p.best_chain(w, 0);
+    let slack = p.best_chain(w, SLACK);
+    match (greedy, slack) {
+        (Some(g), Some(s)) => Some(if s.score > g.score { s } else { g }),
+        (g, s) => g.or(s),
+    }
+}
+
+fn accepted(c: &Chain) -> bool {
+    !c.splits.is_empty() && c.score > MIN_GAIN_PER_BREAK * c.splits.len() as f32 && c.min_gain > MIN_BREAK_GAIN
+}
+
+fn total_gain(table: &[Vec<Option<Chain>>], wi: usize) -> f32 {
+    table.iter().filter_map(|row| row[wi].as_ref()).map(|c| c.score.max(0.0)).sum()
+}
+
+/// Lines long enough to have been wrapped at the narrowest width: (byte offset, line).
+fn long_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    lines(text).filter(|(_, l)| l.chars().count() > *WIDTHS.start())
+}
+
+fn short_lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    lines(text).filter(|(_, l)| l.chars().count() <= *WIDTHS.start()).map(|(o, l)| (o, o + l.len()))
+}
+
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut off = 0;
+    text.split('\n').map(move |l| {
+        let o = off;
+        off += l.len() + 1;
+        (o, l.strip_suffix('\r').unwrap_or(l))
+    })
+}
+
+/// The seams safe without geometry, in `text[start..end]`.
+fn safe_seams(text: &str, start: usize, end: usize, out: &mut Vec<Replacement>) {
+    let region = &text[start..end];
+    let mut pos = 0;
+    for tok in region.split(|c: char| c.is_whitespace()) {
+        if let Some(at) = safe_seam(tok) {
+            let b = start + pos + at;
+            out.push(Replacement { original: Span::new(b, b), replacement: " ".into(), kind: "join_split" });
+        }
+        pos += tok.len() + 1;
+    }
+}
+
+/// Byte offset inside `tok` of a safe seam, if any.
+pub fn safe_seam(tok: &str) -> Option<usize> {
+    if tok.len() < 5 || tok.contains("://") || tok.contains('@') || tok.starts_with('#') || tok.contains("www.") {
+        return None;
     }
     let chars: Vec<(usize, char)> = tok.char_indices().collect();
-    for w in 1..chars.len().saturating_sub(1) {
-        let (_, prev) = chars[w - 1];
-        let (bi, c) = chars[w];
-        let (_, next) = chars[w + 1];
-        // punctuation seam: "program,rejecting", "Oman.The", "said:The"
-        let punct_seam = matches!(c, ',' | ';' | ':' | '.' | '?' | '!')
-            && prev.is_lowercase()
-            && next.is_alphabetic()
-            && (c != '.' || next.is_uppercase())
-            && (c == ',' || c == ';' || next.is_uppercase() || c == ':')
-            && !tok[..bi].contains('.');
-        if punct_seam {
-            let at = s + bi + c.len_utf8();
-            out.push(Replacement { original: Span::new(at, at), replacement: " ".into(), kind: "join_split" });
-            return;
-        }
-    }
-    // camel seam: lower followed by Upper, left part a plausible word
-    let word_start = chars.iter().position(|(_, c)| c.is_alphabetic()).unwrap_or(0);
-    for w in (word_start + 3)..chars.len().saturating_sub(2) {
-        let (_, prev) = chars[w - 1];
-        let (bi, c) = chars[w];
-        let (_, next) = chars[w + 1];
-        if prev.is_lowercase() && c.is_uppercase() && next.is_lowercase() {
-            let left = &tok[chars[word_start].0..bi];
-            if is_mixed_case_name(&tok[chars[word_start].0..]) || !left.chars().all(|c| c.is_lowercase()) {
-                return;
+    for i in 2..chars.len().saturating_sub(1) {
+        let (bi, c) = chars[i];
+        let (_, prev) = chars[i - 1];
+        let left = &tok[..bi];
+        let right = &tok[bi..];
+        let right_word = right.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let punct = matches!(prev, ',' | ';' | ':' | '.' | '?' | '!') && c.is_alphabetic();
+        if punct {
+            let left_word = left[..left.len() - 1].trim_start_matches(|c: char| !c.is_alphanumeric());
+            let left_ok = left_word.chars().count() >= 2 && left_word.chars().all(|c| c.is_alphabetic()) && is_known(left_word);
+            // after a period or colon the next sentence starts with a capital; after a comma anything
+            let right_ok = if prev == ',' || prev == ';' { is_known(right_word) } else { c.is_uppercase() && is_plain_word(right_word) };
+            if left_ok && right_ok && !left.contains('.') {
+                return Some(bi);
             }
-            let at = s + bi;
-            out.push(Replacement { original: Span::new(at, at), replacement: " ".into(), kind: "join_split" });
-            return;
+            continue;
+        }
+        if prev.is_lowercase() && c.is_uppercase() {
+            let left_word = left.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let lower_left = left_word.len() >= 2 && left_word.chars().all(|c| c.is_ascii_lowercase());
+            if lower_left && is_known(left_word) && is_plain_word(right_word) && right_word.len() >= 3 && !is_prefix_word(left_word) {
+                return Some(bi);
+            }
+            return None;
         }
     }
+    None
+}
+
+/// A capitalised or lower-case word (`Middle`, `Washington’s`), not `McDonald` or `iPhone`.
+fn is_plain_word(w: &str) -> bool {
+    let core = w.split(['\'', '’']).next().unwrap_or("");
+    let mut cs = core.chars();
+    cs.next().is_some_and(|c| c.is_alphabetic()) && cs.all(|c| c.is_lowercase())
+}
+
+/// Lower-case prefixes of real mixed-case names (`iPhone`, `eBay`, `macOS`).
+fn is_prefix_word(w: &str) -> bool {
+    matches!(w, "mc" | "mac" | "de" | "la" | "le" | "van" | "von" | "di" | "da")
+}
+
+fn is_known(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    w.is_ascii() && (model().known(lower.as_bytes()).is_some() || word_score(w) > -12.0)
 }

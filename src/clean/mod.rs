@@ -81,6 +81,8 @@ fn find_replacements(text: &str) -> Vec<Replacement> {
 
 mod boilerplate;
 mod joins;
+mod lexicon;
+mod wrap;
 mod unicode;
 
 #[cfg(test)]

@@ -1,0 +1,209 @@
+//! The word model of the cleaning stage: a unigram lexicon (top 50k English words, log-bucketed
+//! frequencies, `data/clean/words.txt`) and a character trigram model built from that word list
+//! for words it does not hold (names: `Portman`, `Arsene`). [`word_score`] gives the natural-log
+//! probability of one whitespace-free piece of text as a word, punctuation and possessives
+//! stripped; it is what the join repair compares when it decides where a glued token splits.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+const WORDS: &str = include_str!("../../data/clean/words.txt");
+/// ln of the summed counts of the source list (5.4e11 tokens of Google Books).
+const LN_TOTAL: f32 = 26.998;
+/// Added to the character model's score of a word the lexicon does not hold.
+const UNKNOWN_PENALTY: f32 = -6.0;
+/// Score of a number (`2005`, `1,000`, `3.5`) as a word.
+const NUMBER_SCORE: f32 = -9.0;
+/// Score of a piece with no letter or digit (`—`, `&`).
+const SYMBOL_SCORE: f32 = -4.0;
+/// Extra cost of a one-letter word other than `a`, `I` (rare as words, common as split debris).
+const SINGLE_LETTER_PENALTY: f32 = -7.0;
+
+/// FNV-1a: fast for the short keys of the lexicon, no crate needed.
+#[derive(Default)]
+struct Fnv(u64);
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub struct Model {
+    words: HashMap<Box<[u8]>, f32, BuildHasherDefault<Fnv>>,
+    /// ln P(c | a b) over the alphabet of [`class`], indexed `(a*K + b)*K + c`.
+    trigram: Vec<f32>,
+}
+
+/// Character classes of the trigram model: 0 = word boundary, 1..=26 letters, 27 other.
+const K: usize = 28;
+
+fn class(c: u8) -> usize {
+    match c {
+        b'a'..=b'z' => (c - b'a' + 1) as usize,
+        b'A'..=b'Z' => (c - b'A' + 1) as usize,
+        _ => 27,
+    }
+}
+
+pub fn model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(build)
+}
+
+fn build() -> Model {
+    let mut words: HashMap<Box<[u8]>, f32, BuildHasherDefault<Fnv>> = HashMap::default();
+    words.reserve(50_000);
+    let mut counts = vec![0.1f32; K * K * K];
+    let mut bucket = 0f32;
+    let mut prev: Vec<u8> = Vec::new();
+    for line in WORDS.lines() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(k) = line.strip_prefix('@') {
+            bucket = k.parse::<f32>().unwrap_or(0.0);
+            prev.clear();
+            continue;
+        }
+        let bytes = line.as_bytes();
+        let shared = (bytes[0].wrapping_sub(b'0') as usize).min(prev.len());
+        let mut word = prev[..shared].to_vec();
+        word.extend_from_slice(&bytes[1..]);
+        // count = 2^(bucket/2)
+        let ln_p = bucket * 0.5 * std::f32::consts::LN_2 - LN_TOTAL;
+        add_trigrams(&mut counts, &word);
+        words.entry(word.clone().into_boxed_slice()).or_insert(ln_p);
+        prev = word;
+    }
+    Model { words, trigram: normalise(counts) }
+}
+
+fn add_trigrams(counts: &mut [f32], word: &[u8]) {
+    let (mut a, mut b) = (0usize, 0usize);
+    for &c in word.iter().chain(std::iter::once(&0u8)) {
+        let c = if c == 0 { 0 } else { class(c) };
+        counts[(a * K + b) * K + c] += 1.0;
+        a = b;
+        b = c;
+    }
+}
+
+fn normalise(mut counts: Vec<f32>) -> Vec<f32> {
+    for ctx in counts.chunks_mut(K) {
+        let total: f32 = ctx.iter().sum();
+        for v in ctx.iter_mut() {
+            *v = (*v / total).ln();
+        }
+    }
+    counts
+}
+
+impl Model {
+    /// ln P of a lower-case ASCII word, if the lexicon holds it.
+    pub fn known(&self, lower: &[u8]) -> Option<f32> {
+        self.words.get(lower).copied()
+    }
+
+    /// Character-model ln P of a word (boundary to boundary).
+    pub fn chars(&self, word: &[u8]) -> f32 {
+        let (mut a, mut b, mut sum) = (0usize, 0usize, 0f32);
+        for &c in word.iter().chain(std::iter::once(&0u8)) {
+            let c = if c == 0 { 0 } else { class(c) };
+            sum += self.trigram[(a * K + b) * K + c];
+            a = b;
+            b = c;
+        }
+        sum
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// ln P of `piece` (no whitespace) as one word. Leading and trailing punctuation and a
+/// possessive or contraction suffix are ignored; hyphenated words score as their parts.
+pub fn word_score(piece: &str) -> f32 {
+    let core = piece.trim_matches(|c: char| !is_word_char(c));
+    if core.is_empty() {
+        return SYMBOL_SCORE;
+    }
+    if core.contains(['-', '\u{2010}', '\u{2011}', '/']) {
+        return core.split(['-', '\u{2010}', '\u{2011}', '/']).filter(|p| !p.is_empty()).map(word_score).sum();
+    }
+    let core = strip_suffix(core);
+    if core.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+        return NUMBER_SCORE;
+    }
+    if is_abbreviation(core) {
+        return NUMBER_SCORE;
+    }
+    core_score(core)
+}
+
+/// `U.S`, `e.g`, `a.m` (final period already stripped): single letters joined by periods.
+fn is_abbreviation(core: &str) -> bool {
+    let b = core.as_bytes();
+    b.len() >= 3 && b.len() <= 7 && b.iter().enumerate().all(|(i, &c)| if i % 2 == 1 { c == b'.' } else { c.is_ascii_alphabetic() })
+}
+
+fn strip_suffix(core: &str) -> &str {
+    for apo in ['\'', '\u{2019}'] {
+        if let Some(i) = core.rfind(apo) {
+            let suffix = &core[i + apo.len_utf8()..];
+            if matches!(suffix, "s" | "S" | "t" | "re" | "ve" | "ll" | "d" | "m" | "") && i > 0 {
+                return &core[..i];
+            }
+        }
+    }
+    core
+}
+
+fn core_score(core: &str) -> f32 {
+    let m = model();
+    let mut lower = [0u8; 32];
+    let bytes = core.as_bytes();
+    if core.is_ascii() && bytes.len() <= lower.len() {
+        for (d, s) in lower.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        let lower = &lower[..bytes.len()];
+        let single = bytes.len() == 1 && !matches!(lower[0], b'a' | b'i');
+        let penalty = if single { SINGLE_LETTER_PENALTY } else { 0.0 };
+        if let Some(p) = m.known(lower) {
+            return p + penalty;
+        }
+        return UNKNOWN_PENALTY + m.chars(lower) + penalty;
+    }
+    // non-ASCII or very long: the character model over its bytes (non-letters are class 27)
+    UNKNOWN_PENALTY + m.chars(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_words_outscore_unknown_strings() {
+        assert!(word_score("the") > word_score("thursday"));
+        assert!(word_score("Thursday,") > word_score("Thursdayafter"));
+        assert!(word_score("nevertheless") > word_score("never") + word_score("the") + word_score("less"));
+        assert!(word_score("Portman") + word_score("won") > word_score("Portmanw") + word_score("on"));
+    }
+
+    #[test]
+    fn numbers_and_abbreviations_are_words() {
+        assert_eq!(word_score("1,000"), NUMBER_SCORE);
+        assert_eq!(word_score("U.S."), NUMBER_SCORE);
+        assert!(word_score("Opec's") > word_score("Opecs'x"));
+    }
+}

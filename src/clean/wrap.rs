@@ -1,0 +1,272 @@
+//! Wrap geometry: finds where a paragraph was hard-wrapped at some width and its line breaks
+//! deleted without a space (`scheduledin`, `program,rejecting`).
+//!
+//! A paragraph greedily wrapped at width `W` whose newlines were then deleted has a precise
+//! shape: a line starting at character `c0` ends at a break `e <= c0 + W` inside the token that
+//! covers column `c0 + W`, and the next line starts at `e`. [`Paragraph::best_chain`] runs a
+//! beam Viterbi over line starts for one width; the split inside each straddling token is
+//! chosen by the unigram model's gain (`ln P(left) + ln P(right) - ln P(token)`). A `slack`
+//! window lets a line end early after `, . ; : ! ?` (wrappers that prefer breaking after
+//! punctuation). Everything is in characters; gains are computed once per paragraph, so each
+//! width costs a few array reads per line: linear in the paragraph length.
+
+use super::lexicon::word_score;
+
+/// Paragraph: characters, byte offsets, tokens and the split gain at every character.
+pub struct Paragraph<'a> {
+    text: &'a str,
+    /// Byte offset of each char index, plus the text length at the end.
+    bytes: Vec<usize>,
+    /// `token_at[x]`: the token `t` with `start < x <= end`, or `NONE`.
+    token_at: Vec<u32>,
+    tokens: Vec<(usize, usize)>,
+    /// Gain of inserting a space before char `x` (NEG_INFINITY where a split is not allowed).
+    gain: Vec<f32>,
+    /// A split at `x` follows `, . ; : ! ?` (candidates for early, non-greedy breaks).
+    punct_seam: Vec<bool>,
+}
+
+const NONE: u32 = u32::MAX;
+/// Beam width of the Viterbi (states kept per line).
+const BEAM: usize = 6;
+/// Cost of breaking a line early after punctuation instead of greedily.
+const SLACK_COST: f32 = 1.0;
+/// Bonus for a split between a lower-case letter and an upper-case one (`theMiddle`).
+const CAMEL_BONUS: f32 = 2.0;
+/// Bonus for a split after punctuation before a letter (`program,rejecting`).
+const PUNCT_BONUS: f32 = 2.0;
+
+/// One hypothesis's result: total gain, the chosen split positions (byte offsets) and the
+/// number of line breaks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chain {
+    pub score: f32,
+    pub splits: Vec<usize>,
+    pub min_gain: f32,
+}
+
+impl<'a> Paragraph<'a> {
+    pub fn new(text: &'a str) -> Paragraph<'a> {
+        let chars: Vec<char> = text.chars().collect();
+        let n = chars.len();
+        let mut bytes = Vec::with_capacity(n + 1);
+        bytes.extend(text.char_indices().map(|(b, _)| b));
+        bytes.push(text.len());
+        let mut tokens = Vec::new();
+        let mut token_at = vec![NONE; n + 1];
+        let mut start = None;
+        for x in 0..=n {
+            let space = x == n || chars[x].is_whitespace();
+            match (space, start) {
+                (true, Some(s)) => {
+                    let t = tokens.len() as u32;
+                    for slot in &mut token_at[s + 1..=x] {
+                        *slot = t;
+                    }
+                    tokens.push((s, x));
+                    start = None;
+                }
+                (false, None) => start = Some(x),
+                _ => {}
+            }
+        }
+        let mut p = Paragraph { text, bytes, token_at, tokens, gain: vec![f32::NEG_INFINITY; n + 1], punct_seam: vec![false; n + 1] };
+        p.compute_gains(&chars);
+        p
+    }
+
+    pub fn char_len(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
+    fn slice(&self, a: usize, b: usize) -> &'a str {
+        self.text.get(self.bytes[a]..self.bytes[b]).unwrap_or("")
+    }
+
+    fn compute_gains(&mut self, chars: &[char]) {
+        let opening = quote_openings(chars);
+        for ti in 0..self.tokens.len() {
+            let (s, e) = self.tokens[ti];
+            if e - s < 2 {
+                continue;
+            }
+            let guard = if protected(self.slice(s, e)) { -12.0 } else { 0.0 };
+            let whole = word_score(self.slice(s, e));
+            for x in s + 1..e {
+                let mut g = word_score(self.slice(s, x)) + word_score(self.slice(x, e)) - whole;
+                g += guard + split_penalty(chars, &opening, s, x);
+                let (prev, next) = (chars[x - 1], chars[x]);
+                if prev.is_lowercase() && next.is_uppercase() {
+                    g += CAMEL_BONUS;
+                }
+                if is_break_punct(prev) && x >= s + 3 && chars[x - 2].is_alphanumeric() && chars[x - 3].is_alphanumeric() {
+                    g += PUNCT_BONUS;
+                    self.punct_seam[x] = true;
+                }
+                self.gain[x] = g;
+            }
+        }
+    }
+
+    /// Best chain of line breaks for width `w` (characters), or `None` if the geometry does not
+    /// fit (or the paragraph fits on one line). `slack` > 0 allows early breaks after punctuation
+    /// within the last `slack` columns.
+    pub fn best_chain(&self, w: usize, slack: usize) -> Option<Chain> {
+        let n = self.char_len();
+        if n <= w {
+            return None;
+        }
+        // layers of (line start, score, parent index in previous layer, min gain)
+        let mut layers: Vec<Vec<(usize, f32, usize, f32)>> = vec![vec![(0, 0.0, 0, f32::INFINITY)]];
+        let mut best: Option<(f32, usize, usize)> = None; // score, layer, index
+        while let Some(layer) = layers.last() {
+            let li = layers.len() - 1;
+            let mut next: Vec<(usize, f32, usize, f32)> = Vec::new();
+            for (si, &(c0, score, _, ming)) in layer.iter().enumerate() {
+                if n - c0 <= w {
+                    if best.map_or(true, |b| score > b.0) {
+                        best = Some((score, li, si));
+                    }
+                    continue;
+                }
+                self.extend(c0, w, slack, |e, g| push_state(&mut next, (e, score + g, si, ming.min(g))));
+            }
+            if std::env::var("LEDE_W").map_or(false, |v| v == w.to_string()) {
+                eprintln!("w {} slack {} layer {}: {:?}", w, slack, li, next.iter().map(|s| (self.slice(s.0.saturating_sub(8), (s.0 + 8).min(n)), s.1)).collect::<Vec<_>>());
+            }
+            if next.is_empty() {
+                break;
+            }
+            next.sort_by(|a, b| b.1.total_cmp(&a.1));
+            next.truncate(BEAM);
+            layers.push(next);
+        }
+        let (score, mut li, mut si) = best?;
+        let min_gain = layers[li][si].3;
+        let mut splits = Vec::with_capacity(li);
+        while li > 0 {
+            let (c0, _, parent, _) = layers[li][si];
+            splits.push(self.bytes[c0]);
+            si = parent;
+            li -= 1;
+        }
+        splits.reverse();
+        Some(Chain { score, splits, min_gain })
+    }
+
+    /// Candidate breaks of the line starting at `c0`: `f(break char index, gain)`.
+    fn extend(&self, c0: usize, w: usize, slack: usize, mut f: impl FnMut(usize, f32)) {
+        let x = c0 + w;
+        let t = self.token_at[x];
+        if t != NONE {
+            let (s, e) = self.tokens[t as usize];
+            if s >= c0 {
+                for b in s + 1..e.min(x + 1) {
+                    let g = self.gain[b];
+                    if g > f32::NEG_INFINITY {
+                        f(b, g);
+                    }
+                }
+            }
+        }
+        if slack > 0 {
+            let lo = (x.saturating_sub(slack)).max(c0 + 1);
+            let hi = t.ne(&NONE).then(|| self.tokens[t as usize].0).unwrap_or(x).min(x);
+            for b in lo..=hi {
+                if self.punct_seam[b] {
+                    f(b, self.gain[b] - SLACK_COST);
+                }
+            }
+        }
+    }
+}
+
+fn push_state(next: &mut Vec<(usize, f32, usize, f32)>, st: (usize, f32, usize, f32)) {
+    if let Some(old) = next.iter_mut().find(|o| o.0 == st.0) {
+        if st.1 > old.1 {
+            *old = st;
+        }
+    } else {
+        next.push(st);
+    }
+}
+
+/// For each char: it is a straight `"` with an even number of `"` before it in the paragraph.
+fn quote_openings(chars: &[char]) -> Vec<bool> {
+    let mut even = true;
+    chars
+        .iter()
+        .map(|&c| {
+            if c == '"' {
+                let open = even;
+                even = !even;
+                open
+            } else {
+                false
+            }
+        })
+        .collect()
+}
+
+fn is_break_punct(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':' | '!' | '?')
+}
+
+/// URLs, emails, hashtags and handles are never split.
+fn protected(token: &str) -> bool {
+    token.contains("://") || token.contains('@') || token.starts_with('#') || token.contains("www.") || token.contains(".com")
+}
+
+/// Penalty (<= 0, nats) for a line ending before char `x` of the token `s..e`: the wrapper
+/// breaks at spaces, so a piece that is a bare fragment of punctuation or a number is unlikely
+/// (but never impossible: one odd token must not kill a whole chain). `opening[x]`: the char at
+/// `x` is a straight double quote that opens a quotation (even count of quotes before it).
+fn split_penalty(chars: &[char], opening: &[bool], s: usize, x: usize) -> f32 {
+    const ODD: f32 = -12.0;
+    let (prev, next) = (chars[x - 1], chars[x]);
+    if prev.is_ascii_digit() && next.is_ascii_digit() {
+        return ODD;
+    }
+    if matches!(next, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '%' | '’' | '”' | '/') {
+        return ODD;
+    }
+    if matches!(prev, '(' | '[' | '{' | '$' | '£' | '€' | '‘' | '“' | '/' | '#' | '@') {
+        return ODD;
+    }
+    if next == '"' {
+        return if opening[x] { 0.0 } else { ODD };
+    }
+    if prev == '"' {
+        return if opening[x - 1] { ODD } else { 0.0 };
+    }
+    let dash = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
+    if dash(next) || (dash(prev) && x - 1 > s) {
+        return -8.0;
+    }
+    0.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chain(text: &str, w: usize) -> Vec<String> {
+        let p = Paragraph::new(text);
+        let c = p.best_chain(w, 0).expect("geometry fits");
+        c.splits.iter().map(|&b| text[..b].rsplit(' ').next().unwrap().to_string()).collect()
+    }
+
+    #[test]
+    fn recovers_greedy_breaks() {
+        // "The quick brown fox jumps over" | "the lazy dog and then it runs" | "away."
+        let text = "The quick brown fox jumps overthe lazy dog and then it runsaway.";
+        assert_eq!(chain(text, 30), vec!["over", "runs"]);
+    }
+
+    #[test]
+    fn width_that_does_not_fit_is_rejected() {
+        let p = Paragraph::new("one two three four five six seven eight nine ten eleven twelve");
+        // column 10 falls on the start of "three": no token straddles it
+        assert!(p.best_chain(8, 0).is_none());
+    }
+}
