@@ -19,6 +19,8 @@ const WIDTHS: std::ops::RangeInclusive<usize> = 40..=100;
 const SLACK: usize = 16;
 /// A chain is accepted when its gain per break exceeds this (nats).
 const MIN_GAIN_PER_BREAK: f32 = 4.0;
+/// ... and its total gain exceeds this (one-break chains fit many widths by chance).
+const MIN_CHAIN_GAIN: f32 = 10.0;
 /// No single break of an accepted chain may lose more than this.
 const MIN_BREAK_GAIN: f32 = -15.0;
 /// A paragraph may use a width other than the article's when its chain gains this much more.
@@ -80,7 +82,8 @@ fn best_of_modes(p: &Paragraph, w: usize) -> Option<Chain> {
 }
 
 fn accepted(c: &Chain) -> bool {
-    !c.splits.is_empty() && c.score > MIN_GAIN_PER_BREAK * c.splits.len() as f32 && c.min_gain > MIN_BREAK_GAIN
+    let k = c.splits.len() as f32;
+    k > 0.0 && c.score > (MIN_GAIN_PER_BREAK * k).max(MIN_CHAIN_GAIN) && c.min_gain > MIN_BREAK_GAIN
 }
 
 fn total_gain(table: &[Vec<Option<Chain>>], wi: usize) -> f32 {

@@ -208,6 +208,24 @@ fn quote_openings(chars: &[char]) -> Vec<bool> {
         .collect()
 }
 
+/// Whether the straight quote at `q` opens a quotation: after `:` or a space-like start it
+/// opens, after a letter followed by punctuation or `.,!?` it closes, else the paragraph's
+/// quote parity decides (single quotes: opens when a letter follows and none precedes).
+fn quote_opens(chars: &[char], opening: &[bool], q: usize) -> bool {
+    let prev = if q == 0 { ' ' } else { chars[q - 1] };
+    let next = chars.get(q + 1).copied().unwrap_or(' ');
+    if chars[q] == '\'' {
+        return !prev.is_alphanumeric() && next.is_alphanumeric();
+    }
+    if prev == ':' || prev.is_whitespace() || prev == '(' {
+        return true;
+    }
+    if !next.is_alphanumeric() {
+        return false;
+    }
+    opening[q]
+}
+
 fn is_break_punct(c: char) -> bool {
     matches!(c, ',' | '.' | ';' | ':' | '!' | '?')
 }
@@ -233,11 +251,26 @@ fn split_penalty(chars: &[char], opening: &[bool], s: usize, x: usize) -> f32 {
     if matches!(prev, '(' | '[' | '{' | '$' | '£' | '€' | '‘' | '“' | '/' | '#' | '@') {
         return ODD;
     }
-    if next == '"' {
-        return if opening[x] { 0.0 } else { ODD };
+    if next == '"' || next == '\'' {
+        return if quote_opens(chars, opening, x) { 0.0 } else { ODD };
     }
-    if prev == '"' {
-        return if opening[x - 1] { ODD } else { 0.0 };
+    if prev == '"' || prev == '\'' && x - 1 == s {
+        return if quote_opens(chars, opening, x - 1) { ODD } else { 0.0 };
+    }
+    if prev == '\'' {
+        return if chars.get(x + 1).is_some_and(|c| c.is_alphanumeric()) { -4.0 } else { 0.0 };
+    }
+    // `McLetchie`, `GWPharma`: a capital then a lower-case letter belong together
+    if prev.is_uppercase() && next.is_lowercase() {
+        let acronym = x >= s + 2 && chars[x - 2].is_uppercase();
+        return if acronym { -2.0 } else { -5.0 };
+    }
+    // `13th`, `1990s`
+    if prev.is_ascii_digit() && next.is_alphabetic() {
+        let rest: String = chars[x..].iter().take_while(|c| c.is_alphabetic()).collect();
+        if matches!(rest.as_str(), "th" | "st" | "nd" | "rd" | "s" | "m" | "bn" | "km" | "kg" | "GB" | "MB" | "am" | "pm") {
+            return ODD;
+        }
     }
     let dash = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
     if dash(next) || (dash(prev) && x - 1 > s) {
