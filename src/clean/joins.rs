@@ -19,6 +19,10 @@ const WIDTHS: std::ops::RangeInclusive<usize> = 40..=100;
 const SLACK: usize = 16;
 /// A chain is accepted when its gain per break exceeds this (nats).
 const MIN_GAIN_PER_BREAK: f32 = 4.0;
+/// Total gain over the article above which its width counts as established.
+const STRONG_ARTICLE_GAIN: f32 = 60.0;
+/// Gain per break that suffices at an established width.
+const WEAK_GAIN_PER_BREAK: f32 = 1.0;
 /// ... and its total gain exceeds this (one-break chains fit many widths by chance).
 const MIN_CHAIN_GAIN: f32 = 10.0;
 /// No single break of an accepted chain may lose more than this.
@@ -40,8 +44,9 @@ pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
             eprintln!("W {} total {} {:?}", wi + 40, total_gain(&table, wi), table.iter().map(|r| r[wi].as_ref().map(|c| (c.score as i32, c.min_gain as i32, c.splits.len()))).collect::<Vec<_>>());
         }
     }
+    let strong = article_width.is_some_and(|wi| total_gain(&table, wi) > STRONG_ARTICLE_GAIN);
     for (pi, (off, p)) in paras.iter().enumerate() {
-        let at_article = article_width.and_then(|wi| table[pi][wi].as_ref()).filter(|c| accepted(c));
+        let at_article = article_width.and_then(|wi| table[pi][wi].as_ref()).filter(|c| accepted(c) || strong && weakly_accepted(c));
         let own = table[pi].iter().flatten().filter(|c| accepted(c)).max_by(|a, b| a.score.total_cmp(&b.score));
         if std::env::var("LEDE_DEBUG").is_ok() {
             let a = article_width.and_then(|wi| table[pi][wi].as_ref());
@@ -84,6 +89,11 @@ fn best_of_modes(p: &Paragraph, w: usize) -> Option<Chain> {
 fn accepted(c: &Chain) -> bool {
     let k = c.splits.len() as f32;
     k > 0.0 && c.score > (MIN_GAIN_PER_BREAK * k).max(MIN_CHAIN_GAIN) && c.min_gain > MIN_BREAK_GAIN
+}
+
+/// At a width the rest of the article establishes, any chain that gains is enough.
+fn weakly_accepted(c: &Chain) -> bool {
+    !c.splits.is_empty() && c.score > WEAK_GAIN_PER_BREAK * c.splits.len() as f32 && c.min_gain > MIN_BREAK_GAIN
 }
 
 fn total_gain(table: &[Vec<Option<Chain>>], wi: usize) -> f32 {
