@@ -39,19 +39,10 @@ pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
     let article_width = (0..WIDTHS.count())
         .max_by(|&a, &b| total_gain(&table, a).total_cmp(&total_gain(&table, b)))
         .filter(|&wi| total_gain(&table, wi) > 0.0);
-    if std::env::var("LEDE_DEBUG").is_ok() {
-        for wi in 28..38 {
-            eprintln!("W {} total {} {:?}", wi + 40, total_gain(&table, wi), table.iter().map(|r| r[wi].as_ref().map(|c| (c.score as i32, c.min_gain as i32, c.splits.len()))).collect::<Vec<_>>());
-        }
-    }
     let strong = article_width.is_some_and(|wi| total_gain(&table, wi) > STRONG_ARTICLE_GAIN);
-    for (pi, (off, p)) in paras.iter().enumerate() {
+    for (pi, (off, _)) in paras.iter().enumerate() {
         let at_article = article_width.and_then(|wi| table[pi][wi].as_ref()).filter(|c| accepted(c) || strong && weakly_accepted(c));
         let own = table[pi].iter().flatten().filter(|c| accepted(c)).max_by(|a, b| a.score.total_cmp(&b.score));
-        if std::env::var("LEDE_DEBUG").is_ok() {
-            let a = article_width.and_then(|wi| table[pi][wi].as_ref());
-            eprintln!("para {} len {} aw {:?} at_article {:?} own {:?}", pi, p.char_len(), article_width.map(|w| w + 40), a.map(|c| (c.score, c.min_gain, c.splits.len())), own.map(|c| (c.score, c.splits.len())));
-        }
         let chosen = match (at_article, own) {
             (Some(a), Some(o)) if o.score > a.score + OWN_WIDTH_MARGIN => Some(o),
             (Some(a), _) => Some(a),

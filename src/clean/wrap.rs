@@ -24,11 +24,19 @@ pub struct Paragraph<'a> {
     gain: Vec<f32>,
     /// A split at `x` follows `, . ; : ! ?` (candidates for early, non-greedy breaks).
     punct_seam: Vec<bool>,
+    /// `next_seam[x]`: the first punctuation seam at or after `x` (`usize::MAX` as u32 if none).
+    next_seam: Vec<u32>,
+    /// Per token, its best split positions (`cand_pos[cand_start[t]..cand_start[t + 1]]`).
+    cand_start: Vec<usize>,
+    cand_pos: Vec<u32>,
 }
 
 const NONE: u32 = u32::MAX;
 /// Beam width of the Viterbi (states kept per line).
-const BEAM: usize = 6;
+const BEAM: usize = 5;
+/// Split positions kept per token, and the least gain a kept one needs.
+const MAX_CANDIDATES: usize = 4;
+const MIN_CANDIDATE_GAIN: f32 = -30.0;
 /// Cost of breaking a line early after punctuation instead of greedily.
 const SLACK_COST: f32 = 1.0;
 /// Bonus for a split between a lower-case letter and an upper-case one (`theMiddle`).
@@ -70,8 +78,9 @@ impl<'a> Paragraph<'a> {
                 _ => {}
             }
         }
-        let mut p = Paragraph { text, bytes, token_at, tokens, gain: vec![f32::NEG_INFINITY; n + 1], punct_seam: vec![false; n + 1] };
+        let mut p = Paragraph { text, bytes, token_at, tokens, gain: vec![f32::NEG_INFINITY; n + 1], punct_seam: vec![false; n + 1], next_seam: Vec::new(), cand_start: Vec::new(), cand_pos: Vec::new() };
         p.compute_gains(&chars);
+        p.index_candidates();
         p
     }
 
@@ -81,6 +90,24 @@ impl<'a> Paragraph<'a> {
 
     fn slice(&self, a: usize, b: usize) -> &'a str {
         self.text.get(self.bytes[a]..self.bytes[b]).unwrap_or("")
+    }
+
+    /// Keeps the few best split positions of each token and indexes the punctuation seams.
+    fn index_candidates(&mut self) {
+        self.cand_start.reserve(self.tokens.len() + 1);
+        for &(s, e) in &self.tokens {
+            self.cand_start.push(self.cand_pos.len());
+            let mut c: Vec<u32> = (s + 1..e).filter(|&x| self.gain[x] > MIN_CANDIDATE_GAIN).map(|x| x as u32).collect();
+            c.sort_unstable_by(|&a, &b| self.gain[b as usize].total_cmp(&self.gain[a as usize]));
+            c.truncate(MAX_CANDIDATES);
+            self.cand_pos.extend(c);
+        }
+        self.cand_start.push(self.cand_pos.len());
+        let n = self.punct_seam.len();
+        self.next_seam = vec![u32::MAX; n + 1];
+        for x in (0..n).rev() {
+            self.next_seam[x] = if self.punct_seam[x] { x as u32 } else { self.next_seam[x + 1] };
+        }
     }
 
     fn compute_gains(&mut self, chars: &[char]) {
@@ -116,39 +143,41 @@ impl<'a> Paragraph<'a> {
         if n <= w {
             return None;
         }
-        // layers of (line start, score, parent index in previous layer, min gain)
-        let mut layers: Vec<Vec<(usize, f32, usize, f32)>> = vec![vec![(0, 0.0, 0, f32::INFINITY)]];
-        let mut best: Option<(f32, usize, usize)> = None; // score, layer, index
-        while let Some(layer) = layers.last() {
-            let li = layers.len() - 1;
-            let mut next: Vec<(usize, f32, usize, f32)> = Vec::new();
-            for (si, &(c0, score, _, ming)) in layer.iter().enumerate() {
-                if n - c0 <= w {
-                    if best.map_or(true, |b| score > b.0) {
-                        best = Some((score, li, si));
+        // all layers' states, flat; `layer_start[k]` = index of layer k's first state
+        let mut states: Vec<State> = vec![State { c0: 0, score: 0.0, parent: 0, min_gain: f32::INFINITY }];
+        let mut layer_start = vec![0usize];
+        let mut best: Option<usize> = None;
+        let mut next: Vec<State> = Vec::with_capacity(32);
+        loop {
+            let (lo, hi) = (layer_start[layer_start.len() - 1], states.len());
+            next.clear();
+            for si in lo..hi {
+                let st = states[si];
+                if n - st.c0 <= w {
+                    if best.map_or(true, |b| st.score > states[b].score) {
+                        best = Some(si);
                     }
                     continue;
                 }
-                self.extend(c0, w, slack, |e, g| push_state(&mut next, (e, score + g, si, ming.min(g))));
-            }
-            if std::env::var("LEDE_W").map_or(false, |v| v == w.to_string()) {
-                eprintln!("w {} slack {} layer {}: {:?}", w, slack, li, next.iter().map(|s| (self.slice(s.0.saturating_sub(8), (s.0 + 8).min(n)), s.1)).collect::<Vec<_>>());
+                self.extend(st.c0, w, slack, |e, g| {
+                    push_state(&mut next, State { c0: e, score: st.score + g, parent: si, min_gain: st.min_gain.min(g) })
+                });
             }
             if next.is_empty() {
                 break;
             }
-            next.sort_by(|a, b| b.1.total_cmp(&a.1));
+            next.sort_unstable_by(|a, b| b.score.total_cmp(&a.score));
             next.truncate(BEAM);
-            layers.push(next);
+            layer_start.push(states.len());
+            states.extend_from_slice(&next);
         }
-        let (score, mut li, mut si) = best?;
-        let min_gain = layers[li][si].3;
-        let mut splits = Vec::with_capacity(li);
-        while li > 0 {
-            let (c0, _, parent, _) = layers[li][si];
-            splits.push(self.bytes[c0]);
-            si = parent;
-            li -= 1;
+        let b = best?;
+        let (score, min_gain) = (states[b].score, states[b].min_gain);
+        let mut splits = Vec::new();
+        let mut si = b;
+        while si != 0 {
+            splits.push(self.bytes[states[si].c0]);
+            si = states[si].parent;
         }
         splits.reverse();
         Some(Chain { score, splits, min_gain })
@@ -158,32 +187,40 @@ impl<'a> Paragraph<'a> {
     fn extend(&self, c0: usize, w: usize, slack: usize, mut f: impl FnMut(usize, f32)) {
         let x = c0 + w;
         let t = self.token_at[x];
+        let mut slack_hi = x;
         if t != NONE {
-            let (s, e) = self.tokens[t as usize];
+            let (s, _) = self.tokens[t as usize];
+            slack_hi = s.min(x);
             if s >= c0 {
-                for b in s + 1..e.min(x + 1) {
-                    let g = self.gain[b];
-                    if g > f32::NEG_INFINITY {
-                        f(b, g);
+                let t = t as usize;
+                for &b in &self.cand_pos[self.cand_start[t]..self.cand_start[t + 1]] {
+                    if b as usize <= x {
+                        f(b as usize, self.gain[b as usize]);
                     }
                 }
             }
         }
         if slack > 0 {
-            let lo = (x.saturating_sub(slack)).max(c0 + 1);
-            let hi = t.ne(&NONE).then(|| self.tokens[t as usize].0).unwrap_or(x).min(x);
-            for b in lo..=hi {
-                if self.punct_seam[b] {
-                    f(b, self.gain[b] - SLACK_COST);
-                }
+            let mut b = self.next_seam[(x.saturating_sub(slack)).max(c0 + 1)] as usize;
+            while b <= slack_hi {
+                f(b, self.gain[b] - SLACK_COST);
+                b = self.next_seam[b + 1] as usize;
             }
         }
     }
 }
 
-fn push_state(next: &mut Vec<(usize, f32, usize, f32)>, st: (usize, f32, usize, f32)) {
-    if let Some(old) = next.iter_mut().find(|o| o.0 == st.0) {
-        if st.1 > old.1 {
+#[derive(Clone, Copy)]
+struct State {
+    c0: usize,
+    score: f32,
+    parent: usize,
+    min_gain: f32,
+}
+
+fn push_state(next: &mut Vec<State>, st: State) {
+    if let Some(old) = next.iter_mut().find(|o| o.c0 == st.c0) {
+        if st.score > old.score {
             *old = st;
         }
     } else {
