@@ -4,8 +4,6 @@
 //! probability of one whitespace-free piece of text as a word, punctuation and possessives
 //! stripped; it is what the join repair compares when it decides where a glued token splits.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 const WORDS: &str = include_str!("../../data/clean/words.txt");
@@ -20,24 +18,70 @@ const SYMBOL_SCORE: f32 = -4.0;
 /// Extra cost of a one-letter word other than `a`, `I` (rare as words, common as split debris).
 const SINGLE_LETTER_PENALTY: f32 = -7.0;
 
-/// FNV-1a: fast for the short keys of the lexicon, no crate needed.
-#[derive(Default)]
-struct Fnv(u64);
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+fn fnv(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c9dc5;
+    for &b in bytes {
+        h = (h ^ b as u32).wrapping_mul(0x01000193);
     }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+    h
+}
+
+/// One slot of the open-addressing word table: the key lives in `Table::arena`.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    hash: u32,
+    offset: u32,
+    len: u16,
+    used: bool,
+    ln_p: f32,
+}
+
+/// A flat hash table (linear probing, keys in one arena): cache-friendly lookups.
+struct Table {
+    slots: Vec<Slot>,
+    arena: Vec<u8>,
+    mask: usize,
+}
+
+impl Table {
+    fn with_capacity(n: usize) -> Table {
+        let size = (n * 2).next_power_of_two();
+        Table { slots: vec![Slot::default(); size], arena: Vec::with_capacity(n * 8), mask: size - 1 }
+    }
+    fn insert(&mut self, key: &[u8], ln_p: f32) {
+        let h = fnv(key);
+        let mut i = h as usize & self.mask;
+        while self.slots[i].used {
+            if self.key(i) == key {
+                return;
+            }
+            i = (i + 1) & self.mask;
         }
-        self.0 = h;
+        self.slots[i] = Slot { hash: h, offset: self.arena.len() as u32, len: key.len() as u16, used: true, ln_p };
+        self.arena.extend_from_slice(key);
+    }
+    fn key(&self, i: usize) -> &[u8] {
+        let s = self.slots[i];
+        &self.arena[s.offset as usize..s.offset as usize + s.len as usize]
+    }
+    fn get(&self, key: &[u8]) -> Option<f32> {
+        let h = fnv(key);
+        let mut i = h as usize & self.mask;
+        loop {
+            let s = self.slots[i];
+            if !s.used {
+                return None;
+            }
+            if s.hash == h && s.len as usize == key.len() && self.key(i) == key {
+                return Some(s.ln_p);
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 }
 
 pub struct Model {
-    words: HashMap<Box<[u8]>, f32, BuildHasherDefault<Fnv>>,
+    words: Table,
     /// ln P(c | a b) over the alphabet of [`class`], indexed `(a*K + b)*K + c`.
     trigram: Vec<f32>,
 }
@@ -59,8 +103,7 @@ pub fn model() -> &'static Model {
 }
 
 fn build() -> Model {
-    let mut words: HashMap<Box<[u8]>, f32, BuildHasherDefault<Fnv>> = HashMap::default();
-    words.reserve(50_000);
+    let mut words = Table::with_capacity(50_000);
     let mut counts = vec![0.1f32; K * K * K];
     let mut bucket = 0f32;
     let mut prev: Vec<u8> = Vec::new();
@@ -81,7 +124,7 @@ fn build() -> Model {
         // count = 2^(bucket/2)
         let ln_p = bucket * 0.5 * std::f32::consts::LN_2 - LN_TOTAL;
         add_trigrams(&mut counts, &word);
-        words.entry(word.clone().into_boxed_slice()).or_insert(ln_p);
+        words.insert(&word, ln_p);
         prev = word;
     }
     Model { words, trigram: normalise(counts) }
@@ -110,7 +153,7 @@ fn normalise(mut counts: Vec<f32>) -> Vec<f32> {
 impl Model {
     /// ln P of a lower-case ASCII word, if the lexicon holds it.
     pub fn known(&self, lower: &[u8]) -> Option<f32> {
-        self.words.get(lower).copied()
+        self.words.get(lower)
     }
 
     /// Character-model ln P of a word (boundary to boundary).
@@ -133,6 +176,9 @@ fn is_word_char(c: char) -> bool {
 /// ln P of `piece` (no whitespace) as one word. Leading and trailing punctuation and a
 /// possessive or contraction suffix are ignored; hyphenated words score as their parts.
 pub fn word_score(piece: &str) -> f32 {
+    if piece.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return core_score(piece);
+    }
     let core = piece.trim_matches(|c: char| !is_word_char(c));
     if core.is_empty() {
         return SYMBOL_SCORE;

@@ -95,12 +95,13 @@ impl<'a> Paragraph<'a> {
     /// Keeps the few best split positions of each token and indexes the punctuation seams.
     fn index_candidates(&mut self) {
         self.cand_start.reserve(self.tokens.len() + 1);
+        let mut c: Vec<u32> = Vec::with_capacity(32);
         for &(s, e) in &self.tokens {
             self.cand_start.push(self.cand_pos.len());
-            let mut c: Vec<u32> = (s + 1..e).filter(|&x| self.gain[x] > MIN_CANDIDATE_GAIN).map(|x| x as u32).collect();
+            c.clear();
+            c.extend((s + 1..e).filter(|&x| self.gain[x] > MIN_CANDIDATE_GAIN).map(|x| x as u32));
             c.sort_unstable_by(|&a, &b| self.gain[b as usize].total_cmp(&self.gain[a as usize]));
-            c.truncate(MAX_CANDIDATES);
-            self.cand_pos.extend(c);
+            self.cand_pos.extend(c.iter().take(MAX_CANDIDATES));
         }
         self.cand_start.push(self.cand_pos.len());
         let n = self.punct_seam.len();
