@@ -108,13 +108,19 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// The seams safe without geometry, in `text[start..end]`.
 fn safe_seams(text: &str, start: usize, end: usize, out: &mut Vec<Replacement>) {
     let region = &text[start..end];
-    let mut pos = 0;
-    for tok in region.split(|c: char| c.is_whitespace()) {
-        if let Some(at) = safe_seam(tok) {
-            let b = start + pos + at;
-            out.push(Replacement { original: Span::new(b, b), replacement: " ".into(), kind: "join_split" });
+    let mut tok_start = None;
+    for (i, c) in region.char_indices().chain(std::iter::once((region.len(), ' '))) {
+        match (c.is_whitespace(), tok_start) {
+            (true, Some(s)) => {
+                if let Some(at) = safe_seam(&region[s..i]) {
+                    let b = start + s + at;
+                    out.push(Replacement { original: Span::new(b, b), replacement: " ".into(), kind: "join_split" });
+                }
+                tok_start = None;
+            }
+            (false, None) => tok_start = Some(i),
+            _ => {}
         }
-        pos += tok.len() + 1;
     }
 }
 
