@@ -30,8 +30,17 @@ const MIN_BREAK_GAIN: f32 = -15.0;
 /// A paragraph may use a width other than the article's when its chain gains this much more.
 const OWN_WIDTH_MARGIN: f32 = 12.0;
 
-pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
-    let paras: Vec<(usize, Paragraph)> = long_lines(text).map(|(off, line)| (off, Paragraph::new(line))).collect();
+/// `reflowed`: byte ranges of hard-wrapped blocks; their lines get the safe seams only.
+pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Replacement>) {
+    // blocks are sorted and disjoint: binary search keeps this linear-logarithmic
+    let in_block = |off: usize| {
+        let i = reflowed.partition_point(|&(s, _)| s <= off);
+        i > 0 && off < reflowed[i - 1].1
+    };
+    for &(s, e) in reflowed {
+        safe_seams(text, s, e, out);
+    }
+    let paras: Vec<(usize, Paragraph)> = long_lines(text).filter(|(off, _)| !in_block(*off)).map(|(off, line)| (off, Paragraph::new(line))).collect();
     let mut table: Vec<Vec<Option<Chain>>> = Vec::with_capacity(paras.len());
     for (_, p) in &paras {
         table.push(WIDTHS.map(|w| best_of_modes(p, w)).collect());
@@ -59,7 +68,7 @@ pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
         }
     }
     // short lines never reach the geometry: safe seams only
-    for (off, end) in short_lines(text) {
+    for (off, end) in short_lines(text).filter(|(off, _)| !in_block(*off)) {
         safe_seams(text, off, end, out);
     }
 }
