@@ -70,18 +70,19 @@ pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
             out.push(Replacement { original: Span::new(first.0, second.0), replacement: String::new(), kind: "duplicate_headline" });
         }
     }
-    let last = non_empty.len().saturating_sub(1);
-    let mut removed_to = 0;
+    // the trailing run of chrome lines: removed with the blank lines before it
+    let run = non_empty.iter().rev().take_while(|&&(s, e)| chrome_kind(&text[s..e]).is_some()).count();
+    let first_trailer = if run < non_empty.len() { non_empty.len() - run } else { non_empty.len() };
+    let mut prev_end = None;
     for (i, &(s, e)) in non_empty.iter().enumerate() {
         let Some(kind) = chrome_kind(&text[s..e]) else { continue };
-        if i == last && i > 0 {
-            // a trailer: remove the line and the blank lines before it
-            let trimmed_start = text[..s].trim_end().len().max(removed_to).min(s);
-            out.push(Replacement { original: Span::new(trimmed_start, e), replacement: String::new(), kind });
+        if i >= first_trailer {
+            let start = prev_end.unwrap_or_else(|| text[..s].trim_end().len());
+            out.push(Replacement { original: Span::new(start, e), replacement: String::new(), kind });
+            prev_end = Some(e);
         } else {
-            // a chrome line inside the text: remove it with its blank line after
+            // a chrome line inside the text: remove it with the blank lines after it
             let next = non_empty.get(i + 1).map_or(e, |n| n.0);
-            removed_to = next;
             out.push(Replacement { original: Span::new(s, next), replacement: String::new(), kind });
         }
     }

@@ -47,7 +47,9 @@ pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Repla
     }
     let article_width = (0..WIDTHS.count())
         .max_by(|&a, &b| total_gain(&table, a).total_cmp(&total_gain(&table, b)))
-        .filter(|&wi| total_gain(&table, wi) > 0.0);
+        .filter(|&wi| total_gain(&table, wi) > 0.0)
+        // one break alone does not establish a width (`YouTube` in a single long line)
+        .filter(|&wi| table.iter().filter_map(|row| row[wi].as_ref()).filter(|c| accepted(c)).map(|c| c.splits.len()).sum::<usize>() >= 2);
     let strong = article_width.is_some_and(|wi| total_gain(&table, wi) > STRONG_ARTICLE_GAIN);
     for (pi, (off, _)) in paras.iter().enumerate() {
         let at_article = article_width.and_then(|wi| table[pi][wi].as_ref()).filter(|c| accepted(c) || strong && weakly_accepted(c));
@@ -151,7 +153,7 @@ pub fn safe_seam(tok: &str) -> Option<usize> {
             let left_ok = left_word.chars().count() >= 2 && left_word.chars().all(|c| c.is_alphabetic()) && is_known(left_word);
             // after a period or colon the next sentence starts with a capital; after a comma anything
             let right_ok = if prev == ',' || prev == ';' { is_known(right_word) } else { c.is_uppercase() && is_plain_word(right_word) };
-            if left_ok && right_ok && !left.contains('.') {
+            if left_ok && right_ok && !left[..left.len() - 1].contains('.') {
                 return Some(bi);
             }
             continue;
