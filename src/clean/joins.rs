@@ -16,7 +16,7 @@ use crate::doc::Span;
 /// Widths tried, in characters.
 const WIDTHS: std::ops::RangeInclusive<usize> = 40..=100;
 /// Early-break window of punctuation-preferring wrappers, in columns.
-const SLACK: usize = 16;
+const SLACK: usize = 15;
 /// A chain is accepted when its gain per break exceeds this (nats).
 const MIN_GAIN_PER_BREAK: f32 = 4.0;
 /// Total gain over the article above which its width counts as established.
@@ -79,9 +79,12 @@ fn p_len(text: &str, off: usize) -> usize {
     text[off..].find('\n').unwrap_or(text.len() - off)
 }
 
-/// The slack mode's candidates include every greedy break, so one run covers both wrappers.
+/// The better of the greedy and the punctuation-preferring wrapper at width `w`.
 fn best_of_modes(p: &Paragraph, w: usize) -> Option<Chain> {
-    p.best_chain(w, SLACK)
+    match (p.best_chain(w, 0), p.best_chain(w, SLACK)) {
+        (Some(g), Some(s)) => Some(if s.score > g.score { s } else { g }),
+        (g, s) => g.or(s),
+    }
 }
 
 fn accepted(c: &Chain) -> bool {

@@ -24,6 +24,10 @@ pub struct Paragraph<'a> {
     gain: Vec<f32>,
     /// A split at `x` follows `, . ; : ! ?` (candidates for early, non-greedy breaks).
     punct_seam: Vec<bool>,
+    /// `last_space[x]`: the last whitespace char at or before `x` (`NONE` if none).
+    last_space: Vec<u32>,
+    /// `last_pspace[x]`: the last whitespace char before `x` that follows `, . : ;` (`NONE`).
+    last_pspace: Vec<u32>,
     /// `next_seam[x]`: the first punctuation seam at or after `x` (`usize::MAX` as u32 if none).
     next_seam: Vec<u32>,
     /// Per token, its best split positions (`cand_pos[cand_start[t]..cand_start[t + 1]]`).
@@ -78,9 +82,10 @@ impl<'a> Paragraph<'a> {
                 _ => {}
             }
         }
-        let mut p = Paragraph { text, bytes, token_at, tokens, gain: vec![f32::NEG_INFINITY; n + 1], punct_seam: vec![false; n + 1], next_seam: Vec::new(), cand_start: Vec::new(), cand_pos: Vec::new() };
+        let mut p = Paragraph { text, bytes, token_at, tokens, gain: vec![f32::NEG_INFINITY; n + 1], punct_seam: vec![false; n + 1], next_seam: Vec::new(), last_space: Vec::new(), last_pspace: Vec::new(), cand_start: Vec::new(), cand_pos: Vec::new() };
         p.compute_gains(&chars);
         p.index_candidates();
+        p.index_spaces(&chars);
         p
     }
 
@@ -90,6 +95,24 @@ impl<'a> Paragraph<'a> {
 
     fn slice(&self, a: usize, b: usize) -> &'a str {
         self.text.get(self.bytes[a]..self.bytes[b]).unwrap_or("")
+    }
+
+    fn index_spaces(&mut self, chars: &[char]) {
+        let n = chars.len();
+        self.last_space = vec![NONE; n + 1];
+        self.last_pspace = vec![NONE; n + 1];
+        let (mut ls, mut lp) = (NONE, NONE);
+        for x in 0..=n {
+            // last_pspace[x] looks strictly before x
+            self.last_pspace[x] = lp;
+            if x < n && chars[x].is_whitespace() {
+                ls = x as u32;
+                if x > 0 && is_break_punct(chars[x - 1]) {
+                    lp = x as u32;
+                }
+            }
+            self.last_space[x] = ls;
+        }
     }
 
     /// Keeps the few best split positions of each token and indexes the punctuation seams.
@@ -127,9 +150,11 @@ impl<'a> Paragraph<'a> {
                 if prev.is_lowercase() && next.is_uppercase() {
                     g += CAMEL_BONUS;
                 }
-                if is_break_punct(prev) && x >= s + 3 && chars[x - 2].is_alphanumeric() && chars[x - 3].is_alphanumeric() {
-                    g += PUNCT_BONUS;
+                if is_break_punct(prev) && x >= s + 2 && !(chars[x - 2].is_ascii_digit() && next.is_ascii_digit()) {
                     self.punct_seam[x] = true;
+                    if chars[x - 2].is_alphanumeric() && next.is_alphabetic() {
+                        g += PUNCT_BONUS;
+                    }
                 }
                 self.gain[x] = g;
             }
@@ -185,28 +210,45 @@ impl<'a> Paragraph<'a> {
     }
 
     /// Candidate breaks of the line starting at `c0`: `f(break char index, gain)`.
+    /// `slack == 0`: a greedy wrapper. `slack > 0`: a wrapper that, when a word ending in
+    /// `, . : ;` ends within `slack` columns before the greedy line end (and is not the greedy
+    /// line's last word), breaks after the last such word instead.
     fn extend(&self, c0: usize, w: usize, slack: usize, mut f: impl FnMut(usize, f32)) {
         let x = c0 + w;
         let t = self.token_at[x];
-        let mut slack_hi = x;
         if t != NONE {
             let (s, _) = self.tokens[t as usize];
-            slack_hi = s.min(x);
             if s >= c0 {
                 let t = t as usize;
                 for &b in &self.cand_pos[self.cand_start[t]..self.cand_start[t + 1]] {
-                    if b as usize <= x {
-                        f(b as usize, self.gain[b as usize]);
+                    let b = b as usize;
+                    // in punctuation mode a greedy break needs no punctuation word end before it
+                    let clear = slack == 0 || self.last_pspace[b] == NONE || (self.last_pspace[b] as usize) + slack < b;
+                    if b <= x && clear {
+                        f(b, self.gain[b]);
                     }
                 }
             }
         }
-        if slack > 0 {
-            let mut b = self.next_seam[(x.saturating_sub(slack)).max(c0 + 1)] as usize;
-            while b <= slack_hi {
-                f(b, self.gain[b] - SLACK_COST);
-                b = self.next_seam[b + 1] as usize;
-            }
+        if slack == 0 {
+            return;
+        }
+        // early break at a glued punctuation seam `p`: the greedy line then ends at the last
+        // space `q` that fits (one column is gained by the deleted space at `p`)
+        let q = self.last_space[x - 1];
+        if q == NONE || (q as usize) <= c0 {
+            return;
+        }
+        let q = q as usize;
+        let lo = (q + 1).saturating_sub(slack).max(c0 + 1);
+        let after = match self.last_pspace[q] {
+            NONE => lo,
+            ps => lo.max(ps as usize + 1),
+        };
+        let mut p = self.next_seam[after] as usize;
+        while p < q {
+            f(p, self.gain[p] - SLACK_COST);
+            p = self.next_seam[p + 1] as usize;
         }
     }
 }
@@ -265,7 +307,7 @@ fn quote_opens(chars: &[char], opening: &[bool], q: usize) -> bool {
 }
 
 fn is_break_punct(c: char) -> bool {
-    matches!(c, ',' | '.' | ';' | ':' | '!' | '?')
+    matches!(c, ',' | '.' | ';' | ':')
 }
 
 /// URLs, emails, hashtags and handles are never split.
