@@ -271,21 +271,54 @@ fn push_state(next: &mut Vec<State>, st: State) {
     }
 }
 
-/// For each char: it is a straight `"` with an even number of `"` before it in the paragraph.
+/// For each char: it is a straight `"` that opens a quotation. A quote with a space on one
+/// side is unambiguous (`"Yes` opens, `yes" ` closes); a quote glued on both sides (`said."The`)
+/// takes its direction from the nearest unambiguous quote before it (or after it): quotes
+/// alternate, so an odd distance flips the direction. This survives a paragraph whose
+/// quotation continues from the previous one (an unbalanced count).
 fn quote_openings(chars: &[char]) -> Vec<bool> {
-    let mut even = true;
-    chars
+    let quotes: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '"').collect();
+    let mut out = vec![false; chars.len()];
+    if quotes.is_empty() {
+        return out;
+    }
+    let sure: Vec<Option<bool>> = quotes
         .iter()
-        .map(|&c| {
-            if c == '"' {
-                let open = even;
-                even = !even;
-                open
-            } else {
-                false
+        .map(|&q| {
+            let before = q == 0 || chars[q - 1].is_whitespace() || matches!(chars[q - 1], '(' | '[');
+            let after = q + 1 == chars.len() || chars[q + 1].is_whitespace();
+            match (before, after) {
+                (true, false) => Some(true),
+                (false, true) => Some(false),
+                _ => None,
             }
         })
-        .collect()
+        .collect();
+    let mut last: Option<(usize, bool)> = None;
+    let mut resolved: Vec<Option<bool>> = vec![None; quotes.len()];
+    for k in 0..quotes.len() {
+        if let Some(t) = sure[k] {
+            last = Some((k, t));
+            resolved[k] = Some(t);
+        } else if let Some((j, t)) = last {
+            resolved[k] = Some(if (k - j) % 2 == 0 { t } else { !t });
+        }
+    }
+    let mut next: Option<(usize, bool)> = None;
+    for k in (0..quotes.len()).rev() {
+        if let Some(t) = sure[k] {
+            next = Some((k, t));
+        } else if resolved[k].is_none() {
+            resolved[k] = Some(match next {
+                Some((j, t)) => if (j - k) % 2 == 0 { t } else { !t },
+                None => k % 2 == 0,
+            });
+        }
+    }
+    for (k, &q) in quotes.iter().enumerate() {
+        out[q] = resolved[k].unwrap_or(k % 2 == 0);
+    }
+    out
 }
 
 /// Whether the straight quote at `q` opens a quotation: after `:` or a space-like start it
