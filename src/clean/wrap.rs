@@ -324,19 +324,28 @@ fn quote_openings(chars: &[char]) -> Vec<bool> {
 /// Whether the straight quote at `q` opens a quotation: after `:` or a space-like start it
 /// opens, after a letter followed by punctuation or `.,!?` it closes, else the paragraph's
 /// quote parity decides (single quotes: opens when a letter follows and none precedes).
-fn quote_opens(chars: &[char], opening: &[bool], q: usize) -> bool {
+fn quote_opens(chars: &[char], opening: &[bool], q: usize) -> (bool, f32) {
+    const SURE: f32 = -12.0;
+    /// Against the news-prose prior only (`."The` opens 3 times in 4, `,"he` closes 11 in 12).
+    const PRIOR: f32 = -2.0;
     let prev = if q == 0 { ' ' } else { chars[q - 1] };
     let next = chars.get(q + 1).copied().unwrap_or(' ');
     if chars[q] == '\'' {
-        return !prev.is_alphanumeric() && next.is_alphanumeric();
+        return (!prev.is_alphanumeric() && next.is_alphanumeric(), SURE);
     }
     if prev == ':' || prev.is_whitespace() || prev == '(' {
-        return true;
+        return (true, SURE);
     }
     if !next.is_alphanumeric() {
-        return false;
+        return (false, SURE);
     }
-    opening[q]
+    if matches!(prev, '.' | '!' | '?') && next.is_uppercase() {
+        return (true, PRIOR);
+    }
+    if prev == ',' {
+        return (false, PRIOR * 2.0);
+    }
+    (opening[q], SURE)
 }
 
 fn is_break_punct(c: char) -> bool {
@@ -365,10 +374,12 @@ fn split_penalty(chars: &[char], opening: &[bool], s: usize, x: usize) -> f32 {
         return ODD;
     }
     if next == '"' || next == '\'' {
-        return if quote_opens(chars, opening, x) { 0.0 } else { ODD };
+        let (opens, cost) = quote_opens(chars, opening, x);
+        return if opens { 0.0 } else { cost };
     }
     if prev == '"' || prev == '\'' && x - 1 == s {
-        return if quote_opens(chars, opening, x - 1) { ODD } else { 0.0 };
+        let (opens, cost) = quote_opens(chars, opening, x - 1);
+        return if opens { cost } else { 0.0 };
     }
     if prev == '\'' {
         return if chars.get(x + 1).is_some_and(|c| c.is_alphanumeric()) { -4.0 } else { 0.0 };
