@@ -214,24 +214,63 @@ fn strip_suffix(core: &str) -> &str {
     core
 }
 
+/// Word-forming prefixes: an unknown `misappropriated` scores like `appropriated`, a little less.
+const PREFIXES: [&str; 22] = [
+    "un", "re", "mis", "non", "over", "under", "counter", "anti", "pre", "post", "co", "de", "dis", "out", "sub", "super",
+    "inter", "multi", "semi", "mega", "self", "cyber",
+];
+const PREFIX_COST: f32 = -2.5;
+/// Cost of a lower→upper change inside a piece (`CescFabre`, `DoloresMTro`): a glued seam.
+const INNER_CAMEL_COST: f32 = -5.0;
+/// Cost of `, ; : . ! ?` followed by a letter inside a piece (`Jagielka,Thirl`).
+const INNER_PUNCT_COST: f32 = -6.0;
+
 fn core_score(core: &str) -> f32 {
     let m = model();
     let mut lower = [0u8; 32];
     let bytes = core.as_bytes();
+    let shape = shape_cost(bytes);
     if core.is_ascii() && bytes.len() <= lower.len() {
         for (d, s) in lower.iter_mut().zip(bytes) {
             *d = s.to_ascii_lowercase();
         }
         let lower = &lower[..bytes.len()];
         let single = bytes.len() == 1 && !matches!(lower[0], b'a' | b'i');
-        let penalty = if single { SINGLE_LETTER_PENALTY } else { 0.0 };
+        let penalty = if single { SINGLE_LETTER_PENALTY } else { 0.0 } + shape;
         if let Some(p) = m.known(lower) {
             return p + penalty;
         }
-        return UNKNOWN_PENALTY + m.chars(lower) + penalty;
+        let mut best = UNKNOWN_PENALTY + m.chars(lower);
+        for pre in PREFIXES {
+            if let Some(rest) = lower.strip_prefix(pre.as_bytes()).filter(|r| r.len() >= 4) {
+                if let Some(p) = m.known(rest) {
+                    best = best.max(p + PREFIX_COST);
+                }
+            }
+        }
+        return best + penalty;
     }
     // non-ASCII or very long: the character model over its bytes (non-letters are class 27)
-    UNKNOWN_PENALTY + m.chars(bytes)
+    UNKNOWN_PENALTY + m.chars(bytes) + shape
+}
+
+/// Costs of the shapes a real word rarely has: inner camel seams (not after one lower-case
+/// letter, `iPhone`, or a name prefix, `McDonald`, `DeSantis`) and inner punctuation.
+fn shape_cost(b: &[u8]) -> f32 {
+    let mut cost = 0.0;
+    for i in 1..b.len() {
+        if b[i - 1].is_ascii_lowercase() && b[i].is_ascii_uppercase() && i > 1 && !is_name_prefix(&b[..i]) {
+            cost += INNER_CAMEL_COST;
+        }
+        if matches!(b[i - 1], b',' | b';' | b':' | b'.' | b'!' | b'?') && b[i].is_ascii_alphabetic() && i > 1 {
+            cost += INNER_PUNCT_COST;
+        }
+    }
+    cost
+}
+
+fn is_name_prefix(p: &[u8]) -> bool {
+    matches!(p, b"Mc" | b"Mac" | b"De" | b"Di" | b"Da" | b"Du" | b"La" | b"Le" | b"Van" | b"Von" | b"Fitz")
 }
 
 #[cfg(test)]

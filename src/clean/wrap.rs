@@ -37,9 +37,9 @@ pub struct Paragraph<'a> {
 
 const NONE: u32 = u32::MAX;
 /// Beam width of the Viterbi (states kept per line).
-const BEAM: usize = 5;
+const BEAM: usize = 10;
 /// Split positions kept per token, and the least gain a kept one needs.
-const MAX_CANDIDATES: usize = 4;
+const MAX_CANDIDATES: usize = 8;
 const MIN_CANDIDATE_GAIN: f32 = -30.0;
 /// Cost of breaking a line early after punctuation instead of greedily.
 const SLACK_COST: f32 = 1.0;
