@@ -190,10 +190,17 @@ pub fn word_score(piece: &str) -> f32 {
     if core.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
         return NUMBER_SCORE;
     }
-    if is_abbreviation(core) {
+    if is_abbreviation(core) || is_quantity(core) {
         return NUMBER_SCORE;
     }
     core_score(core)
+}
+
+/// `2.4bn`, `10km`, `1990s`, `6230i`: a number with a short unit or suffix.
+fn is_quantity(core: &str) -> bool {
+    let digits = core.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.' || *b == b',').count();
+    let rest = &core.as_bytes()[digits..];
+    digits > 0 && core.as_bytes()[0].is_ascii_digit() && rest.len() <= 3 && rest.iter().all(|b| b.is_ascii_alphabetic())
 }
 
 /// `U.S`, `e.g`, `a.m` (final period already stripped): single letters joined by periods.

@@ -45,6 +45,8 @@ const MIN_CANDIDATE_GAIN: f32 = -30.0;
 const SLACK_COST: f32 = 1.0;
 /// Bonus for a split between a lower-case letter and an upper-case one (`theMiddle`).
 const CAMEL_BONUS: f32 = 2.0;
+/// Bonus for a split after a token's leading dash (`-including`).
+const DASH_BONUS: f32 = 6.0;
 /// Bonus for a split after punctuation before a letter (`program,rejecting`).
 const PUNCT_BONUS: f32 = 2.0;
 
@@ -149,6 +151,10 @@ impl<'a> Paragraph<'a> {
                 let (prev, next) = (chars[x - 1], chars[x]);
                 if prev.is_lowercase() && next.is_uppercase() {
                     g += CAMEL_BONUS;
+                }
+                // `-including`: a spaced dash that ended a line, glued to the next line's word
+                if x == s + 1 && matches!(prev, '-' | '–' | '—') && next.is_alphanumeric() {
+                    g += DASH_BONUS;
                 }
                 if is_break_punct(prev) && x >= s + 2 && !(chars[x - 2].is_ascii_digit() && next.is_ascii_digit()) {
                     self.punct_seam[x] = true;
