@@ -15,6 +15,8 @@ const UNKNOWN_PENALTY: f32 = -6.0;
 const NUMBER_SCORE: f32 = -9.0;
 /// Score of a piece with no letter or digit (`—`, `&`).
 const SYMBOL_SCORE: f32 = -4.0;
+/// Extra cost of a capital letter alone (an initial).
+const INITIAL_PENALTY: f32 = -3.0;
 /// Extra cost of a one-letter word other than `a`, `I` (rare as words, common as split debris).
 const SINGLE_LETTER_PENALTY: f32 = -7.0;
 
@@ -242,14 +244,16 @@ fn core_score(core: &str) -> f32 {
             *d = s.to_ascii_lowercase();
         }
         let lower = &lower[..bytes.len()];
+        // one-letter words other than `a`, `I`; a capital alone is often an initial (`Dolores M`)
         let single = bytes.len() == 1 && !matches!(lower[0], b'a' | b'i');
-        let penalty = if single { SINGLE_LETTER_PENALTY } else { 0.0 } + shape;
+        let initial = single && bytes[0].is_ascii_uppercase();
+        let penalty = if initial { INITIAL_PENALTY } else if single { SINGLE_LETTER_PENALTY } else { 0.0 } + shape;
         if let Some(p) = m.known(lower) {
             return p + penalty;
         }
         let mut best = UNKNOWN_PENALTY + m.chars(lower);
         for pre in PREFIXES {
-            if let Some(rest) = lower.strip_prefix(pre.as_bytes()).filter(|r| r.len() >= 4) {
+            if let Some(rest) = lower.strip_prefix(pre.as_bytes()).filter(|r| r.len() >= 7) {
                 if let Some(p) = m.known(rest) {
                     best = best.max(p + PREFIX_COST);
                 }

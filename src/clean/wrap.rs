@@ -393,7 +393,7 @@ fn split_penalty(chars: &[char], opening: &[bool], s: usize, x: usize) -> f32 {
     // `McLetchie`, `GWPharma`: a capital then a lower-case letter belong together
     if prev.is_uppercase() && next.is_lowercase() {
         let acronym = x >= s + 2 && chars[x - 2].is_uppercase();
-        return if acronym { -2.0 } else { -5.0 };
+        return if acronym { 0.0 } else { -5.0 };
     }
     // `13th`, `1990s`
     if prev.is_ascii_digit() && next.is_alphabetic() {
