@@ -13,6 +13,10 @@ use super::wrap::{Chain, Paragraph};
 use super::Replacement;
 use crate::doc::Span;
 
+/// Characters of the longest paragraphs on which every hypothesis is scored.
+const SAMPLE_CHARS: usize = 5000;
+/// Hypotheses then run on every paragraph.
+const TOP_HYPOTHESES: usize = 4;
 /// Widths tried, in characters.
 const WIDTHS: std::ops::RangeInclusive<usize> = 40..=100;
 /// Early-break window of punctuation-preferring wrappers, in columns.
@@ -41,25 +45,23 @@ pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Repla
         safe_seams(text, s, e, out);
     }
     let paras: Vec<(usize, Paragraph)> = long_lines(text).filter(|(off, _)| !in_block(*off)).map(|(off, line)| (off, Paragraph::new(line))).collect();
-    let mut table: Vec<Vec<Option<Chain>>> = Vec::with_capacity(paras.len());
-    for (_, p) in &paras {
-        table.push(WIDTHS.map(|w| best_of_modes(p, w)).collect());
-    }
-    let article_width = (0..WIDTHS.count())
+    let hyps = candidate_hypotheses(&paras);
+    let table: Vec<Vec<Option<Chain>>> = paras.iter().map(|(_, p)| hyps.iter().map(|&(w, m)| p.best_chain(w, m)).collect()).collect();
+    let article = (0..hyps.len())
         .max_by(|&a, &b| total_gain(&table, a).total_cmp(&total_gain(&table, b)))
-        .filter(|&wi| total_gain(&table, wi) > 0.0)
+        .filter(|&h| total_gain(&table, h) > 0.0)
         // one break alone does not establish a width (`YouTube` in a single long line)
-        .filter(|&wi| table.iter().filter_map(|row| row[wi].as_ref()).filter(|c| accepted(c)).map(|c| c.splits.len()).sum::<usize>() >= 2);
-    let strong = article_width.is_some_and(|wi| total_gain(&table, wi) > STRONG_ARTICLE_GAIN);
-    for (pi, (off, _)) in paras.iter().enumerate() {
-        let at_article = article_width.and_then(|wi| table[pi][wi].as_ref()).filter(|c| accepted(c) || strong && weakly_accepted(c));
-        let own = table[pi].iter().flatten().filter(|c| accepted(c)).max_by(|a, b| a.score.total_cmp(&b.score));
-        let chosen = match (at_article, own) {
-            (Some(a), Some(o)) if o.score > a.score + OWN_WIDTH_MARGIN => Some(o),
-            (Some(a), _) => Some(a),
-            (None, Some(o)) if o.score > OWN_WIDTH_MARGIN * 2.0 && o.splits.len() >= 2 => Some(o),
-            _ => None,
-        };
+        .filter(|&h| table.iter().filter_map(|row| row[h].as_ref()).filter(|c| accepted(c)).map(|c| c.splits.len()).sum::<usize>() >= 2);
+    let strong = article.is_some_and(|h| total_gain(&table, h) > STRONG_ARTICLE_GAIN);
+    for (pi, (off, p)) in paras.iter().enumerate() {
+        let at_article = article.and_then(|h| table[pi][h].clone()).filter(|c| accepted(c) || strong && weakly_accepted(c));
+        // a paragraph that does not fit the article's width may have its own (mixed pastes)
+        let chosen = at_article.or_else(|| {
+            all_hypotheses()
+                .filter_map(|(w, m)| p.best_chain(w, m))
+                .filter(|c| accepted(c) && c.score > OWN_WIDTH_MARGIN * 2.0 && c.splits.len() >= 2)
+                .max_by(|a, b| a.score.total_cmp(&b.score))
+        });
         match chosen {
             Some(c) => {
                 for &b in &c.splits {
@@ -79,12 +81,31 @@ fn p_len(text: &str, off: usize) -> usize {
     text[off..].find('\n').unwrap_or(text.len() - off)
 }
 
-/// The better of the greedy and the punctuation-preferring wrapper at width `w`.
-fn best_of_modes(p: &Paragraph, w: usize) -> Option<Chain> {
-    match (p.best_chain(w, 0), p.best_chain(w, SLACK)) {
-        (Some(g), Some(s)) => Some(if s.score > g.score { s } else { g }),
-        (g, s) => g.or(s),
+/// Every (width, wrapper) hypothesis: greedy (`0`) and punctuation-preferring (`SLACK`).
+fn all_hypotheses() -> impl Iterator<Item = (usize, usize)> {
+    WIDTHS.flat_map(|w| [(w, 0), (w, SLACK)])
+}
+
+/// The few hypotheses worth running on every paragraph: all are scored on a sample of the
+/// longest paragraphs (about `SAMPLE_CHARS`), the best `TOP_HYPOTHESES` are kept. This keeps
+/// the cost per character independent of the number of widths.
+fn candidate_hypotheses(paras: &[(usize, Paragraph)]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..paras.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(paras[i].1.char_len()));
+    let mut sample = Vec::new();
+    let mut chars = 0;
+    for i in order {
+        if chars >= SAMPLE_CHARS {
+            break;
+        }
+        chars += paras[i].1.char_len();
+        sample.push(i);
     }
+    let mut scored: Vec<((usize, usize), f32)> = all_hypotheses()
+        .map(|h| (h, sample.iter().filter_map(|&i| paras[i].1.best_chain(h.0, h.1)).map(|c| c.score.max(0.0)).sum()))
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    scored.into_iter().filter(|(_, g)| *g > 0.0).take(TOP_HYPOTHESES).map(|(h, _)| h).collect()
 }
 
 fn accepted(c: &Chain) -> bool {
@@ -97,8 +118,8 @@ fn weakly_accepted(c: &Chain) -> bool {
     !c.splits.is_empty() && c.score > WEAK_GAIN_PER_BREAK * c.splits.len() as f32 && c.min_gain > MIN_BREAK_GAIN
 }
 
-fn total_gain(table: &[Vec<Option<Chain>>], wi: usize) -> f32 {
-    table.iter().filter_map(|row| row[wi].as_ref()).map(|c| c.score.max(0.0)).sum()
+fn total_gain(table: &[Vec<Option<Chain>>], h: usize) -> f32 {
+    table.iter().filter_map(|row| row[h].as_ref()).map(|c| c.score.max(0.0)).sum()
 }
 
 /// Lines long enough to have been wrapped at the narrowest width: (byte offset, line).
