@@ -11,28 +11,39 @@
 //! width costs a few array reads per line: linear in the paragraph length.
 
 use super::lexicon::word_score;
+use std::cell::RefCell;
 
-/// Paragraph: characters, byte offsets, tokens and the split gain at every character.
+/// Paragraph: characters, byte offsets, tokens, punctuation seams, and (computed lazily, per
+/// token, the first time a hypothesis needs it) the split gain at every character.
 pub struct Paragraph<'a> {
     text: &'a str,
+    chars: Vec<char>,
     /// Byte offset of each char index, plus the text length at the end.
     bytes: Vec<usize>,
     /// `token_at[x]`: the token `t` with `start < x <= end`, or `NONE`.
     token_at: Vec<u32>,
     tokens: Vec<(usize, usize)>,
-    /// Gain of inserting a space before char `x` (NEG_INFINITY where a split is not allowed).
-    gain: Vec<f32>,
-    /// A split at `x` follows `, . ; : ! ?` (candidates for early, non-greedy breaks).
+    /// Straight double quotes that open a quotation (see [`quote_openings`]).
+    opening: Vec<bool>,
+    /// A split at `x` follows `, . ; :` (candidates for early, non-greedy breaks).
     punct_seam: Vec<bool>,
+    /// `next_seam[x]`: the first punctuation seam at or after `x` (`u32::MAX` if none).
+    next_seam: Vec<u32>,
     /// `last_space[x]`: the last whitespace char at or before `x` (`NONE` if none).
     last_space: Vec<u32>,
     /// `last_pspace[x]`: the last whitespace char before `x` that follows `, . : ;` (`NONE`).
     last_pspace: Vec<u32>,
-    /// `next_seam[x]`: the first punctuation seam at or after `x` (`usize::MAX` as u32 if none).
-    next_seam: Vec<u32>,
-    /// Per token, its best split positions (`cand_pos[cand_start[t]..cand_start[t + 1]]`).
-    cand_start: Vec<usize>,
-    cand_pos: Vec<u32>,
+    lazy: RefCell<Gains>,
+}
+
+/// Split gains, filled token by token on first use.
+struct Gains {
+    done: Vec<bool>,
+    /// Gain of inserting a space before char `x` (NEG_INFINITY where never computed/allowed).
+    gain: Vec<f32>,
+    /// Per token, its best split positions, best first.
+    cands: Vec<[u32; MAX_CANDIDATES]>,
+    cand_len: Vec<u8>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -84,10 +95,12 @@ impl<'a> Paragraph<'a> {
                 _ => {}
             }
         }
-        let mut p = Paragraph { text, bytes, token_at, tokens, gain: vec![f32::NEG_INFINITY; n + 1], punct_seam: vec![false; n + 1], next_seam: Vec::new(), last_space: Vec::new(), last_pspace: Vec::new(), cand_start: Vec::new(), cand_pos: Vec::new() };
-        p.compute_gains(&chars);
-        p.index_candidates();
-        p.index_spaces(&chars);
+        let nt = tokens.len();
+        let opening = quote_openings(&chars);
+        let lazy = RefCell::new(Gains { done: vec![false; nt], gain: vec![f32::NEG_INFINITY; n + 1], cands: vec![[0; MAX_CANDIDATES]; nt], cand_len: vec![0; nt] });
+        let mut p = Paragraph { text, chars, bytes, token_at, tokens, opening, punct_seam: Vec::new(), next_seam: Vec::new(), last_space: Vec::new(), last_pspace: Vec::new(), lazy };
+        p.index_seams();
+        p.index_spaces();
         p
     }
 
@@ -99,7 +112,8 @@ impl<'a> Paragraph<'a> {
         self.text.get(self.bytes[a]..self.bytes[b]).unwrap_or("")
     }
 
-    fn index_spaces(&mut self, chars: &[char]) {
+    fn index_spaces(&mut self) {
+        let chars = &self.chars;
         let n = chars.len();
         self.last_space = vec![NONE; n + 1];
         self.last_pspace = vec![NONE; n + 1];
@@ -117,54 +131,79 @@ impl<'a> Paragraph<'a> {
         }
     }
 
-    /// Keeps the few best split positions of each token and indexes the punctuation seams.
-    fn index_candidates(&mut self) {
-        self.cand_start.reserve(self.tokens.len() + 1);
-        let mut c: Vec<u32> = Vec::with_capacity(32);
+    /// Marks the punctuation seams: `, . ; :` glued to what follows inside a token.
+    fn index_seams(&mut self) {
+        let n = self.chars.len();
+        self.punct_seam = vec![false; n + 1];
         for &(s, e) in &self.tokens {
-            self.cand_start.push(self.cand_pos.len());
-            c.clear();
-            c.extend((s + 1..e).filter(|&x| self.gain[x] > MIN_CANDIDATE_GAIN).map(|x| x as u32));
-            c.sort_unstable_by(|&a, &b| self.gain[b as usize].total_cmp(&self.gain[a as usize]));
-            self.cand_pos.extend(c.iter().take(MAX_CANDIDATES));
+            for x in s + 2..e {
+                let (prev, next) = (self.chars[x - 1], self.chars[x]);
+                if is_break_punct(prev) && !(self.chars[x - 2].is_ascii_digit() && next.is_ascii_digit()) {
+                    self.punct_seam[x] = true;
+                }
+            }
         }
-        self.cand_start.push(self.cand_pos.len());
-        let n = self.punct_seam.len();
         self.next_seam = vec![u32::MAX; n + 1];
         for x in (0..n).rev() {
             self.next_seam[x] = if self.punct_seam[x] { x as u32 } else { self.next_seam[x + 1] };
         }
     }
 
-    fn compute_gains(&mut self, chars: &[char]) {
-        let opening = quote_openings(chars);
-        for ti in 0..self.tokens.len() {
-            let (s, e) = self.tokens[ti];
-            if e - s < 2 {
-                continue;
+    /// Computes token `t`'s split gains and best candidates, once.
+    fn ensure(&self, t: usize) {
+        let mut lazy = self.lazy.borrow_mut();
+        if lazy.done[t] {
+            return;
+        }
+        lazy.done[t] = true;
+        let (s, e) = self.tokens[t];
+        if e - s < 2 {
+            return;
+        }
+        let chars = &self.chars;
+        let guard = if protected(self.slice(s, e)) { -12.0 } else { 0.0 };
+        let whole = word_score(self.slice(s, e));
+        let mut best: [(f32, u32); MAX_CANDIDATES] = [(f32::NEG_INFINITY, 0); MAX_CANDIDATES];
+        for x in s + 1..e {
+            let mut g = word_score(self.slice(s, x)) + word_score(self.slice(x, e)) - whole;
+            g += guard + split_penalty(chars, &self.opening, s, x);
+            let (prev, next) = (chars[x - 1], chars[x]);
+            if prev.is_lowercase() && next.is_uppercase() {
+                g += CAMEL_BONUS;
             }
-            let guard = if protected(self.slice(s, e)) { -12.0 } else { 0.0 };
-            let whole = word_score(self.slice(s, e));
-            for x in s + 1..e {
-                let mut g = word_score(self.slice(s, x)) + word_score(self.slice(x, e)) - whole;
-                g += guard + split_penalty(chars, &opening, s, x);
-                let (prev, next) = (chars[x - 1], chars[x]);
-                if prev.is_lowercase() && next.is_uppercase() {
-                    g += CAMEL_BONUS;
+            // `-including`: a spaced dash that ended a line, glued to the next line's word
+            if x == s + 1 && matches!(prev, '-' | '–' | '—') && next.is_alphanumeric() {
+                g += DASH_BONUS;
+            }
+            if self.punct_seam[x] && chars[x - 2].is_alphanumeric() && next.is_alphabetic() {
+                g += PUNCT_BONUS;
+            }
+            lazy.gain[x] = g;
+            // keep the best few, best first (insertion into a tiny sorted array)
+            if g > MIN_CANDIDATE_GAIN && g > best[MAX_CANDIDATES - 1].0 {
+                let mut i = MAX_CANDIDATES - 1;
+                while i > 0 && best[i - 1].0 < g {
+                    best[i] = best[i - 1];
+                    i -= 1;
                 }
-                // `-including`: a spaced dash that ended a line, glued to the next line's word
-                if x == s + 1 && matches!(prev, '-' | '–' | '—') && next.is_alphanumeric() {
-                    g += DASH_BONUS;
-                }
-                if is_break_punct(prev) && x >= s + 2 && !(chars[x - 2].is_ascii_digit() && next.is_ascii_digit()) {
-                    self.punct_seam[x] = true;
-                    if chars[x - 2].is_alphanumeric() && next.is_alphabetic() {
-                        g += PUNCT_BONUS;
-                    }
-                }
-                self.gain[x] = g;
+                best[i] = (g, x as u32);
             }
         }
+        let k = best.iter().take_while(|b| b.0 > f32::NEG_INFINITY).count();
+        for (slot, b) in lazy.cands[t].iter_mut().zip(best.iter()) {
+            *slot = b.1;
+        }
+        lazy.cand_len[t] = k as u8;
+    }
+
+    /// Gain of a split before char `x` (inside a token).
+    fn gain_at(&self, x: usize) -> f32 {
+        let t = self.token_at[x];
+        if t == NONE {
+            return f32::NEG_INFINITY;
+        }
+        self.ensure(t as usize);
+        self.lazy.borrow().gain[x]
     }
 
     /// Best chain of line breaks for width `w` (characters), or `None` if the geometry does not
@@ -226,12 +265,23 @@ impl<'a> Paragraph<'a> {
             let (s, _) = self.tokens[t as usize];
             if s >= c0 {
                 let t = t as usize;
-                for &b in &self.cand_pos[self.cand_start[t]..self.cand_start[t + 1]] {
+                self.ensure(t);
+                let (cands, k, gains) = {
+                    let lazy = self.lazy.borrow();
+                    let c = lazy.cands[t];
+                    let k = lazy.cand_len[t] as usize;
+                    let mut g = [0f32; MAX_CANDIDATES];
+                    for i in 0..k {
+                        g[i] = lazy.gain[c[i] as usize];
+                    }
+                    (c, k, g)
+                };
+                for (i, &b) in cands[..k].iter().enumerate() {
                     let b = b as usize;
                     // in punctuation mode a greedy break needs no punctuation word end before it
                     let clear = slack == 0 || self.last_pspace[b] == NONE || (self.last_pspace[b] as usize) + slack < b;
                     if b <= x && clear {
-                        f(b, self.gain[b]);
+                        f(b, gains[i]);
                     }
                 }
             }
@@ -253,7 +303,7 @@ impl<'a> Paragraph<'a> {
         };
         let mut p = self.next_seam[after] as usize;
         while p < q {
-            f(p, self.gain[p] - SLACK_COST);
+            f(p, self.gain_at(p) - SLACK_COST);
             p = self.next_seam[p + 1] as usize;
         }
     }
