@@ -49,6 +49,8 @@ struct Gains {
 const NONE: u32 = u32::MAX;
 /// Beam width of the Viterbi (states kept per line).
 const BEAM: usize = 10;
+/// A hypothesis whose best state falls below this total gain is abandoned.
+const ABANDON_BELOW: f32 = -20.0;
 /// Split positions kept per token, and the least gain a kept one needs.
 const MAX_CANDIDATES: usize = 8;
 const MIN_CANDIDATE_GAIN: f32 = -30.0;
@@ -234,10 +236,11 @@ impl<'a> Paragraph<'a> {
                     push_state(&mut next, State { c0: e, score: st.score + g, parent: si, min_gain: st.min_gain.min(g) })
                 });
             }
-            if next.is_empty() {
+            next.sort_unstable_by(|a, b| b.score.total_cmp(&a.score));
+            // a hopeless hypothesis (a wrong width loses on every line) stops early
+            if next.first().map_or(true, |b| b.score < ABANDON_BELOW) {
                 break;
             }
-            next.sort_unstable_by(|a, b| b.score.total_cmp(&a.score));
             next.truncate(BEAM);
             layer_start.push(states.len());
             states.extend_from_slice(&next);
