@@ -14,7 +14,7 @@ use super::Replacement;
 use crate::doc::Span;
 
 /// Characters of the longest paragraphs on which every hypothesis is scored.
-const SAMPLE_CHARS: usize = 2000;
+const SAMPLE_CHARS: usize = 1000;
 /// Hypotheses then run on every paragraph.
 const TOP_HYPOTHESES: usize = 4;
 /// Widths tried, in characters.
