@@ -15,6 +15,8 @@ use crate::doc::Span;
 
 /// Characters of the longest paragraphs on which every hypothesis is scored.
 const SAMPLE_CHARS: usize = 1000;
+/// Beam of the Viterbi while ranking hypotheses on the sample.
+const SAMPLE_BEAM: usize = 2;
 /// Hypotheses then run on every paragraph.
 const TOP_HYPOTHESES: usize = 4;
 /// Widths tried, in characters.
@@ -102,7 +104,7 @@ fn candidate_hypotheses(paras: &[(usize, Paragraph)]) -> Vec<(usize, usize)> {
         sample.push(i);
     }
     let mut scored: Vec<((usize, usize), f32)> = all_hypotheses()
-        .map(|h| (h, sample.iter().filter_map(|&i| paras[i].1.best_chain(h.0, h.1)).map(|c| c.score.max(0.0)).sum()))
+        .map(|h| (h, sample.iter().filter_map(|&i| paras[i].1.best_chain_with_beam(h.0, h.1, SAMPLE_BEAM)).map(|c| c.score.max(0.0)).sum()))
         .collect();
     scored.sort_by(|a, b| b.1.total_cmp(&a.1));
     scored.into_iter().filter(|(_, g)| *g > 0.0).take(TOP_HYPOTHESES).map(|(h, _)| h).collect()

@@ -212,6 +212,11 @@ impl<'a> Paragraph<'a> {
     /// fit (or the paragraph fits on one line). `slack` > 0 allows early breaks after punctuation
     /// within the last `slack` columns.
     pub fn best_chain(&self, w: usize, slack: usize) -> Option<Chain> {
+        self.best_chain_with_beam(w, slack, BEAM)
+    }
+
+    /// [`Self::best_chain`] with `beam` states kept per line (a narrow beam ranks widths cheaply).
+    pub fn best_chain_with_beam(&self, w: usize, slack: usize, beam: usize) -> Option<Chain> {
         let n = self.char_len();
         if n <= w {
             return None;
@@ -241,7 +246,7 @@ impl<'a> Paragraph<'a> {
             if next.first().map_or(true, |b| b.score < ABANDON_BELOW) {
                 break;
             }
-            next.truncate(BEAM);
+            next.truncate(beam);
             layer_start.push(states.len());
             states.extend_from_slice(&next);
         }
