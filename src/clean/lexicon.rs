@@ -20,61 +20,57 @@ const INITIAL_PENALTY: f32 = -3.0;
 /// Extra cost of a one-letter word other than `a`, `I` (rare as words, common as split debris).
 const SINGLE_LETTER_PENALTY: f32 = -7.0;
 
-fn fnv(bytes: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c9dc5;
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
     for &b in bytes {
-        h = (h ^ b as u32).wrapping_mul(0x01000193);
+        h = (h ^ b as u64).wrapping_mul(0x100000001b3);
     }
     h
 }
 
-/// One slot of the open-addressing word table: the key lives in `Table::arena`.
+/// One slot of the open-addressing word table: 32 check bits of the key's 64-bit hash (0 =
+/// empty) and its ln P. Keys are not stored: a false match needs a 2^-32 coincidence on a
+/// probed slot, far below any effect on a score. 8-byte slots keep the table cache-sized.
 #[derive(Clone, Copy, Default)]
 struct Slot {
-    hash: u32,
-    offset: u32,
-    len: u16,
-    used: bool,
+    check: u32,
     ln_p: f32,
 }
 
-/// A flat hash table (linear probing, keys in one arena): cache-friendly lookups.
+/// A flat hash table with linear probing.
 struct Table {
     slots: Vec<Slot>,
-    arena: Vec<u8>,
     mask: usize,
 }
 
 impl Table {
     fn with_capacity(n: usize) -> Table {
         let size = (n * 2).next_power_of_two();
-        Table { slots: vec![Slot::default(); size], arena: Vec::with_capacity(n * 8), mask: size - 1 }
+        Table { slots: vec![Slot::default(); size], mask: size - 1 }
+    }
+    fn locate(h: u64) -> (usize, u32) {
+        (h as usize, ((h >> 32) as u32) | 1)
     }
     fn insert(&mut self, key: &[u8], ln_p: f32) {
-        let h = fnv(key);
-        let mut i = h as usize & self.mask;
-        while self.slots[i].used {
-            if self.key(i) == key {
+        let (mut i, check) = Table::locate(fnv(key));
+        i &= self.mask;
+        while self.slots[i].check != 0 {
+            if self.slots[i].check == check {
                 return;
             }
             i = (i + 1) & self.mask;
         }
-        self.slots[i] = Slot { hash: h, offset: self.arena.len() as u32, len: key.len() as u16, used: true, ln_p };
-        self.arena.extend_from_slice(key);
-    }
-    fn key(&self, i: usize) -> &[u8] {
-        let s = self.slots[i];
-        &self.arena[s.offset as usize..s.offset as usize + s.len as usize]
+        self.slots[i] = Slot { check, ln_p };
     }
     fn get(&self, key: &[u8]) -> Option<f32> {
-        let h = fnv(key);
-        let mut i = h as usize & self.mask;
+        let (mut i, check) = Table::locate(fnv(key));
+        i &= self.mask;
         loop {
             let s = self.slots[i];
-            if !s.used {
+            if s.check == 0 {
                 return None;
             }
-            if s.hash == h && s.len as usize == key.len() && self.key(i) == key {
+            if s.check == check {
                 return Some(s.ln_p);
             }
             i = (i + 1) & self.mask;
@@ -252,7 +248,7 @@ fn core_score(core: &str) -> f32 {
             return p + penalty;
         }
         let mut best = UNKNOWN_PENALTY + m.chars(lower);
-        for pre in PREFIXES {
+        for pre in PREFIXES.iter().filter(|p| p.as_bytes()[0] == lower[0]) {
             if let Some(rest) = lower.strip_prefix(pre.as_bytes()).filter(|r| r.len() >= 7) {
                 if let Some(p) = m.known(rest) {
                     best = best.max(p + PREFIX_COST);
