@@ -235,7 +235,11 @@ impl<'a> Paragraph<'a> {
                     if best.map_or(true, |b| st.score > states[b].score) {
                         best = Some(si);
                     }
-                    continue;
+                    // exactly `w` left: it may be the last line, or a line of `w - 1` plus a
+                    // glued word (the deleted space made the rest look one column shorter)
+                    if n - st.c0 < w {
+                        continue;
+                    }
                 }
                 self.extend(st.c0, w, slack, |e, g| {
                     push_state(&mut next, State { c0: e, score: st.score + g, parent: si, min_gain: st.min_gain.min(g) })
