@@ -7,6 +7,12 @@
 use std::sync::OnceLock;
 
 const WORDS: &str = include_str!("../../data/clean/words.txt");
+const BIGRAMS: &str = include_str!("../../data/clean/bigrams.txt");
+/// ln of the summed counts of the source bigram list.
+const LN_BIGRAM_TOTAL: f32 = 30.149;
+/// Weight of a bigram's pointwise mutual information, and its cap (nats).
+const BIGRAM_WEIGHT: f32 = 0.5;
+const BIGRAM_CAP: f32 = 6.0;
 /// ln of the summed counts of the source list (5.4e11 tokens of Google Books).
 const LN_TOTAL: f32 = 26.998;
 /// Added to the character model's score of a word the lexicon does not hold.
@@ -80,6 +86,8 @@ impl Table {
 
 pub struct Model {
     words: Table,
+    /// `first second` → ln count.
+    bigrams: Table,
     /// ln P(c | a b) over the alphabet of [`class`], indexed `(a*K + b)*K + c`.
     trigram: Vec<f32>,
 }
@@ -125,7 +133,30 @@ fn build() -> Model {
         words.insert(&word, ln_p);
         prev = word;
     }
-    Model { words, trigram: normalise(counts) }
+    Model { words, bigrams: build_bigrams(), trigram: normalise(counts) }
+}
+
+fn build_bigrams() -> Table {
+    let mut t = Table::with_capacity(10_000);
+    let mut first = "";
+    let mut key = Vec::with_capacity(32);
+    for line in BIGRAMS.lines() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        if let Some(f) = line.strip_prefix('@') {
+            first = f;
+            continue;
+        }
+        let Some((second, bucket)) = line.split_once(' ') else { continue };
+        let Ok(bucket) = bucket.parse::<f32>() else { continue };
+        key.clear();
+        key.extend_from_slice(first.as_bytes());
+        key.push(b' ');
+        key.extend_from_slice(second.as_bytes());
+        t.insert(&key, bucket * 0.5 * std::f32::consts::LN_2);
+    }
+    t
 }
 
 fn add_trigrams(counts: &mut [f32], word: &[u8]) {
@@ -278,6 +309,33 @@ fn shape_cost(b: &[u8]) -> f32 {
 
 fn is_name_prefix(p: &[u8]) -> bool {
     matches!(p, b"Mc" | b"Mac" | b"De" | b"Di" | b"Da" | b"Du" | b"La" | b"Le" | b"Van" | b"Von" | b"Fitz")
+}
+
+/// The lower-case word a piece offers as the first element of a bigram (`"Oman.` offers none:
+/// punctuation ends the phrase).
+fn left_word(piece: &str) -> Option<String> {
+    let w = piece.trim_start_matches(|c: char| !c.is_alphanumeric());
+    (!w.is_empty() && w.len() <= 24 && w.bytes().all(|b| b.is_ascii_alphabetic())).then(|| w.to_ascii_lowercase())
+}
+
+/// The lower-case word a piece offers as the second element of a bigram.
+fn right_word(piece: &str) -> Option<String> {
+    let w = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
+    (!w.is_empty() && w.len() <= 24 && w.bytes().all(|b| b.is_ascii_alphabetic())).then(|| w.to_ascii_lowercase())
+}
+
+/// Bonus (>= 0, nats) for `a b` being a frequent English bigram: weighted, capped PMI.
+pub fn bigram_bonus(a: &str, b: &str) -> f32 {
+    let (Some(a), Some(b)) = (left_word(a), right_word(b)) else { return 0.0 };
+    let m = model();
+    let mut key = Vec::with_capacity(a.len() + b.len() + 1);
+    key.extend_from_slice(a.as_bytes());
+    key.push(b' ');
+    key.extend_from_slice(b.as_bytes());
+    let Some(ln_c) = m.bigrams.get(&key) else { return 0.0 };
+    let (Some(pa), Some(pb)) = (m.known(a.as_bytes()), m.known(b.as_bytes())) else { return 0.0 };
+    let pmi = ln_c - LN_BIGRAM_TOTAL - pa - pb;
+    (pmi * BIGRAM_WEIGHT).clamp(0.0, BIGRAM_CAP)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 //! punctuation). Everything is in characters; gains are computed once per paragraph, so each
 //! width costs a few array reads per line: linear in the paragraph length.
 
-use super::lexicon::word_score;
+use super::lexicon::{bigram_bonus, word_score};
 use std::cell::RefCell;
 
 /// Paragraph: characters, byte offsets, tokens, punctuation seams, and (computed lazily, per
@@ -165,9 +165,16 @@ impl<'a> Paragraph<'a> {
         let chars = &self.chars;
         let guard = if protected(self.slice(s, e)) { -12.0 } else { 0.0 };
         let whole = word_score(self.slice(s, e));
+        // neighbouring tokens, for the bigram context of each piece
+        let prev_tok = (t > 0).then(|| self.slice(self.tokens[t - 1].0, self.tokens[t - 1].1)).unwrap_or("");
+        let next_tok = self.tokens.get(t + 1).map_or("", |&(a, b)| self.slice(a, b));
+        let whole_text = self.slice(s, e);
+        let context_whole = bigram_bonus(prev_tok, whole_text) + bigram_bonus(whole_text, next_tok);
         let mut best: [(f32, u32); MAX_CANDIDATES] = [(f32::NEG_INFINITY, 0); MAX_CANDIDATES];
         for x in s + 1..e {
-            let mut g = word_score(self.slice(s, x)) + word_score(self.slice(x, e)) - whole;
+            let (left, right) = (self.slice(s, x), self.slice(x, e));
+            let mut g = word_score(left) + word_score(right) - whole;
+            g += bigram_bonus(prev_tok, left) + bigram_bonus(left, right) + bigram_bonus(right, next_tok) - context_whole;
             g += guard + split_penalty(chars, &self.opening, s, x);
             let (prev, next) = (chars[x - 1], chars[x]);
             if prev.is_lowercase() && next.is_uppercase() {
