@@ -26,6 +26,14 @@ const INITIAL_PENALTY: f32 = -3.0;
 /// Extra cost of a one-letter word other than `a`, `I` (rare as words, common as split debris).
 const SINGLE_LETTER_PENALTY: f32 = -7.0;
 
+fn fnv_iter(bytes: impl Iterator<Item = u8>) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in bytes {
+        h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
 fn fnv(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
     for &b in bytes {
@@ -69,7 +77,10 @@ impl Table {
         self.slots[i] = Slot { check, ln_p };
     }
     fn get(&self, key: &[u8]) -> Option<f32> {
-        let (mut i, check) = Table::locate(fnv(key));
+        self.get_hashed(fnv(key))
+    }
+    fn get_hashed(&self, h: u64) -> Option<f32> {
+        let (mut i, check) = Table::locate(h);
         i &= self.mask;
         loop {
             let s = self.slots[i];
@@ -133,10 +144,12 @@ fn build() -> Model {
         words.insert(&word, ln_p);
         prev = word;
     }
-    Model { words, bigrams: build_bigrams(), trigram: normalise(counts) }
+    let bigrams = build_bigrams(&words);
+    Model { words, bigrams, trigram: normalise(counts) }
 }
 
-fn build_bigrams() -> Table {
+/// `first second` → the bigram bonus (weighted, capped PMI against the unigram model).
+fn build_bigrams(words: &Table) -> Table {
     let mut t = Table::with_capacity(10_000);
     let mut first = "";
     let mut key = Vec::with_capacity(32);
@@ -154,7 +167,10 @@ fn build_bigrams() -> Table {
         key.extend_from_slice(first.as_bytes());
         key.push(b' ');
         key.extend_from_slice(second.as_bytes());
-        t.insert(&key, bucket * 0.5 * std::f32::consts::LN_2);
+        let ln_c = bucket * 0.5 * std::f32::consts::LN_2;
+        let (Some(pa), Some(pb)) = (words.get(first.as_bytes()), words.get(second.as_bytes())) else { continue };
+        let pmi = ln_c - LN_BIGRAM_TOTAL - pa - pb;
+        t.insert(&key, (pmi * BIGRAM_WEIGHT).clamp(0.0, BIGRAM_CAP));
     }
     t
 }
@@ -311,31 +327,26 @@ fn is_name_prefix(p: &[u8]) -> bool {
     matches!(p, b"Mc" | b"Mac" | b"De" | b"Di" | b"Da" | b"Du" | b"La" | b"Le" | b"Van" | b"Von" | b"Fitz")
 }
 
-/// The lower-case word a piece offers as the first element of a bigram (`"Oman.` offers none:
-/// punctuation ends the phrase).
-fn left_word(piece: &str) -> Option<String> {
-    let w = piece.trim_start_matches(|c: char| !c.is_alphanumeric());
-    (!w.is_empty() && w.len() <= 24 && w.bytes().all(|b| b.is_ascii_alphabetic())).then(|| w.to_ascii_lowercase())
+/// The word a piece offers as the first element of a bigram (`"Oman.` offers none:
+/// punctuation ends the phrase): leading openers trimmed, letters only.
+fn left_word(piece: &str) -> Option<&[u8]> {
+    let w = piece.trim_start_matches(|c: char| !c.is_alphanumeric()).as_bytes();
+    (!w.is_empty() && w.len() <= 24 && w.iter().all(|b| b.is_ascii_alphabetic())).then_some(w)
 }
 
-/// The lower-case word a piece offers as the second element of a bigram.
-fn right_word(piece: &str) -> Option<String> {
-    let w = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
-    (!w.is_empty() && w.len() <= 24 && w.bytes().all(|b| b.is_ascii_alphabetic())).then(|| w.to_ascii_lowercase())
+/// The word a piece offers as the second element of a bigram.
+fn right_word(piece: &str) -> Option<&[u8]> {
+    let w = piece.trim_end_matches(|c: char| !c.is_alphanumeric()).as_bytes();
+    (!w.is_empty() && w.len() <= 24 && w.iter().all(|b| b.is_ascii_alphabetic())).then_some(w)
 }
 
-/// Bonus (>= 0, nats) for `a b` being a frequent English bigram: weighted, capped PMI.
+/// Bonus (>= 0, nats) for `a b` being a frequent English bigram: weighted, capped PMI
+/// (precomputed per bigram when the table is built). No allocation: the key is hashed
+/// lower-cased on the fly.
 pub fn bigram_bonus(a: &str, b: &str) -> f32 {
     let (Some(a), Some(b)) = (left_word(a), right_word(b)) else { return 0.0 };
-    let m = model();
-    let mut key = Vec::with_capacity(a.len() + b.len() + 1);
-    key.extend_from_slice(a.as_bytes());
-    key.push(b' ');
-    key.extend_from_slice(b.as_bytes());
-    let Some(ln_c) = m.bigrams.get(&key) else { return 0.0 };
-    let (Some(pa), Some(pb)) = (m.known(a.as_bytes()), m.known(b.as_bytes())) else { return 0.0 };
-    let pmi = ln_c - LN_BIGRAM_TOTAL - pa - pb;
-    (pmi * BIGRAM_WEIGHT).clamp(0.0, BIGRAM_CAP)
+    let lower = a.iter().chain(std::iter::once(&b' ')).chain(b.iter()).map(|c| c.to_ascii_lowercase());
+    model().bigrams.get_hashed(fnv_iter(lower)).unwrap_or(0.0)
 }
 
 #[cfg(test)]

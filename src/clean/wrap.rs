@@ -51,6 +51,8 @@ const NONE: u32 = u32::MAX;
 const BEAM: usize = 10;
 /// A hypothesis whose best state falls below this total gain is abandoned.
 const ABANDON_BELOW: f32 = -20.0;
+/// Candidates within this many nats of a token's best are re-scored with bigram context.
+const BIGRAM_RESCORE_WINDOW: f32 = 8.0;
 /// Split positions kept per token, and the least gain a kept one needs.
 const MAX_CANDIDATES: usize = 8;
 const MIN_CANDIDATE_GAIN: f32 = -30.0;
@@ -169,12 +171,10 @@ impl<'a> Paragraph<'a> {
         let prev_tok = (t > 0).then(|| self.slice(self.tokens[t - 1].0, self.tokens[t - 1].1)).unwrap_or("");
         let next_tok = self.tokens.get(t + 1).map_or("", |&(a, b)| self.slice(a, b));
         let whole_text = self.slice(s, e);
-        let context_whole = bigram_bonus(prev_tok, whole_text) + bigram_bonus(whole_text, next_tok);
         let mut best: [(f32, u32); MAX_CANDIDATES] = [(f32::NEG_INFINITY, 0); MAX_CANDIDATES];
         for x in s + 1..e {
             let (left, right) = (self.slice(s, x), self.slice(x, e));
             let mut g = word_score(left) + word_score(right) - whole;
-            g += bigram_bonus(prev_tok, left) + bigram_bonus(left, right) + bigram_bonus(right, next_tok) - context_whole;
             g += guard + split_penalty(chars, &self.opening, s, x);
             let (prev, next) = (chars[x - 1], chars[x]);
             if prev.is_lowercase() && next.is_uppercase() {
@@ -199,6 +199,18 @@ impl<'a> Paragraph<'a> {
             }
         }
         let k = best.iter().take_while(|b| b.0 > f32::NEG_INFINITY).count();
+        // bigram context re-scores only the kept candidates (it is the costlier lookup)
+        if k > 0 {
+            let context_whole = bigram_bonus(prev_tok, whole_text) + bigram_bonus(whole_text, next_tok);
+            let top = best[0].0;
+            for b in best[..k].iter_mut().filter(|b| b.0 > top - BIGRAM_RESCORE_WINDOW) {
+                let x = b.1 as usize;
+                let (left, right) = (self.slice(s, x), self.slice(x, e));
+                b.0 += bigram_bonus(prev_tok, left) + bigram_bonus(left, right) + bigram_bonus(right, next_tok) - context_whole;
+                lazy.gain[x] = b.0;
+            }
+            best[..k].sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+        }
         for (slot, b) in lazy.cands[t].iter_mut().zip(best.iter()) {
             *slot = b.1;
         }
