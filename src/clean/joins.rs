@@ -18,7 +18,7 @@ const SAMPLE_CHARS: usize = 1000;
 /// Beam of the Viterbi while ranking hypotheses on the sample.
 const SAMPLE_BEAM: usize = 2;
 /// Hypotheses then run on every paragraph.
-const TOP_HYPOTHESES: usize = 2;
+const TOP_HYPOTHESES: usize = 3;
 /// Widths tried, in characters.
 const WIDTHS: std::ops::RangeInclusive<usize> = 40..=100;
 /// Early-break window of punctuation-preferring wrappers, in columns.
