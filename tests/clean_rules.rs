@@ -124,3 +124,75 @@ fn never_panics_on_odd_input() {
         assert!(doc.text.len() <= text.len() + 3000);
     }
 }
+
+/// Our prose wrapped by a wrapper that, like some mail clients, breaks after the last word
+/// ending in `, . : ;` within `slack` columns before the greedy line end.
+fn damage_punct(paragraph: &str, w: usize, slack: usize) -> String {
+    let words: Vec<&str> = paragraph.split(' ').collect();
+    let mut lines: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i + 1;
+        let mut len = words[i].chars().count();
+        while j < words.len() && len + 1 + words[j].chars().count() <= w {
+            len += 1 + words[j].chars().count();
+            j += 1;
+        }
+        if j < words.len() {
+            let mut end = words[i].chars().count();
+            let mut best = None;
+            for k in i + 1..j {
+                if words[k - 1].ends_with([',', '.', ':', ';']) && len - end <= slack {
+                    best = Some(k);
+                }
+                end += 1 + words[k].chars().count();
+            }
+            if let Some(k) = best {
+                j = k;
+            }
+        }
+        lines.push(words[i..j].join(" "));
+        i = j;
+    }
+    lines.concat()
+}
+
+#[test]
+fn geometry_restores_punctuation_preferring_wraps() {
+    for w in [60, 68, 74] {
+        let gold = PROSE.join("\n\n");
+        let damaged: Vec<String> = PROSE.iter().map(|p| damage_punct(p, w, 15)).collect();
+        assert_eq!(clean(&damaged.join("\n\n")).text, gold, "width {w}");
+    }
+}
+
+#[test]
+fn regression_remainder_of_exactly_the_width_hides_a_break() {
+    // the last line "x" + glued word: the damaged remainder is exactly `w` long
+    let p = "The visiting delegation said the harbour talks had been useful and frank, and the minister agreed.";
+    for w in 40..=70 {
+        let damaged = damage(p, w);
+        if damaged != p {
+            assert_eq!(clean(&format!("{damaged}\n\n{}", damage(PROSE[0], w))).text, format!("{p}\n\n{}", PROSE[0]), "width {w}");
+        }
+    }
+}
+
+#[test]
+fn regression_safe_seams_after_multibyte_spaces() {
+    check("x\u{a0}\u{a0}y program,rejecting z", "x y program, rejecting z");
+}
+
+#[test]
+fn regression_trailing_run_of_chrome_lines() {
+    check("Body text.\n\nShare this article\n\nAdvertisement\n\nog:image", "Body text.");
+}
+
+#[test]
+fn glued_quotes_split_on_the_right_side() {
+    // a glued opening quote after a sentence, a closing quote after a comma
+    let prose = "The minister spoke to reporters for nearly an hour after the vote in the capital. \"We will not accept these terms,\" she said, adding that talks would continue next week in the same place.";
+    for w in [50, 61, 72] {
+        assert_eq!(clean(&damage(prose, w)).text, prose, "width {w}");
+    }
+}

@@ -362,7 +362,26 @@ mod tests {
     }
 
     #[test]
+    fn bigrams_prefer_frequent_pairs() {
+        assert!(bigram_bonus("as", "he") > bigram_bonus("a", "she"));
+        assert!(bigram_bonus("there", "should") > 0.0);
+        // punctuation ends the phrase; unknown pairs give nothing
+        assert_eq!(bigram_bonus("there.", "should"), 0.0);
+        assert_eq!(bigram_bonus("zebra", "quantum"), 0.0);
+    }
+
+    #[test]
+    fn shapes_of_glued_words_cost() {
+        assert!(word_score("CescFabre") < word_score("Cescfabre"));
+        assert!(word_score("Jagielka,Thirl") < word_score("Jagielka"));
+        assert_eq!(word_score("McDonald"), word_score("Mcdonald"));
+        assert!(word_score("misappropriated") > word_score("recentlymis"));
+    }
+
+    #[test]
     fn numbers_and_abbreviations_are_words() {
+        assert_eq!(word_score("2.4bn"), NUMBER_SCORE);
+        assert_eq!(word_score("1990s"), NUMBER_SCORE);
         assert_eq!(word_score("1,000"), NUMBER_SCORE);
         assert_eq!(word_score("U.S."), NUMBER_SCORE);
         assert!(word_score("Opec's") > word_score("Opecs'x"));
