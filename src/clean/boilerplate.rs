@@ -1,8 +1,47 @@
-//! Boilerplate removal: a headline printed twice at the top and scraped page trailers
-//! (`og:image` leftovers). Conservative: only whole lines, each removal logged.
+//! Boilerplate removal: a headline printed twice at the top, scraped trailers (`og:image`
+//! leftovers) and page chrome lines (`Advertisement`, `Share this article`, photo credits,
+//! cookie notices; `data/clean/boilerplate.txt`). Conservative: only whole lines whose entire
+//! text matches, each removal logged with its kind.
 
 use super::Replacement;
 use crate::doc::Span;
+use std::sync::OnceLock;
+
+const CHROME: &str = include_str!("../../data/clean/boilerplate.txt");
+
+/// (lower-case pattern, is a prefix, edit kind)
+fn chrome() -> &'static [(String, bool, &'static str)] {
+    static LIST: OnceLock<Vec<(String, bool, &'static str)>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        CHROME
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.split_once(" | "))
+            .map(|(p, kind)| {
+                let kind: &'static str = match kind.trim() {
+                    "photo_credit" => "photo_credit",
+                    "cookie_notice" => "cookie_notice",
+                    "scraped_trailer" => "scraped_trailer",
+                    _ => "page_chrome",
+                };
+                let p = p.trim().to_lowercase();
+                match p.strip_suffix('*') {
+                    Some(prefix) => (prefix.to_string(), true, kind),
+                    None => (p, false, kind),
+                }
+            })
+            .collect()
+    })
+}
+
+/// The kind of chrome a whole line is, if it is one.
+pub fn chrome_kind(line: &str) -> Option<&'static str> {
+    let l = line.trim().trim_end_matches(['.', ':', '!', '›', '»', '>', ' ']).to_lowercase();
+    if l.is_empty() || l.len() > 200 {
+        return None;
+    }
+    chrome().iter().find(|(p, prefix, _)| if *prefix { l.starts_with(p.as_str()) } else { l == *p }).map(|(_, _, k)| *k)
+}
 
 /// (start, end-including-newline) of each line.
 fn lines(text: &str) -> Vec<(usize, usize)> {
@@ -20,14 +59,9 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn is_trailer_junk(line: &str) -> bool {
-    let l = line.trim().to_ascii_lowercase();
-    l.starts_with("og:image") || l.starts_with("ogimage") || l == "advertisement"
-}
-
 pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
     let ls = lines(text);
-    let non_empty: Vec<&(usize, usize)> = ls.iter().filter(|(s, e)| !text[*s..*e].trim().is_empty()).collect();
+    let non_empty: Vec<(usize, usize)> = ls.iter().copied().filter(|(s, e)| !text[*s..*e].trim().is_empty()).collect();
     // duplicate headline: first non-empty line repeated as the next non-empty line
     if let [first, second, ..] = non_empty.as_slice() {
         let a = text[first.0..first.1].trim();
@@ -36,13 +70,20 @@ pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
             out.push(Replacement { original: Span::new(first.0, second.0), replacement: String::new(), kind: "duplicate_headline" });
         }
     }
-    // trailing scraped junk: last non-empty lines
-    for &&(s, e) in non_empty.iter().rev() {
-        if !is_trailer_junk(&text[s..e]) {
-            break;
+    // the trailing run of chrome lines: removed with the blank lines before it
+    let run = non_empty.iter().rev().take_while(|&&(s, e)| chrome_kind(&text[s..e]).is_some()).count();
+    let first_trailer = if run < non_empty.len() { non_empty.len() - run } else { non_empty.len() };
+    let mut prev_end = None;
+    for (i, &(s, e)) in non_empty.iter().enumerate() {
+        let Some(kind) = chrome_kind(&text[s..e]) else { continue };
+        if i >= first_trailer {
+            let start = prev_end.unwrap_or_else(|| text[..s].trim_end().len());
+            out.push(Replacement { original: Span::new(start, e), replacement: String::new(), kind });
+            prev_end = Some(e);
+        } else {
+            // a chrome line inside the text: remove it with the blank lines after it
+            let next = non_empty.get(i + 1).map_or(e, |n| n.0);
+            out.push(Replacement { original: Span::new(s, next), replacement: String::new(), kind });
         }
-        // remove the line and the blank lines before it
-        let trimmed_start = text[..s].trim_end().len();
-        out.push(Replacement { original: Span::new(trimmed_start, e), replacement: String::new(), kind: "page_junk" });
     }
 }

@@ -1,72 +1,214 @@
-//! Words joined where a line break was deleted without a space. This first pass repairs only
-//! the safe seams: a lower-case letter followed by punctuation and a letter (`program,rejecting`,
-//! `Oman.The`) and a lower→upper camel seam inside a long token (`theMiddle`), never inside
-//! known mixed-case words, URLs, emails, numbers or abbreviations.
+//! Words joined where a line break was deleted without a space (`scheduledin`, `theMiddle`,
+//! `program,rejecting`).
+//!
+//! First the wrap geometry ([`super::wrap`]): every long line of the text is a paragraph; one
+//! width is inferred for the whole article (the width whose break chains gain most over all
+//! paragraphs), a paragraph may keep its own width only on much stronger evidence, and "no
+//! damage" competes with every hypothesis. Where no geometry fits (proportional copy, short
+//! text) only the safe seams are repaired: a known word, punctuation and a known word
+//! (`Oman.The`), or a lower-case known word glued to a capitalised word (`theMiddle`).
 
+use super::lexicon::{model, word_score};
+use super::wrap::{Chain, Paragraph};
 use super::Replacement;
 use crate::doc::Span;
 
-fn protected(token: &str) -> bool {
-    token.contains("://") || token.contains('@') || token.starts_with('#') || token.starts_with("www.")
-}
+/// Characters of the longest paragraphs on which every hypothesis is scored.
+const SAMPLE_CHARS: usize = 1000;
+/// Beam of the Viterbi while ranking hypotheses on the sample.
+const SAMPLE_BEAM: usize = 2;
+/// Hypotheses then run on every paragraph.
+const TOP_HYPOTHESES: usize = 3;
+/// Widths tried, in characters.
+const WIDTHS: std::ops::RangeInclusive<usize> = 40..=100;
+/// Early-break window of punctuation-preferring wrappers, in columns.
+const SLACK: usize = 15;
+/// A chain is accepted when its gain per break exceeds this (nats).
+const MIN_GAIN_PER_BREAK: f32 = 4.0;
+/// Total gain over the article above which its width counts as established.
+const STRONG_ARTICLE_GAIN: f32 = 60.0;
+/// Gain per break that suffices at an established width.
+const WEAK_GAIN_PER_BREAK: f32 = 1.0;
+/// ... and its total gain exceeds this (one-break chains fit many widths by chance).
+const MIN_CHAIN_GAIN: f32 = 10.0;
+/// No single break of an accepted chain may lose more than this.
+const MIN_BREAK_GAIN: f32 = -15.0;
+/// A paragraph may use a width other than the article's when its chain gains this much more.
+const OWN_WIDTH_MARGIN: f32 = 12.0;
 
-fn is_mixed_case_name(word: &str) -> bool {
-    // iPhone, McDonald, YouTube, DeSantis, MacArthur, eBay
-    let prefixes = ["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'"];
-    prefixes.iter().any(|p| word.starts_with(p) && word.len() <= p.len() + 10)
-        || word.chars().next().is_some_and(|c| c.is_lowercase()) && word.chars().filter(|c| c.is_uppercase()).count() == 1 && word.len() <= 8
-}
-
-pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                token_seams(text, s, i, out);
+/// `reflowed`: byte ranges of hard-wrapped blocks; their lines get the safe seams only.
+pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Replacement>) {
+    // blocks are sorted and disjoint: binary search keeps this linear-logarithmic
+    let in_block = |off: usize| {
+        let i = reflowed.partition_point(|&(s, _)| s <= off);
+        i > 0 && off < reflowed[i - 1].1
+    };
+    for &(s, e) in reflowed {
+        safe_seams(text, s, e, out);
+    }
+    let paras: Vec<(usize, Paragraph)> = long_lines(text).filter(|(off, _)| !in_block(*off)).map(|(off, line)| (off, Paragraph::new(line))).collect();
+    let hyps = candidate_hypotheses(&paras);
+    let table: Vec<Vec<Option<Chain>>> = paras.iter().map(|(_, p)| hyps.iter().map(|&(w, m)| p.best_chain(w, m)).collect()).collect();
+    let article = (0..hyps.len())
+        .max_by(|&a, &b| total_gain(&table, a).total_cmp(&total_gain(&table, b)))
+        .filter(|&h| total_gain(&table, h) > 0.0)
+        // one break alone does not establish a width (`YouTube` in a single long line)
+        .filter(|&h| table.iter().filter_map(|row| row[h].as_ref()).filter(|c| accepted(c)).map(|c| c.splits.len()).sum::<usize>() >= 2);
+    let strong = article.is_some_and(|h| total_gain(&table, h) > STRONG_ARTICLE_GAIN);
+    for (pi, (off, p)) in paras.iter().enumerate() {
+        let at_article = article.and_then(|h| table[pi][h].clone()).filter(|c| accepted(c) || strong && weakly_accepted(c));
+        // a paragraph that does not fit the article's width may have its own (mixed pastes)
+        let chosen = at_article.or_else(|| {
+            all_hypotheses()
+                .filter_map(|(w, m)| p.best_chain(w, m))
+                .filter(|c| accepted(c) && c.score > OWN_WIDTH_MARGIN * 2.0 && c.splits.len() >= 2)
+                .max_by(|a, b| a.score.total_cmp(&b.score))
+        });
+        match chosen {
+            Some(c) => {
+                for &b in &c.splits {
+                    out.push(Replacement { original: Span::new(off + b, off + b), replacement: " ".into(), kind: "join_split" });
+                }
             }
-        } else if start.is_none() {
-            start = Some(i);
+            None => safe_seams(text, *off, off + p_len(text, *off), out),
+        }
+    }
+    // short lines never reach the geometry: safe seams only
+    for (off, end) in short_lines(text).filter(|(off, _)| !in_block(*off)) {
+        safe_seams(text, off, end, out);
+    }
+}
+
+fn p_len(text: &str, off: usize) -> usize {
+    text[off..].find('\n').unwrap_or(text.len() - off)
+}
+
+/// Every (width, wrapper) hypothesis: greedy (`0`) and punctuation-preferring (`SLACK`).
+fn all_hypotheses() -> impl Iterator<Item = (usize, usize)> {
+    WIDTHS.flat_map(|w| [(w, 0), (w, SLACK)])
+}
+
+/// The few hypotheses worth running on every paragraph: all are scored on a sample of the
+/// longest paragraphs (about `SAMPLE_CHARS`), the best `TOP_HYPOTHESES` are kept. This keeps
+/// the cost per character independent of the number of widths.
+fn candidate_hypotheses(paras: &[(usize, Paragraph)]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..paras.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(paras[i].1.char_len()));
+    let mut sample = Vec::new();
+    let mut chars = 0;
+    for i in order {
+        if chars >= SAMPLE_CHARS {
+            break;
+        }
+        chars += paras[i].1.char_len();
+        sample.push(i);
+    }
+    let mut scored: Vec<((usize, usize), f32)> = all_hypotheses()
+        .map(|h| (h, sample.iter().filter_map(|&i| paras[i].1.best_chain_with_beam(h.0, h.1, SAMPLE_BEAM)).map(|c| c.score.max(0.0)).sum()))
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    scored.into_iter().filter(|(_, g)| *g > 0.0).take(TOP_HYPOTHESES).map(|(h, _)| h).collect()
+}
+
+fn accepted(c: &Chain) -> bool {
+    let k = c.splits.len() as f32;
+    k > 0.0 && c.score > (MIN_GAIN_PER_BREAK * k).max(MIN_CHAIN_GAIN) && c.min_gain > MIN_BREAK_GAIN
+}
+
+/// At a width the rest of the article establishes, any chain that gains is enough.
+fn weakly_accepted(c: &Chain) -> bool {
+    !c.splits.is_empty() && c.score > WEAK_GAIN_PER_BREAK * c.splits.len() as f32 && c.min_gain > MIN_BREAK_GAIN
+}
+
+fn total_gain(table: &[Vec<Option<Chain>>], h: usize) -> f32 {
+    table.iter().filter_map(|row| row[h].as_ref()).map(|c| c.score.max(0.0)).sum()
+}
+
+/// Lines long enough to have been wrapped at the narrowest width: (byte offset, line).
+fn long_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    lines(text).filter(|(_, l)| l.chars().count() > *WIDTHS.start())
+}
+
+fn short_lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    lines(text).filter(|(_, l)| l.chars().count() <= *WIDTHS.start()).map(|(o, l)| (o, o + l.len()))
+}
+
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut off = 0;
+    text.split('\n').map(move |l| {
+        let o = off;
+        off += l.len() + 1;
+        (o, l.strip_suffix('\r').unwrap_or(l))
+    })
+}
+
+/// The seams safe without geometry, in `text[start..end]`.
+fn safe_seams(text: &str, start: usize, end: usize, out: &mut Vec<Replacement>) {
+    let region = &text[start..end];
+    let mut tok_start = None;
+    for (i, c) in region.char_indices().chain(std::iter::once((region.len(), ' '))) {
+        match (c.is_whitespace(), tok_start) {
+            (true, Some(s)) => {
+                if let Some(at) = safe_seam(&region[s..i]) {
+                    let b = start + s + at;
+                    out.push(Replacement { original: Span::new(b, b), replacement: " ".into(), kind: "join_split" });
+                }
+                tok_start = None;
+            }
+            (false, None) => tok_start = Some(i),
+            _ => {}
         }
     }
 }
 
-fn token_seams(text: &str, s: usize, e: usize, out: &mut Vec<Replacement>) {
-    let tok = &text[s..e];
-    if protected(tok) {
-        return;
+/// Byte offset inside `tok` of a safe seam, if any.
+pub fn safe_seam(tok: &str) -> Option<usize> {
+    if tok.len() < 5 || tok.contains("://") || tok.contains('@') || tok.starts_with('#') || tok.contains("www.") {
+        return None;
     }
     let chars: Vec<(usize, char)> = tok.char_indices().collect();
-    for w in 1..chars.len().saturating_sub(1) {
-        let (_, prev) = chars[w - 1];
-        let (bi, c) = chars[w];
-        let (_, next) = chars[w + 1];
-        // punctuation seam: "program,rejecting", "Oman.The", "said:The"
-        let punct_seam = matches!(c, ',' | ';' | ':' | '.' | '?' | '!')
-            && prev.is_lowercase()
-            && next.is_alphabetic()
-            && (c != '.' || next.is_uppercase())
-            && (c == ',' || c == ';' || next.is_uppercase() || c == ':')
-            && !tok[..bi].contains('.');
-        if punct_seam {
-            let at = s + bi + c.len_utf8();
-            out.push(Replacement { original: Span::new(at, at), replacement: " ".into(), kind: "join_split" });
-            return;
-        }
-    }
-    // camel seam: lower followed by Upper, left part a plausible word
-    let word_start = chars.iter().position(|(_, c)| c.is_alphabetic()).unwrap_or(0);
-    for w in (word_start + 3)..chars.len().saturating_sub(2) {
-        let (_, prev) = chars[w - 1];
-        let (bi, c) = chars[w];
-        let (_, next) = chars[w + 1];
-        if prev.is_lowercase() && c.is_uppercase() && next.is_lowercase() {
-            let left = &tok[chars[word_start].0..bi];
-            if is_mixed_case_name(&tok[chars[word_start].0..]) || !left.chars().all(|c| c.is_lowercase()) {
-                return;
+    for i in 2..chars.len().saturating_sub(1) {
+        let (bi, c) = chars[i];
+        let (_, prev) = chars[i - 1];
+        let left = &tok[..bi];
+        let right = &tok[bi..];
+        let right_word = right.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let punct = matches!(prev, ',' | ';' | ':' | '.' | '?' | '!') && c.is_alphabetic();
+        if punct {
+            let left_word = left[..left.len() - 1].trim_start_matches(|c: char| !c.is_alphanumeric());
+            let left_ok = left_word.chars().count() >= 2 && left_word.chars().all(|c| c.is_alphabetic()) && is_known(left_word);
+            // after a period or colon the next sentence starts with a capital; after a comma anything
+            let right_ok = if prev == ',' || prev == ';' { is_known(right_word) } else { c.is_uppercase() && is_plain_word(right_word) };
+            if left_ok && right_ok && !left[..left.len() - 1].contains('.') {
+                return Some(bi);
             }
-            let at = s + bi;
-            out.push(Replacement { original: Span::new(at, at), replacement: " ".into(), kind: "join_split" });
-            return;
+            continue;
+        }
+        if prev.is_lowercase() && c.is_uppercase() {
+            let left_word = left.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let lower_left = left_word.len() >= 2 && left_word.chars().all(|c| c.is_ascii_lowercase());
+            if lower_left && is_known(left_word) && is_plain_word(right_word) && right_word.len() >= 3 && !is_prefix_word(left_word) {
+                return Some(bi);
+            }
+            return None;
         }
     }
+    None
+}
+
+/// A capitalised or lower-case word (`Middle`, `Washington’s`), not `McDonald` or `iPhone`.
+fn is_plain_word(w: &str) -> bool {
+    let core = w.split(['\'', '’']).next().unwrap_or("");
+    let mut cs = core.chars();
+    cs.next().is_some_and(|c| c.is_alphabetic()) && cs.all(|c| c.is_lowercase())
+}
+
+/// Lower-case prefixes of real mixed-case names (`iPhone`, `eBay`, `macOS`).
+fn is_prefix_word(w: &str) -> bool {
+    matches!(w, "mc" | "mac" | "de" | "la" | "le" | "van" | "von" | "di" | "da")
+}
+
+fn is_known(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    w.is_ascii() && (model().known(lower.as_bytes()).is_some() || word_score(w) > -12.0)
 }

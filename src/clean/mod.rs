@@ -64,7 +64,8 @@ fn find_replacements(text: &str) -> Vec<Replacement> {
     let mut reps = Vec::new();
     unicode::replacements(text, &mut reps);
     boilerplate::replacements(text, &mut reps);
-    joins::replacements(text, &mut reps);
+    let reflowed = reflow::replacements(text, &mut reps);
+    joins::replacements(text, &reflowed, &mut reps);
     // keep the first of any overlapping pair: boilerplate removals win over inner repairs
     reps.sort_by_key(|r| (r.original.start, std::cmp::Reverse(r.original.end)));
     let mut out: Vec<Replacement> = Vec::with_capacity(reps.len());
@@ -81,6 +82,9 @@ fn find_replacements(text: &str) -> Vec<Replacement> {
 
 mod boilerplate;
 mod joins;
+mod lexicon;
+mod reflow;
+mod wrap;
 mod unicode;
 
 #[cfg(test)]

@@ -1,8 +1,54 @@
 //! Unicode and whitespace repairs: odd spaces, non-breaking and other hyphens, zero-width and
-//! soft-hyphen characters, CRLF, runs of spaces. Typographic quotes and apostrophes are kept.
+//! soft-hyphen characters, CRLF, runs of spaces, mojibake (`â€™` → `’`) and NFC composition of
+//! the common combining sequences (`data/clean/`). Typographic quotes and apostrophes are kept.
 
 use super::Replacement;
 use crate::doc::Span;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::OnceLock;
+
+const MOJIBAKE: &str = include_str!("../../data/clean/mojibake.txt");
+const COMPOSE: &str = include_str!("../../data/clean/compose.txt");
+
+/// Sequence repairs: mojibake (`â€™` → `’`) and NFC composition (`e` + U+0301 → `é`).
+struct Sequences {
+    matcher: AhoCorasick,
+    /// (replacement, kind) per pattern.
+    values: Vec<(String, &'static str)>,
+}
+
+fn sequences() -> &'static Sequences {
+    static SEQ: OnceLock<Sequences> = OnceLock::new();
+    SEQ.get_or_init(|| {
+        let mut keys = Vec::new();
+        let mut values = Vec::new();
+        for (file, kind) in [(MOJIBAKE, "mojibake"), (COMPOSE, "nfc")] {
+            for line in file.lines() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                if let Some((k, v)) = line.split_once(" | ") {
+                    keys.push(k.trim_matches(' ').to_string());
+                    values.push((v.trim_matches(' ').to_string(), kind));
+                }
+            }
+        }
+        let matcher = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&keys).expect("valid patterns");
+        Sequences { matcher, values }
+    })
+}
+
+fn sequence_replacements(text: &str, out: &mut Vec<Replacement>) {
+    // cheap guard: every pattern holds a non-ASCII char
+    if text.is_ascii() {
+        return;
+    }
+    let seq = sequences();
+    for m in seq.matcher.find_iter(text) {
+        let (rep, kind) = &seq.values[m.pattern().as_usize()];
+        out.push(Replacement { original: Span::new(m.start(), m.end()), replacement: rep.clone(), kind });
+    }
+}
 
 fn replacement_for(c: char) -> Option<(&'static str, &'static str)> {
     Some(match c {
@@ -15,6 +61,7 @@ fn replacement_for(c: char) -> Option<(&'static str, &'static str)> {
 }
 
 pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
+    sequence_replacements(text, out);
     let mut prev_space = false;
     for (b, c) in text.char_indices() {
         let end = b + c.len_utf8();

@@ -1,0 +1,389 @@
+//! The word model of the cleaning stage: a unigram lexicon (top 50k English words, log-bucketed
+//! frequencies, `data/clean/words.txt`) and a character trigram model built from that word list
+//! for words it does not hold (names: `Portman`, `Arsene`). [`word_score`] gives the natural-log
+//! probability of one whitespace-free piece of text as a word, punctuation and possessives
+//! stripped; it is what the join repair compares when it decides where a glued token splits.
+
+use std::sync::OnceLock;
+
+const WORDS: &str = include_str!("../../data/clean/words.txt");
+const BIGRAMS: &str = include_str!("../../data/clean/bigrams.txt");
+/// ln of the summed counts of the source bigram list.
+const LN_BIGRAM_TOTAL: f32 = 30.149;
+/// Weight of a bigram's pointwise mutual information, and its cap (nats).
+const BIGRAM_WEIGHT: f32 = 0.5;
+const BIGRAM_CAP: f32 = 6.0;
+/// ln of the summed counts of the source list (5.4e11 tokens of Google Books).
+const LN_TOTAL: f32 = 26.998;
+/// Added to the character model's score of a word the lexicon does not hold.
+const UNKNOWN_PENALTY: f32 = -6.0;
+/// Score of a number (`2005`, `1,000`, `3.5`) as a word.
+const NUMBER_SCORE: f32 = -9.0;
+/// Score of a piece with no letter or digit (`—`, `&`).
+const SYMBOL_SCORE: f32 = -4.0;
+/// Extra cost of a capital letter alone (an initial).
+const INITIAL_PENALTY: f32 = -3.0;
+/// Extra cost of a one-letter word other than `a`, `I` (rare as words, common as split debris).
+const SINGLE_LETTER_PENALTY: f32 = -7.0;
+
+fn fnv_iter(bytes: impl Iterator<Item = u8>) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in bytes {
+        h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for &b in bytes {
+        h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+/// One slot of the open-addressing word table: 32 check bits of the key's 64-bit hash (0 =
+/// empty) and its ln P. Keys are not stored: a false match needs a 2^-32 coincidence on a
+/// probed slot, far below any effect on a score. 8-byte slots keep the table cache-sized.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    check: u32,
+    ln_p: f32,
+}
+
+/// A flat hash table with linear probing.
+struct Table {
+    slots: Vec<Slot>,
+    mask: usize,
+}
+
+impl Table {
+    fn with_capacity(n: usize) -> Table {
+        let size = (n * 2).next_power_of_two();
+        Table { slots: vec![Slot::default(); size], mask: size - 1 }
+    }
+    fn locate(h: u64) -> (usize, u32) {
+        (h as usize, ((h >> 32) as u32) | 1)
+    }
+    fn insert(&mut self, key: &[u8], ln_p: f32) {
+        let (mut i, check) = Table::locate(fnv(key));
+        i &= self.mask;
+        while self.slots[i].check != 0 {
+            if self.slots[i].check == check {
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
+        self.slots[i] = Slot { check, ln_p };
+    }
+    fn get(&self, key: &[u8]) -> Option<f32> {
+        self.get_hashed(fnv(key))
+    }
+    fn get_hashed(&self, h: u64) -> Option<f32> {
+        let (mut i, check) = Table::locate(h);
+        i &= self.mask;
+        loop {
+            let s = self.slots[i];
+            if s.check == 0 {
+                return None;
+            }
+            if s.check == check {
+                return Some(s.ln_p);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+pub struct Model {
+    words: Table,
+    /// `first second` → ln count.
+    bigrams: Table,
+    /// ln P(c | a b) over the alphabet of [`class`], indexed `(a*K + b)*K + c`.
+    trigram: Vec<f32>,
+}
+
+/// Character classes of the trigram model: 0 = word boundary, 1..=26 letters, 27 other.
+const K: usize = 28;
+
+fn class(c: u8) -> usize {
+    match c {
+        b'a'..=b'z' => (c - b'a' + 1) as usize,
+        b'A'..=b'Z' => (c - b'A' + 1) as usize,
+        _ => 27,
+    }
+}
+
+pub fn model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(build)
+}
+
+fn build() -> Model {
+    let mut words = Table::with_capacity(50_000);
+    let mut counts = vec![0.1f32; K * K * K];
+    let mut bucket = 0f32;
+    let mut prev: Vec<u8> = Vec::new();
+    for line in WORDS.lines() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(k) = line.strip_prefix('@') {
+            bucket = k.parse::<f32>().unwrap_or(0.0);
+            prev.clear();
+            continue;
+        }
+        let bytes = line.as_bytes();
+        let shared = (bytes[0].wrapping_sub(b'0') as usize).min(prev.len());
+        let mut word = prev[..shared].to_vec();
+        word.extend_from_slice(&bytes[1..]);
+        // count = 2^(bucket/2)
+        let ln_p = bucket * 0.5 * std::f32::consts::LN_2 - LN_TOTAL;
+        add_trigrams(&mut counts, &word);
+        words.insert(&word, ln_p);
+        prev = word;
+    }
+    let bigrams = build_bigrams(&words);
+    Model { words, bigrams, trigram: normalise(counts) }
+}
+
+/// `first second` → the bigram bonus (weighted, capped PMI against the unigram model).
+fn build_bigrams(words: &Table) -> Table {
+    let mut t = Table::with_capacity(10_000);
+    let mut first = "";
+    let mut key = Vec::with_capacity(32);
+    for line in BIGRAMS.lines() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        if let Some(f) = line.strip_prefix('@') {
+            first = f;
+            continue;
+        }
+        let Some((second, bucket)) = line.split_once(' ') else { continue };
+        let Ok(bucket) = bucket.parse::<f32>() else { continue };
+        key.clear();
+        key.extend_from_slice(first.as_bytes());
+        key.push(b' ');
+        key.extend_from_slice(second.as_bytes());
+        let ln_c = bucket * 0.5 * std::f32::consts::LN_2;
+        let (Some(pa), Some(pb)) = (words.get(first.as_bytes()), words.get(second.as_bytes())) else { continue };
+        let pmi = ln_c - LN_BIGRAM_TOTAL - pa - pb;
+        t.insert(&key, (pmi * BIGRAM_WEIGHT).clamp(0.0, BIGRAM_CAP));
+    }
+    t
+}
+
+fn add_trigrams(counts: &mut [f32], word: &[u8]) {
+    let (mut a, mut b) = (0usize, 0usize);
+    for &c in word.iter().chain(std::iter::once(&0u8)) {
+        let c = if c == 0 { 0 } else { class(c) };
+        counts[(a * K + b) * K + c] += 1.0;
+        a = b;
+        b = c;
+    }
+}
+
+fn normalise(mut counts: Vec<f32>) -> Vec<f32> {
+    for ctx in counts.chunks_mut(K) {
+        let total: f32 = ctx.iter().sum();
+        for v in ctx.iter_mut() {
+            *v = (*v / total).ln();
+        }
+    }
+    counts
+}
+
+impl Model {
+    /// ln P of a lower-case ASCII word, if the lexicon holds it.
+    pub fn known(&self, lower: &[u8]) -> Option<f32> {
+        self.words.get(lower)
+    }
+
+    /// Character-model ln P of a word (boundary to boundary).
+    pub fn chars(&self, word: &[u8]) -> f32 {
+        let (mut a, mut b, mut sum) = (0usize, 0usize, 0f32);
+        for &c in word.iter().chain(std::iter::once(&0u8)) {
+            let c = if c == 0 { 0 } else { class(c) };
+            sum += self.trigram[(a * K + b) * K + c];
+            a = b;
+            b = c;
+        }
+        sum
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// ln P of `piece` (no whitespace) as one word. Leading and trailing punctuation and a
+/// possessive or contraction suffix are ignored; hyphenated words score as their parts.
+pub fn word_score(piece: &str) -> f32 {
+    if piece.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return core_score(piece);
+    }
+    let core = piece.trim_matches(|c: char| !is_word_char(c));
+    if core.is_empty() {
+        return SYMBOL_SCORE;
+    }
+    if core.contains(['-', '\u{2010}', '\u{2011}', '/']) {
+        return core.split(['-', '\u{2010}', '\u{2011}', '/']).filter(|p| !p.is_empty()).map(word_score).sum();
+    }
+    let core = strip_suffix(core);
+    if core.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+        return NUMBER_SCORE;
+    }
+    if is_abbreviation(core) || is_quantity(core) {
+        return NUMBER_SCORE;
+    }
+    core_score(core)
+}
+
+/// `2.4bn`, `10km`, `1990s`, `6230i`: a number with a short unit or suffix.
+fn is_quantity(core: &str) -> bool {
+    let digits = core.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.' || *b == b',').count();
+    let rest = &core.as_bytes()[digits..];
+    digits > 0 && core.as_bytes()[0].is_ascii_digit() && rest.len() <= 3 && rest.iter().all(|b| b.is_ascii_alphabetic())
+}
+
+/// `U.S`, `e.g`, `a.m` (final period already stripped): single letters joined by periods.
+fn is_abbreviation(core: &str) -> bool {
+    let b = core.as_bytes();
+    b.len() >= 3 && b.len() <= 7 && b.iter().enumerate().all(|(i, &c)| if i % 2 == 1 { c == b'.' } else { c.is_ascii_alphabetic() })
+}
+
+fn strip_suffix(core: &str) -> &str {
+    for apo in ['\'', '\u{2019}'] {
+        if let Some(i) = core.rfind(apo) {
+            let suffix = &core[i + apo.len_utf8()..];
+            if matches!(suffix, "s" | "S" | "t" | "re" | "ve" | "ll" | "d" | "m" | "") && i > 0 {
+                return &core[..i];
+            }
+        }
+    }
+    core
+}
+
+/// Word-forming prefixes: an unknown `misappropriated` scores like `appropriated`, a little less.
+const PREFIXES: [&str; 22] = [
+    "un", "re", "mis", "non", "over", "under", "counter", "anti", "pre", "post", "co", "de", "dis", "out", "sub", "super",
+    "inter", "multi", "semi", "mega", "self", "cyber",
+];
+const PREFIX_COST: f32 = -2.5;
+/// Cost of a lower→upper change inside a piece (`CescFabre`, `DoloresMTro`): a glued seam.
+const INNER_CAMEL_COST: f32 = -5.0;
+/// Cost of `, ; : . ! ?` followed by a letter inside a piece (`Jagielka,Thirl`).
+const INNER_PUNCT_COST: f32 = -6.0;
+
+fn core_score(core: &str) -> f32 {
+    let m = model();
+    let mut lower = [0u8; 32];
+    let bytes = core.as_bytes();
+    let shape = shape_cost(bytes);
+    if core.is_ascii() && bytes.len() <= lower.len() {
+        for (d, s) in lower.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        let lower = &lower[..bytes.len()];
+        // one-letter words other than `a`, `I`; a capital alone is often an initial (`Dolores M`)
+        let single = bytes.len() == 1 && !matches!(lower[0], b'a' | b'i');
+        let initial = single && bytes[0].is_ascii_uppercase();
+        let penalty = if initial { INITIAL_PENALTY } else if single { SINGLE_LETTER_PENALTY } else { 0.0 } + shape;
+        if let Some(p) = m.known(lower) {
+            return p + penalty;
+        }
+        let mut best = UNKNOWN_PENALTY + m.chars(lower);
+        for pre in PREFIXES.iter().filter(|p| p.as_bytes()[0] == lower[0]) {
+            if let Some(rest) = lower.strip_prefix(pre.as_bytes()).filter(|r| r.len() >= 7) {
+                if let Some(p) = m.known(rest) {
+                    best = best.max(p + PREFIX_COST);
+                }
+            }
+        }
+        return best + penalty;
+    }
+    // non-ASCII or very long: the character model over its bytes (non-letters are class 27)
+    UNKNOWN_PENALTY + m.chars(bytes) + shape
+}
+
+/// Costs of the shapes a real word rarely has: inner camel seams (not after one lower-case
+/// letter, `iPhone`, or a name prefix, `McDonald`, `DeSantis`) and inner punctuation.
+fn shape_cost(b: &[u8]) -> f32 {
+    let mut cost = 0.0;
+    for i in 1..b.len() {
+        if b[i - 1].is_ascii_lowercase() && b[i].is_ascii_uppercase() && i > 1 && !is_name_prefix(&b[..i]) {
+            cost += INNER_CAMEL_COST;
+        }
+        if matches!(b[i - 1], b',' | b';' | b':' | b'.' | b'!' | b'?') && b[i].is_ascii_alphabetic() && i > 1 {
+            cost += INNER_PUNCT_COST;
+        }
+    }
+    cost
+}
+
+fn is_name_prefix(p: &[u8]) -> bool {
+    matches!(p, b"Mc" | b"Mac" | b"De" | b"Di" | b"Da" | b"Du" | b"La" | b"Le" | b"Van" | b"Von" | b"Fitz")
+}
+
+/// The word a piece offers as the first element of a bigram (`"Oman.` offers none:
+/// punctuation ends the phrase): leading openers trimmed, letters only.
+fn left_word(piece: &str) -> Option<&[u8]> {
+    let w = piece.trim_start_matches(|c: char| !c.is_alphanumeric()).as_bytes();
+    (!w.is_empty() && w.len() <= 24 && w.iter().all(|b| b.is_ascii_alphabetic())).then_some(w)
+}
+
+/// The word a piece offers as the second element of a bigram.
+fn right_word(piece: &str) -> Option<&[u8]> {
+    let w = piece.trim_end_matches(|c: char| !c.is_alphanumeric()).as_bytes();
+    (!w.is_empty() && w.len() <= 24 && w.iter().all(|b| b.is_ascii_alphabetic())).then_some(w)
+}
+
+/// Bonus (>= 0, nats) for `a b` being a frequent English bigram: weighted, capped PMI
+/// (precomputed per bigram when the table is built). No allocation: the key is hashed
+/// lower-cased on the fly.
+pub fn bigram_bonus(a: &str, b: &str) -> f32 {
+    let (Some(a), Some(b)) = (left_word(a), right_word(b)) else { return 0.0 };
+    let lower = a.iter().chain(std::iter::once(&b' ')).chain(b.iter()).map(|c| c.to_ascii_lowercase());
+    model().bigrams.get_hashed(fnv_iter(lower)).unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_words_outscore_unknown_strings() {
+        assert!(word_score("the") > word_score("thursday"));
+        assert!(word_score("Thursday,") > word_score("Thursdayafter"));
+        assert!(word_score("nevertheless") > word_score("never") + word_score("the") + word_score("less"));
+        assert!(word_score("Portman") + word_score("won") > word_score("Portmanw") + word_score("on"));
+    }
+
+    #[test]
+    fn bigrams_prefer_frequent_pairs() {
+        assert!(bigram_bonus("as", "he") > bigram_bonus("a", "she"));
+        assert!(bigram_bonus("there", "should") > 0.0);
+        // punctuation ends the phrase; unknown pairs give nothing
+        assert_eq!(bigram_bonus("there.", "should"), 0.0);
+        assert_eq!(bigram_bonus("zebra", "quantum"), 0.0);
+    }
+
+    #[test]
+    fn shapes_of_glued_words_cost() {
+        assert!(word_score("CescFabre") < word_score("Cescfabre"));
+        assert!(word_score("Jagielka,Thirl") < word_score("Jagielka"));
+        assert_eq!(word_score("McDonald"), word_score("Mcdonald"));
+        assert!(word_score("misappropriated") > word_score("recentlymis"));
+    }
+
+    #[test]
+    fn numbers_and_abbreviations_are_words() {
+        assert_eq!(word_score("2.4bn"), NUMBER_SCORE);
+        assert_eq!(word_score("1990s"), NUMBER_SCORE);
+        assert_eq!(word_score("1,000"), NUMBER_SCORE);
+        assert_eq!(word_score("U.S."), NUMBER_SCORE);
+        assert!(word_score("Opec's") > word_score("Opecs'x"));
+    }
+}

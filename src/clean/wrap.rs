@@ -1,0 +1,516 @@
+//! Wrap geometry: finds where a paragraph was hard-wrapped at some width and its line breaks
+//! deleted without a space (`scheduledin`, `program,rejecting`).
+//!
+//! A paragraph greedily wrapped at width `W` whose newlines were then deleted has a precise
+//! shape: a line starting at character `c0` ends at a break `e <= c0 + W` inside the token that
+//! covers column `c0 + W`, and the next line starts at `e`. [`Paragraph::best_chain`] runs a
+//! beam Viterbi over line starts for one width; the split inside each straddling token is
+//! chosen by the unigram model's gain (`ln P(left) + ln P(right) - ln P(token)`). A `slack`
+//! window lets a line end early after `, . ; : ! ?` (wrappers that prefer breaking after
+//! punctuation). Everything is in characters; gains are computed once per paragraph, so each
+//! width costs a few array reads per line: linear in the paragraph length.
+
+use super::lexicon::{bigram_bonus, word_score};
+use std::cell::RefCell;
+
+/// Paragraph: characters, byte offsets, tokens, punctuation seams, and (computed lazily, per
+/// token, the first time a hypothesis needs it) the split gain at every character.
+pub struct Paragraph<'a> {
+    text: &'a str,
+    chars: Vec<char>,
+    /// Byte offset of each char index, plus the text length at the end.
+    bytes: Vec<usize>,
+    /// `token_at[x]`: the token `t` with `start < x <= end`, or `NONE`.
+    token_at: Vec<u32>,
+    tokens: Vec<(usize, usize)>,
+    /// Straight double quotes that open a quotation (see [`quote_openings`]).
+    opening: Vec<bool>,
+    /// A split at `x` follows `, . ; :` (candidates for early, non-greedy breaks).
+    punct_seam: Vec<bool>,
+    /// `next_seam[x]`: the first punctuation seam at or after `x` (`u32::MAX` if none).
+    next_seam: Vec<u32>,
+    /// `last_space[x]`: the last whitespace char at or before `x` (`NONE` if none).
+    last_space: Vec<u32>,
+    /// `last_pspace[x]`: the last whitespace char before `x` that follows `, . : ;` (`NONE`).
+    last_pspace: Vec<u32>,
+    lazy: RefCell<Gains>,
+}
+
+/// Split gains, filled token by token on first use.
+struct Gains {
+    done: Vec<bool>,
+    /// Gain of inserting a space before char `x` (NEG_INFINITY where never computed/allowed).
+    gain: Vec<f32>,
+    /// Per token, its best split positions, best first.
+    cands: Vec<[u32; MAX_CANDIDATES]>,
+    cand_len: Vec<u8>,
+}
+
+const NONE: u32 = u32::MAX;
+/// Beam width of the Viterbi (states kept per line).
+const BEAM: usize = 10;
+/// A hypothesis whose best state falls below this total gain is abandoned.
+const ABANDON_BELOW: f32 = -20.0;
+/// Candidates within this many nats of a token's best are re-scored with bigram context.
+const BIGRAM_RESCORE_WINDOW: f32 = 8.0;
+/// Split positions kept per token, and the least gain a kept one needs.
+const MAX_CANDIDATES: usize = 8;
+const MIN_CANDIDATE_GAIN: f32 = -30.0;
+/// Cost of breaking a line early after punctuation instead of greedily.
+const SLACK_COST: f32 = 1.0;
+/// Bonus for a split between a lower-case letter and an upper-case one (`theMiddle`).
+const CAMEL_BONUS: f32 = 2.0;
+/// Bonus for a split after a token's leading dash (`-including`).
+const DASH_BONUS: f32 = 6.0;
+/// Bonus for a split after punctuation before a letter (`program,rejecting`).
+const PUNCT_BONUS: f32 = 2.0;
+
+/// One hypothesis's result: total gain, the chosen split positions (byte offsets) and the
+/// number of line breaks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chain {
+    pub score: f32,
+    pub splits: Vec<usize>,
+    pub min_gain: f32,
+}
+
+impl<'a> Paragraph<'a> {
+    pub fn new(text: &'a str) -> Paragraph<'a> {
+        let chars: Vec<char> = text.chars().collect();
+        let n = chars.len();
+        let mut bytes = Vec::with_capacity(n + 1);
+        bytes.extend(text.char_indices().map(|(b, _)| b));
+        bytes.push(text.len());
+        let mut tokens = Vec::new();
+        let mut token_at = vec![NONE; n + 1];
+        let mut start = None;
+        for x in 0..=n {
+            let space = x == n || chars[x].is_whitespace();
+            match (space, start) {
+                (true, Some(s)) => {
+                    let t = tokens.len() as u32;
+                    for slot in &mut token_at[s + 1..=x] {
+                        *slot = t;
+                    }
+                    tokens.push((s, x));
+                    start = None;
+                }
+                (false, None) => start = Some(x),
+                _ => {}
+            }
+        }
+        let nt = tokens.len();
+        let opening = quote_openings(&chars);
+        let lazy = RefCell::new(Gains { done: vec![false; nt], gain: vec![f32::NEG_INFINITY; n + 1], cands: vec![[0; MAX_CANDIDATES]; nt], cand_len: vec![0; nt] });
+        let mut p = Paragraph { text, chars, bytes, token_at, tokens, opening, punct_seam: Vec::new(), next_seam: Vec::new(), last_space: Vec::new(), last_pspace: Vec::new(), lazy };
+        p.index_seams();
+        p.index_spaces();
+        p
+    }
+
+    pub fn char_len(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
+    fn slice(&self, a: usize, b: usize) -> &'a str {
+        self.text.get(self.bytes[a]..self.bytes[b]).unwrap_or("")
+    }
+
+    fn index_spaces(&mut self) {
+        let chars = &self.chars;
+        let n = chars.len();
+        self.last_space = vec![NONE; n + 1];
+        self.last_pspace = vec![NONE; n + 1];
+        let (mut ls, mut lp) = (NONE, NONE);
+        for x in 0..=n {
+            // last_pspace[x] looks strictly before x
+            self.last_pspace[x] = lp;
+            if x < n && chars[x].is_whitespace() {
+                ls = x as u32;
+                if x > 0 && is_break_punct(chars[x - 1]) {
+                    lp = x as u32;
+                }
+            }
+            self.last_space[x] = ls;
+        }
+    }
+
+    /// Marks the punctuation seams: `, . ; :` glued to what follows inside a token.
+    fn index_seams(&mut self) {
+        let n = self.chars.len();
+        self.punct_seam = vec![false; n + 1];
+        for &(s, e) in &self.tokens {
+            for x in s + 2..e {
+                let (prev, next) = (self.chars[x - 1], self.chars[x]);
+                if is_break_punct(prev) && !(self.chars[x - 2].is_ascii_digit() && next.is_ascii_digit()) {
+                    self.punct_seam[x] = true;
+                }
+            }
+        }
+        self.next_seam = vec![u32::MAX; n + 1];
+        for x in (0..n).rev() {
+            self.next_seam[x] = if self.punct_seam[x] { x as u32 } else { self.next_seam[x + 1] };
+        }
+    }
+
+    /// Computes token `t`'s split gains and best candidates, once.
+    fn ensure(&self, t: usize) {
+        let mut lazy = self.lazy.borrow_mut();
+        if lazy.done[t] {
+            return;
+        }
+        lazy.done[t] = true;
+        let (s, e) = self.tokens[t];
+        if e - s < 2 {
+            return;
+        }
+        let chars = &self.chars;
+        let guard = if protected(self.slice(s, e)) { -12.0 } else { 0.0 };
+        let whole = word_score(self.slice(s, e));
+        // neighbouring tokens, for the bigram context of each piece
+        let prev_tok = (t > 0).then(|| self.slice(self.tokens[t - 1].0, self.tokens[t - 1].1)).unwrap_or("");
+        let next_tok = self.tokens.get(t + 1).map_or("", |&(a, b)| self.slice(a, b));
+        let whole_text = self.slice(s, e);
+        let mut best: [(f32, u32); MAX_CANDIDATES] = [(f32::NEG_INFINITY, 0); MAX_CANDIDATES];
+        for x in s + 1..e {
+            let (left, right) = (self.slice(s, x), self.slice(x, e));
+            let mut g = word_score(left) + word_score(right) - whole;
+            g += guard + split_penalty(chars, &self.opening, s, x);
+            let (prev, next) = (chars[x - 1], chars[x]);
+            if prev.is_lowercase() && next.is_uppercase() {
+                g += CAMEL_BONUS;
+            }
+            // `-including`: a spaced dash that ended a line, glued to the next line's word
+            if x == s + 1 && matches!(prev, '-' | '–' | '—') && next.is_alphanumeric() {
+                g += DASH_BONUS;
+            }
+            if self.punct_seam[x] && chars[x - 2].is_alphanumeric() && next.is_alphabetic() {
+                g += PUNCT_BONUS;
+            }
+            lazy.gain[x] = g;
+            // keep the best few, best first (insertion into a tiny sorted array)
+            if g > MIN_CANDIDATE_GAIN && g > best[MAX_CANDIDATES - 1].0 {
+                let mut i = MAX_CANDIDATES - 1;
+                while i > 0 && best[i - 1].0 < g {
+                    best[i] = best[i - 1];
+                    i -= 1;
+                }
+                best[i] = (g, x as u32);
+            }
+        }
+        let k = best.iter().take_while(|b| b.0 > f32::NEG_INFINITY).count();
+        // bigram context re-scores only the kept candidates (it is the costlier lookup)
+        if k > 0 {
+            let context_whole = bigram_bonus(prev_tok, whole_text) + bigram_bonus(whole_text, next_tok);
+            let top = best[0].0;
+            for b in best[..k].iter_mut().filter(|b| b.0 > top - BIGRAM_RESCORE_WINDOW) {
+                let x = b.1 as usize;
+                let (left, right) = (self.slice(s, x), self.slice(x, e));
+                b.0 += bigram_bonus(prev_tok, left) + bigram_bonus(left, right) + bigram_bonus(right, next_tok) - context_whole;
+                lazy.gain[x] = b.0;
+            }
+            best[..k].sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+        }
+        for (slot, b) in lazy.cands[t].iter_mut().zip(best.iter()) {
+            *slot = b.1;
+        }
+        lazy.cand_len[t] = k as u8;
+    }
+
+    /// Gain of a split before char `x` (inside a token).
+    fn gain_at(&self, x: usize) -> f32 {
+        let t = self.token_at[x];
+        if t == NONE {
+            return f32::NEG_INFINITY;
+        }
+        self.ensure(t as usize);
+        self.lazy.borrow().gain[x]
+    }
+
+    /// Best chain of line breaks for width `w` (characters), or `None` if the geometry does not
+    /// fit (or the paragraph fits on one line). `slack` > 0 allows early breaks after punctuation
+    /// within the last `slack` columns.
+    pub fn best_chain(&self, w: usize, slack: usize) -> Option<Chain> {
+        self.best_chain_with_beam(w, slack, BEAM)
+    }
+
+    /// [`Self::best_chain`] with `beam` states kept per line (a narrow beam ranks widths cheaply).
+    pub fn best_chain_with_beam(&self, w: usize, slack: usize, beam: usize) -> Option<Chain> {
+        let n = self.char_len();
+        if n <= w {
+            return None;
+        }
+        // all layers' states, flat; `layer_start[k]` = index of layer k's first state
+        let mut states: Vec<State> = vec![State { c0: 0, score: 0.0, parent: 0, min_gain: f32::INFINITY }];
+        let mut layer_start = vec![0usize];
+        let mut best: Option<usize> = None;
+        let mut next: Vec<State> = Vec::with_capacity(32);
+        loop {
+            let (lo, hi) = (layer_start[layer_start.len() - 1], states.len());
+            next.clear();
+            for si in lo..hi {
+                let st = states[si];
+                if n - st.c0 <= w {
+                    if best.map_or(true, |b| st.score > states[b].score) {
+                        best = Some(si);
+                    }
+                    // exactly `w` left: it may be the last line, or a line of `w - 1` plus a
+                    // glued word (the deleted space made the rest look one column shorter)
+                    if n - st.c0 < w {
+                        continue;
+                    }
+                }
+                self.extend(st.c0, w, slack, |e, g| {
+                    push_state(&mut next, State { c0: e, score: st.score + g, parent: si, min_gain: st.min_gain.min(g) })
+                });
+            }
+            next.sort_unstable_by(|a, b| b.score.total_cmp(&a.score));
+            // a hopeless hypothesis (a wrong width loses on every line) stops early
+            if next.first().map_or(true, |b| b.score < ABANDON_BELOW) {
+                break;
+            }
+            next.truncate(beam);
+            layer_start.push(states.len());
+            states.extend_from_slice(&next);
+        }
+        let b = best?;
+        let (score, min_gain) = (states[b].score, states[b].min_gain);
+        let mut splits = Vec::new();
+        let mut si = b;
+        while si != 0 {
+            splits.push(self.bytes[states[si].c0]);
+            si = states[si].parent;
+        }
+        splits.reverse();
+        Some(Chain { score, splits, min_gain })
+    }
+
+    /// Candidate breaks of the line starting at `c0`: `f(break char index, gain)`.
+    /// `slack == 0`: a greedy wrapper. `slack > 0`: a wrapper that, when a word ending in
+    /// `, . : ;` ends within `slack` columns before the greedy line end (and is not the greedy
+    /// line's last word), breaks after the last such word instead.
+    fn extend(&self, c0: usize, w: usize, slack: usize, mut f: impl FnMut(usize, f32)) {
+        let x = c0 + w;
+        let t = self.token_at[x];
+        if t != NONE {
+            let (s, _) = self.tokens[t as usize];
+            if s >= c0 {
+                let t = t as usize;
+                self.ensure(t);
+                let (cands, k, gains) = {
+                    let lazy = self.lazy.borrow();
+                    let c = lazy.cands[t];
+                    let k = lazy.cand_len[t] as usize;
+                    let mut g = [0f32; MAX_CANDIDATES];
+                    for i in 0..k {
+                        g[i] = lazy.gain[c[i] as usize];
+                    }
+                    (c, k, g)
+                };
+                for (i, &b) in cands[..k].iter().enumerate() {
+                    let b = b as usize;
+                    // in punctuation mode a greedy break needs no punctuation word end before it
+                    let clear = slack == 0 || self.last_pspace[b] == NONE || (self.last_pspace[b] as usize) + slack < b;
+                    if b <= x && clear {
+                        f(b, gains[i]);
+                    }
+                }
+            }
+        }
+        if slack == 0 {
+            return;
+        }
+        // early break at a glued punctuation seam `p`: the greedy line then ends at the last
+        // space `q` that fits (one column is gained by the deleted space at `p`)
+        let q = self.last_space[x - 1];
+        if q == NONE || (q as usize) <= c0 {
+            return;
+        }
+        let q = q as usize;
+        let lo = (q + 1).saturating_sub(slack).max(c0 + 1);
+        let after = match self.last_pspace[q] {
+            NONE => lo,
+            ps => lo.max(ps as usize + 1),
+        };
+        let mut p = self.next_seam[after] as usize;
+        while p < q {
+            f(p, self.gain_at(p) - SLACK_COST);
+            p = self.next_seam[p + 1] as usize;
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct State {
+    c0: usize,
+    score: f32,
+    parent: usize,
+    min_gain: f32,
+}
+
+fn push_state(next: &mut Vec<State>, st: State) {
+    if let Some(old) = next.iter_mut().find(|o| o.c0 == st.c0) {
+        if st.score > old.score {
+            *old = st;
+        }
+    } else {
+        next.push(st);
+    }
+}
+
+/// For each char: it is a straight `"` that opens a quotation. A quote with a space on one
+/// side is unambiguous (`"Yes` opens, `yes" ` closes); a quote glued on both sides (`said."The`)
+/// takes its direction from the nearest unambiguous quote before it (or after it): quotes
+/// alternate, so an odd distance flips the direction. This survives a paragraph whose
+/// quotation continues from the previous one (an unbalanced count).
+fn quote_openings(chars: &[char]) -> Vec<bool> {
+    let quotes: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '"').collect();
+    let mut out = vec![false; chars.len()];
+    if quotes.is_empty() {
+        return out;
+    }
+    let sure: Vec<Option<bool>> = quotes
+        .iter()
+        .map(|&q| {
+            let before = q == 0 || chars[q - 1].is_whitespace() || matches!(chars[q - 1], '(' | '[');
+            let after = q + 1 == chars.len() || chars[q + 1].is_whitespace();
+            match (before, after) {
+                (true, false) => Some(true),
+                (false, true) => Some(false),
+                _ => None,
+            }
+        })
+        .collect();
+    let mut last: Option<(usize, bool)> = None;
+    let mut resolved: Vec<Option<bool>> = vec![None; quotes.len()];
+    for k in 0..quotes.len() {
+        if let Some(t) = sure[k] {
+            last = Some((k, t));
+            resolved[k] = Some(t);
+        } else if let Some((j, t)) = last {
+            resolved[k] = Some(if (k - j) % 2 == 0 { t } else { !t });
+        }
+    }
+    let mut next: Option<(usize, bool)> = None;
+    for k in (0..quotes.len()).rev() {
+        if let Some(t) = sure[k] {
+            next = Some((k, t));
+        } else if resolved[k].is_none() {
+            resolved[k] = Some(match next {
+                Some((j, t)) => if (j - k) % 2 == 0 { t } else { !t },
+                None => k % 2 == 0,
+            });
+        }
+    }
+    for (k, &q) in quotes.iter().enumerate() {
+        out[q] = resolved[k].unwrap_or(k % 2 == 0);
+    }
+    out
+}
+
+/// Whether the straight quote at `q` opens a quotation: after `:` or a space-like start it
+/// opens, after a letter followed by punctuation or `.,!?` it closes, else the paragraph's
+/// quote parity decides (single quotes: opens when a letter follows and none precedes).
+fn quote_opens(chars: &[char], opening: &[bool], q: usize) -> (bool, f32) {
+    const SURE: f32 = -12.0;
+    /// Against the news-prose prior only (`."The` opens 3 times in 4, `,"he` closes 11 in 12).
+    const PRIOR: f32 = -2.0;
+    let prev = if q == 0 { ' ' } else { chars[q - 1] };
+    let next = chars.get(q + 1).copied().unwrap_or(' ');
+    if chars[q] == '\'' {
+        return (!prev.is_alphanumeric() && next.is_alphanumeric(), SURE);
+    }
+    if prev == ':' || prev.is_whitespace() || prev == '(' {
+        return (true, SURE);
+    }
+    if !next.is_alphanumeric() {
+        return (false, SURE);
+    }
+    if matches!(prev, '.' | '!' | '?') && next.is_uppercase() {
+        return (true, PRIOR);
+    }
+    if prev == ',' {
+        return (false, PRIOR * 2.0);
+    }
+    (opening[q], SURE)
+}
+
+fn is_break_punct(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':')
+}
+
+/// URLs, emails, hashtags and handles are never split.
+fn protected(token: &str) -> bool {
+    token.contains("://") || token.contains('@') || token.starts_with('#') || token.contains("www.") || token.contains(".com")
+}
+
+/// Penalty (<= 0, nats) for a line ending before char `x` of the token `s..e`: the wrapper
+/// breaks at spaces, so a piece that is a bare fragment of punctuation or a number is unlikely
+/// (but never impossible: one odd token must not kill a whole chain). `opening[x]`: the char at
+/// `x` is a straight double quote that opens a quotation (even count of quotes before it).
+fn split_penalty(chars: &[char], opening: &[bool], s: usize, x: usize) -> f32 {
+    const ODD: f32 = -12.0;
+    let (prev, next) = (chars[x - 1], chars[x]);
+    if prev.is_ascii_digit() && next.is_ascii_digit() {
+        return ODD;
+    }
+    if matches!(next, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '%' | '’' | '”' | '/') {
+        return ODD;
+    }
+    if matches!(prev, '(' | '[' | '{' | '$' | '£' | '€' | '‘' | '“' | '/' | '#' | '@') {
+        return ODD;
+    }
+    if next == '"' || next == '\'' {
+        let (opens, cost) = quote_opens(chars, opening, x);
+        return if opens { 0.0 } else { cost };
+    }
+    if prev == '"' || prev == '\'' && x - 1 == s {
+        let (opens, cost) = quote_opens(chars, opening, x - 1);
+        return if opens { cost } else { 0.0 };
+    }
+    if prev == '\'' {
+        return if chars.get(x + 1).is_some_and(|c| c.is_alphanumeric()) { -4.0 } else { 0.0 };
+    }
+    // `McLetchie`, `GWPharma`: a capital then a lower-case letter belong together
+    if prev.is_uppercase() && next.is_lowercase() {
+        let acronym = x >= s + 2 && chars[x - 2].is_uppercase();
+        return if acronym { 0.0 } else { -5.0 };
+    }
+    // `13th`, `1990s`
+    if prev.is_ascii_digit() && next.is_alphabetic() {
+        let rest: String = chars[x..].iter().take_while(|c| c.is_alphabetic()).collect();
+        if matches!(rest.as_str(), "th" | "st" | "nd" | "rd" | "s" | "m" | "bn" | "km" | "kg" | "GB" | "MB" | "am" | "pm") {
+            return ODD;
+        }
+    }
+    let dash = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
+    if dash(next) || (dash(prev) && x - 1 > s) {
+        return -8.0;
+    }
+    0.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chain(text: &str, w: usize) -> Vec<String> {
+        let p = Paragraph::new(text);
+        let c = p.best_chain(w, 0).expect("geometry fits");
+        c.splits.iter().map(|&b| text[..b].rsplit(' ').next().unwrap().to_string()).collect()
+    }
+
+    #[test]
+    fn recovers_greedy_breaks() {
+        // "The quick brown fox jumps over" | "the lazy dog and then it runs" | "away."
+        let text = "The quick brown fox jumps overthe lazy dog and then it runsaway.";
+        assert_eq!(chain(text, 30), vec!["over", "runs"]);
+    }
+
+    #[test]
+    fn width_that_does_not_fit_is_rejected() {
+        let p = Paragraph::new("one two three four five six seven eight nine ten eleven twelve");
+        // column 10 falls on the start of "three": no token straddles it
+        assert!(p.best_chain(8, 0).is_none());
+    }
+}
