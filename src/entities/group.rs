@@ -24,7 +24,13 @@ fn used_as_place(doc: &Doc, c: &Candidate) -> bool {
     let before = doc.text.get(..c.span.start).unwrap_or("").trim_end();
     let prev = before.rsplit(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
     let prev = if before.ends_with("the") { before[..before.len() - 3].trim_end().rsplit(' ').next().unwrap_or("") } else { prev };
-    matches!(prev, "in" | "at" | "to" | "from" | "near" | "into" | "outside" | "inside" | "across" | "around" | "via")
+    let after = doc.text.get(c.span.end..).unwrap_or("");
+    // a dateline (`ISLAMABAD:`) or an address (`Muscat, Oman`) names the place itself
+    let dateline = after.starts_with(':') || after.starts_with(" (") || after.starts_with(" -");
+    let address = after.starts_with(", ") && after[2..].starts_with(|ch: char| ch.is_uppercase());
+    dateline
+        || address
+        || matches!(prev, "in" | "at" | "to" | "from" | "near" | "into" | "outside" | "inside" | "across" | "around" | "via")
 }
 
 pub(crate) fn group(doc: &mut Doc, cands: Vec<Candidate>) {
@@ -88,6 +94,9 @@ pub(crate) fn group(doc: &mut Doc, cands: Vec<Candidate>) {
         mentions.push(Mention { span: c.span, label: c.label, entity: Some(id), rule: c.rule, role: metonym.then_some("metonym") });
     }
     for (id, target) in pending_metonyms {
+        if !entities[id].mentions.iter().any(|&m| mentions[m].role.is_some()) {
+            continue; // only ever used as a place
+        }
         entities[id].metonym_of = entities.iter().position(|e| e.canonical == target && e.metonym_of.is_none() && is_named(e.label));
     }
     salience(doc, &mut entities, &mentions);

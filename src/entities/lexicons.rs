@@ -38,7 +38,8 @@ pub fn gazetteer() -> &'static PhraseMatcher<LexInfo> {
                 if !seen.insert(e.key.to_ascii_lowercase()) {
                     continue;
                 }
-                let canonical = e.value.unwrap_or(e.key).to_string();
+                // a NORP's value names the country it relates to; the word itself is the name
+                let canonical = if label == "NORP" { e.key } else { e.value.unwrap_or(e.key) }.to_string();
                 let metonym_of = metonyms.get(e.key).map(|s| s.to_string());
                 let info = LexInfo { key: e.key.to_string(), label, canonical, rule, metonym_of };
                 entries.push((e.key.to_string(), info));

@@ -160,6 +160,7 @@ pub fn entities(doc: &mut Doc) {
         let mut cands = Vec::new();
         let deferred = names::find_names(&ctx, &mut cands);
         names::relabel_person_parts(&ctx, &mut cands);
+        names::relabel_org_cores(&ctx, &mut cands);
         let known = names::known_names(&ctx, &cands);
         names::resolve_deferred(&ctx, &deferred, &known, &mut cands);
         table_rows_are_teams(&ctx, &mut cands);
@@ -191,7 +192,8 @@ fn table_rows_are_teams(ctx: &Ctx, cands: &mut [Candidate]) {
 /// `the White House`, `the Strait of Hormuz`); one-word names do not (`the Pentagon`).
 fn include_article(ctx: &Ctx, cands: &mut [Candidate]) {
     for c in cands.iter_mut() {
-        if !matches!(c.label, "ORG" | "GPE" | "LOC" | "FAC" | "EVENT" | "LAW") || c.toks.len() < 2 || c.toks.start == 0 {
+        let one_word = !c.span.slice(ctx.text).contains(' ');
+        if !matches!(c.label, "ORG" | "GPE" | "LOC" | "FAC" | "EVENT" | "LAW") || one_word || c.toks.start == 0 {
             continue;
         }
         let before = c.toks.start - 1;

@@ -148,6 +148,11 @@ fn process_run(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candi
             return;
         }
     }
+    if (a..b).any(|i| ctx.word(i) == "&") && (a..b).filter(|&i| ctx.is_name_tok(i)).count() >= 2 {
+        // `Johnson & Johnson`, `Goldman, Sachs & Co.`
+        out.push(ctx.candidate(a..b, "ORG", "ampersand"));
+        return;
+    }
     if let Some(c) = org_by_head(ctx, a, b) {
         out.push(c);
         return;
@@ -167,6 +172,9 @@ fn org_by_head(ctx: &Ctx, a: usize, b: usize) -> Option<Candidate> {
     }
     while start < head && !ctx.is_name_tok(start) {
         start += 1;
+    }
+    if b - start < 2 {
+        start = a; // `Finance Ministry`: the title word is part of the name
     }
     // keep a one-word run only if it is not a bare common head (`Police`, `Group`)
     if b - start < 2 || (head + 1 < b && b - head < 2) {
@@ -215,6 +223,12 @@ fn segment(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candidate
             continue;
         }
         let e = unknown_end(ctx, k, b);
+        if e == k + 1 && e + 1 < b && words().first_names.contains(ctx.word(e)) && ctx.is_name_tok(e + 1) {
+            // `Composer Marc Marder`: one unknown word before a first name is a role
+            after_title = true;
+            k = e;
+            continue;
+        }
         if !after_title && e < b && ctx.touching_gap(e - 1) {
             if let Some(h) = ctx.hit_at(e).filter(|h| h.toks.end <= b && matches!(h.info.label, "GPE" | "LOC" | "ORG")) {
                 // `Radio Free Europe`, `First Boston`, `Random House`
@@ -261,6 +275,9 @@ fn unknown_end(ctx: &Ctx, mut k: usize, b: usize) -> usize {
     while k < b {
         let w = ctx.word(k);
         if k > start && (ctx.hit_at(k).is_some() || ctx.is_title(k)) {
+            break;
+        }
+        if k == start + 1 && words().first_names.contains(w) && ctx.is_name_tok(k + 1) && k + 1 < b {
             break;
         }
         if ctx.is_name_tok(k) {
@@ -311,6 +328,9 @@ fn type_piece(
         return;
     }
     let w = ctx.word(k);
+    if ctx.is_title(k) || is_common(w, &ctx.vocab) && !initial {
+        return;
+    }
     if is_all_caps(w) {
         let next = ctx.word(k + 1);
         if initial && (next == "(" || ctx.is_number(k + 1)) && w.len() > 3 {
@@ -353,6 +373,9 @@ pub fn known_names(ctx: &Ctx, found: &[Candidate]) -> HashMap<String, &'static s
     for c in found.iter().filter(|c| matches!(c.label, "PERSON" | "ORG" | "GPE" | "LOC" | "FAC" | "NORP")) {
         map.entry(ctx.text_of(c.toks.clone()).to_lowercase()).or_insert(c.label);
     }
+    for (core, _) in org_cores(ctx, found) {
+        map.insert(core.to_lowercase(), "ORG");
+    }
     for c in found.iter().filter(|c| c.label == "PERSON" && c.toks.len() >= 2) {
         for i in c.toks.clone() {
             let w = ctx.word(i);
@@ -362,6 +385,37 @@ pub fn known_names(ctx: &Ctx, found: &[Candidate]) -> HashMap<String, &'static s
         }
     }
     map
+}
+
+/// Organization names without their legal suffix (`Acme` of `Acme Corp.`).
+fn org_cores<'a>(ctx: &Ctx<'a>, found: &[Candidate]) -> Vec<(&'a str, ())> {
+    found
+        .iter()
+        .filter(|c| c.label == "ORG" && c.toks.len() >= 2)
+        .filter_map(|c| {
+            let mut e = c.toks.end;
+            while e > c.toks.start + 1 && words().org_words.get(ctx.word(e - 1)) == Some(&"suffix") {
+                e -= 1;
+            }
+            while e > c.toks.start + 1 && matches!(ctx.word(e - 1), "&" | "," | "and") {
+                e -= 1;
+            }
+            let start = if matches!(ctx.word(c.toks.start), "the" | "The") { c.toks.start + 1 } else { c.toks.start };
+            (e < c.toks.end && start < e).then(|| (ctx.text_of(start..e), ()))
+        })
+        .collect()
+}
+
+/// A run guessed to be a person that the article also names with a company suffix is that
+/// company (`Blue Arrow` after `Blue Arrow PLC`).
+pub fn relabel_org_cores(ctx: &Ctx, cands: &mut [Candidate]) {
+    let cores: std::collections::HashSet<&str> = org_cores(ctx, cands).into_iter().map(|(c, _)| c).collect();
+    for c in cands.iter_mut().filter(|c| c.label == "PERSON" && c.rule == "cap-run") {
+        if cores.contains(ctx.text_of(c.toks.clone())) {
+            c.label = "ORG";
+            c.rule = "org-core";
+        }
+    }
 }
 
 /// A one-word place that the article uses as a person's name (`Jordan` after `Michael Jordan`).
@@ -413,7 +467,7 @@ pub fn resolve_deferred(ctx: &Ctx, deferred: &[Deferred], known: &HashMap<String
 /// Context for a lone unknown capitalized word (`X said`, `in X`, `X-based`).
 fn context_label(ctx: &Ctx, i: usize, initial: bool) -> Option<(&'static str, &'static str)> {
     let w = ctx.word(i);
-    if w.chars().filter(|c| c.is_alphabetic()).count() < 2 || is_common(w, &ctx.vocab) {
+    if w.chars().filter(|c| c.is_alphabetic()).count() < 2 || is_common(w, &ctx.vocab) || ctx.is_title(i) {
         return None;
     }
     let next = ctx.word(i + 1);

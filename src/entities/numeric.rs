@@ -121,6 +121,16 @@ fn expression_at(ctx: &Ctx, i: usize, a: usize, b: usize, headline: bool) -> Opt
     None
 }
 
+/// `one` as a pronoun (`one of them`, `the one that`) is not a number.
+fn one_is_number(ctx: &Ctx, i: usize, a: usize) -> bool {
+    let next = lower(ctx, i + 1);
+    let prev = if i > a { lower(ctx, i - 1) } else { String::new() };
+    let pronoun_next = matches!(next.as_str(), "of" | "," | "." | "who" | "that" | "which" | "another" | "'s" | "’s" | "is" | "does" | "can" | "")
+        || next.starts_with(|c: char| !c.is_alphanumeric());
+    let pronoun_prev = matches!(prev.as_str(), "the" | "no" | "any" | "each" | "every" | "this" | "that" | "which" | "someone" | "anyone" | "no-");
+    !(pronoun_next || pronoun_prev)
+}
+
 /// What follows an amount decides its type.
 fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
     let w = ctx.word(i);
@@ -141,6 +151,9 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
     if nk == "multiple" {
         return Some((i, i + 1, "CARDINAL", "num:multiple"));
     }
+    if w.eq_ignore_ascii_case("one") && !one_is_number(ctx, i, a) {
+        return None;
+    }
     let e = if matches!(w, "a" | "an") {
         // `a year earlier`, `an hour`: an article standing for one
         let k = date_kind(ctx, i + 1);
@@ -155,6 +168,15 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
     let next = lower(ctx, e);
     let after_hyphen = is_hyphen(ctx.word(e)) && touching(ctx, e - 1) && touching(ctx, e);
     let unit_at = if after_hyphen { e + 1 } else { e };
+    let mut unit_at = unit_at;
+    // `160 US dollars`, `5 Hong Kong dollars`
+    for skip in 1..=2 {
+        let cur = (unit_at..unit_at + skip).all(|k| ctx.word(k).starts_with(|c: char| c.is_uppercase()));
+        if cur && words().units.get(lower(ctx, unit_at + skip).as_str()) == Some(&"MONEY") {
+            unit_at += skip;
+            break;
+        }
+    }
     let unit = lower(ctx, unit_at);
     if next == "%" || unit == "percent" || (unit == "per" && lower(ctx, unit_at + 1) == "cent") {
         let end = if unit == "per" { unit_at + 2 } else { unit_at + 1 };
@@ -265,6 +287,12 @@ fn calendar_at(ctx: &Ctx, i: usize, a: usize, b: usize, headline: bool) -> Optio
             Some((i, i + 1, "DATE", "date:point"))
         }
         "tpoint" => Some((i, i + 1, "TIME", "time:point")),
+        "unit" if matches!(lower(ctx, i).as_str(), "years" | "months" | "decades" | "weeks") => {
+            let start = if i > a && matches!(lower(ctx, i - 1).as_str(), "the" | "these" | "those") { i - 1 } else { i };
+            Some((start, i + 1, "DATE", "date:bare-unit"))
+        }
+        "unit" if lower(ctx, i) == "weekend" && i > a && lower(ctx, i - 1) == "the" => Some((i - 1, i + 1, "DATE", "date:weekend")),
+        "unit" if lower(ctx, i) == "days" && i > a && lower(ctx, i - 1) == "these" => Some((i - 1, i + 1, "DATE", "date:these-days")),
         "rel" | "after" => relative_at(ctx, i, a, b),
         _ => None,
     }
