@@ -175,9 +175,11 @@ pub fn entities(doc: &mut Doc) {
 /// In a results table (`Boston 5 Chicago 3`, a line mostly of numbers) a place followed by a
 /// number is a team, an organization.
 fn table_rows_are_teams(ctx: &Ctx, cands: &mut [Candidate]) {
+    let numbers_in: Vec<usize> = ctx.sentences.iter().map(|s| s.tokens.clone().filter(|&i| ctx.is_number(i)).count()).collect();
     for c in cands.iter_mut().filter(|c| matches!(c.label, "GPE" | "LOC")) {
-        let Some(s) = ctx.sentence_of(c.toks.start) else { continue };
-        let numbers = s.tokens.clone().filter(|&i| ctx.is_number(i)).count();
+        let k = ctx.sentences.partition_point(|s| s.tokens.end <= c.toks.start);
+        let Some(s) = ctx.sentences.get(k).filter(|s| s.tokens.contains(&c.toks.start)) else { continue };
+        let numbers = numbers_in[k];
         let is_table = numbers >= 2 && numbers * 3 >= s.tokens.len();
         let dateline = c.toks.start == s.tokens.start && ctx.word(c.toks.end + 1) == "-";
         if is_table && !dateline && ctx.is_number(c.toks.end) {
