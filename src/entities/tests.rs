@@ -176,3 +176,16 @@ fn never_panics_on_odd_text() {
         let _ = analyze(text, &Options { clean: false });
     }
 }
+
+/// Stage timings on a large mixed text (run with `--ignored --nocapture` in an optimised profile).
+#[test]
+#[ignore]
+fn stage_timings() {
+    let text = std::fs::read_to_string(std::env::var("LEDE_TIMING_FILE").unwrap_or_default()).unwrap_or_default();
+    let mut doc = crate::doc::Doc::new(&text);
+    for &(name, stage) in crate::pipeline::STAGES {
+        let t = std::time::Instant::now();
+        stage(&mut doc);
+        eprintln!("{name}: {:?}", t.elapsed());
+    }
+}
