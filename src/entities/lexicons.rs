@@ -23,6 +23,10 @@ const LEXICONS: &[(&str, &str, &str)] = &[
     ("NORP", "lex:norp", include_str!("../../data/entities/norp.txt")),
     ("ORG", "lex:org", include_str!("../../data/entities/org.txt")),
     ("PERSON", "lex:person", include_str!("../../data/entities/person.txt")),
+    ("LAW", "lex:law", include_str!("../../data/entities/law.txt")),
+    ("EVENT", "lex:event", include_str!("../../data/entities/event.txt")),
+    // phrases that are never mentions: they block other readings, then are dropped
+    ("NONE", "lex:not-name", include_str!("../../data/entities/not_names.txt")),
 ];
 
 /// The gazetteer, matched ASCII-case-insensitively; callers check the case of each hit.

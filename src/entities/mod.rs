@@ -166,6 +166,7 @@ pub fn entities(doc: &mut Doc) {
         table_rows_are_teams(&ctx, &mut cands);
         numeric::find_numeric(&ctx, &mut cands);
         let mut cands = resolve_overlaps(cands);
+        cands.retain(|c| c.label != "NONE");
         include_article(&ctx, &mut cands);
         cands
     };

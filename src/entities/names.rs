@@ -199,7 +199,8 @@ fn segment(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candidate
             // `American Express`, `Boston Globe`: a known name glued to unknown words is an ORG
             if h.toks.end < b && is_unknown(ctx, h.toks.end) {
                 let e = unknown_end(ctx, h.toks.end, b);
-                out.push(ctx.candidate(k..e, "ORG", "lex+cap"));
+                let label = words().heads.get(ctx.word(e - 1)).copied().unwrap_or("ORG");
+                out.push(ctx.candidate(k..e, label, "lex+cap"));
                 k = e;
                 after_title = false;
                 continue;
@@ -232,7 +233,8 @@ fn segment(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candidate
         if !after_title && e < b && ctx.touching_gap(e - 1) {
             if let Some(h) = ctx.hit_at(e).filter(|h| h.toks.end <= b && matches!(h.info.label, "GPE" | "LOC" | "ORG")) {
                 // `Radio Free Europe`, `First Boston`, `Random House`
-                out.push(ctx.candidate(k..h.toks.end, "ORG", "cap+lex"));
+                let label = if h.info.label == "ORG" { "ORG" } else { words().heads.get(ctx.word(h.toks.end - 1)).copied().unwrap_or("ORG") };
+                out.push(ctx.candidate(k..h.toks.end, label, "cap+lex"));
                 k = h.toks.end;
                 continue;
             }
