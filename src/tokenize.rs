@@ -166,5 +166,11 @@ mod tests {
         check("O'Brien's", &["O'Brien", "'s"]);
         check("€5 😊 ok", &["€", "5", "😊", "ok"]);
         check("the end.", &["the", "end", "."]);
+        check("Gen. Ali on Jan. 5", &["Gen.", "Ali", "on", "Jan.", "5"]);
+        check("Iran‑United States", &["Iran", "‑", "United", "States"]);
+        check("a U.S.-based firm", &["a", "U.S.", "-", "based", "firm"]);
+        check("George W. Bush", &["George", "W.", "Bush"]);
+        check("in the W. end", &["in", "the", "W", ".", "end"]);
+        check("US$85 and 50%", &["US", "$", "85", "and", "50", "%"]);
     }
 }
