@@ -142,6 +142,12 @@ fn extend_run(ctx: &Ctx, i: usize, b: usize) -> usize {
 }
 
 fn process_run(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candidate>, deferred: &mut Vec<Deferred>) {
+    // `the House and Senate`, `the World Bank and International Monetary Fund`: two names
+    if let Some(p) = (a + 1..b.saturating_sub(1)).find(|&p| ctx.word(p) == "and" && ends_a_name(ctx, a, p)) {
+        process_run(ctx, a, p, initial, out, deferred);
+        process_run(ctx, p + 1, b, false, out, deferred);
+        return;
+    }
     if let Some(h) = ctx.hit_at(a) {
         if h.toks.end == b {
             out.push(ctx.lex_candidate(h));
@@ -153,11 +159,26 @@ fn process_run(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candi
         out.push(ctx.candidate(a..b, "ORG", "ampersand"));
         return;
     }
-    if let Some(c) = org_by_head(ctx, a, b) {
+    if let Some(c) = org_by_head(ctx, a, b).or_else(|| org_by_of(ctx, a, b)) {
         out.push(c);
         return;
     }
     segment(ctx, a, b, initial, out, deferred);
+}
+
+/// True when tokens `a..p` are a complete name by themselves (a gazetteer hit, or a run ending
+/// with an organization word).
+fn ends_a_name(ctx: &Ctx, a: usize, p: usize) -> bool {
+    ctx.hit_ending(p).is_some_and(|h| h.toks.start >= a) || words().org_words.contains_key(ctx.word(p - 1))
+}
+
+/// `Voice of America`, `Friends for Education`: unknown capitalized words, then `of`/`for` and
+/// a name, with no title in the run, name an organization.
+fn org_by_of(ctx: &Ctx, a: usize, b: usize) -> Option<Candidate> {
+    let p = (a + 1..b).find(|&p| matches!(ctx.word(p), "of" | "for"))?;
+    let before_ok = (a..p).all(|i| is_unknown(ctx, i) && !is_common(ctx.word(i), &ctx.vocab));
+    let no_titles = (a..b).all(|i| !ctx.is_title(i));
+    (before_ok && no_titles && p + 1 < b).then(|| ctx.candidate(a..b, "ORG", "org-of"))
 }
 
 /// `Atomic Energy Agency`, `Bank of England`, `Manchester United`: a run headed by an ORG word.
@@ -315,6 +336,10 @@ fn type_piece(
         return;
     }
     let n_words = (k..e).filter(|&i| ctx.is_name_tok(i)).count();
+    if n_words >= 2 && matches!(ctx.word(k), "USS" | "HMS" | "INS" | "MV" | "RMS") {
+        out.push(ctx.candidate(k..e, "PRODUCT", "ship"));
+        return;
+    }
     if n_words >= 2 {
         if let Some(&label) = words().heads.get(last) {
             out.push(ctx.candidate(k..e, label, "name-head"));
@@ -381,7 +406,7 @@ pub fn known_names(ctx: &Ctx, found: &[Candidate]) -> HashMap<String, &'static s
     for c in found.iter().filter(|c| c.label == "PERSON" && c.toks.len() >= 2) {
         for i in c.toks.clone() {
             let w = ctx.word(i);
-            if w.chars().filter(|ch| ch.is_alphabetic()).count() >= 3 && starts_upper(w) {
+            if w.chars().filter(|ch| ch.is_alphabetic()).count() >= 3 && starts_upper(w) && !words().org_words.contains_key(w) {
                 map.entry(w.to_lowercase()).or_insert("PERSON");
             }
         }
