@@ -163,6 +163,7 @@ pub fn entities(doc: &mut Doc) {
         names::relabel_org_cores(&ctx, &mut cands);
         let known = names::known_names(&ctx, &cands);
         names::resolve_deferred(&ctx, &deferred, &known, &mut cands);
+        require_repetition(&ctx, &mut cands);
         table_rows_are_teams(&ctx, &mut cands);
         numeric::find_numeric(&ctx, &mut cands);
         let mut cands = resolve_overlaps(cands);
@@ -171,6 +172,30 @@ pub fn entities(doc: &mut Doc) {
         cands
     };
     group::group(doc, cands);
+}
+
+/// Rules that only guess from capitalization (`cap-word`, `cap-run:common`) keep a name only if
+/// the article uses it at least twice: a one-off capitalized word is as often a product, a
+/// title or an emphasis as a name. Counted with one automaton over the text (linear).
+fn require_repetition(ctx: &Ctx, cands: &mut Vec<Candidate>) {
+    const GUESSES: [&str; 2] = ["cap-word", "cap-run:common"];
+    let mut phrases: Vec<&str> = cands.iter().filter(|c| GUESSES.contains(&c.rule)).map(|c| c.span.slice(ctx.text)).collect();
+    if phrases.is_empty() {
+        return;
+    }
+    phrases.sort_unstable();
+    phrases.dedup();
+    let Ok(ac) = aho_corasick::AhoCorasick::new(&phrases) else { return };
+    let mut counts = vec![0usize; phrases.len()];
+    for m in ac.find_overlapping_iter(ctx.text) {
+        if crate::lexicon::is_word_boundary(ctx.text, m.start()) && crate::lexicon::is_word_boundary(ctx.text, m.end()) {
+            counts[m.pattern().as_usize()] += 1;
+        }
+    }
+    cands.retain(|c| {
+        !GUESSES.contains(&c.rule)
+            || phrases.binary_search(&c.span.slice(ctx.text)).map(|k| counts[k] >= 2).unwrap_or(true)
+    });
 }
 
 /// In a results table (`Boston 5 Chicago 3`, a line mostly of numbers) a place followed by a
