@@ -249,7 +249,7 @@ fn calendar_at(ctx: &Ctx, i: usize, a: usize, b: usize, headline: bool) -> Optio
     match kind {
         "month" if w.starts_with(|c: char| c.is_uppercase()) => {
             let mut end = i + 1;
-            if ctx.is_number(end) && ctx.word(end).len() <= 2 {
+            if ctx.is_number(end) && (ctx.word(end).len() <= 2 || (is_ordinal_number(ctx.word(end)) && ctx.word(end).len() <= 4)) {
                 end += 1;
                 if ctx.word(end) == "," && is_year(ctx.word(end + 1)) {
                     end += 2;
@@ -270,9 +270,6 @@ fn calendar_at(ctx: &Ctx, i: usize, a: usize, b: usize, headline: bool) -> Optio
         }
         "weekday" if w.starts_with(|c: char| c.is_uppercase()) => {
             let mut end = i + 1;
-            if date_kind(ctx, end) == "part" {
-                return Some((rel_start(ctx, i, a), end + 1, "DATE", "date:day-part"));
-            }
             if ctx.word(end) == "," && date_kind(ctx, end + 1) == "month" {
                 if let Some((_, e, _, _)) = calendar_at(ctx, end + 1, a, b, headline) {
                     end = e;
@@ -281,15 +278,28 @@ fn calendar_at(ctx: &Ctx, i: usize, a: usize, b: usize, headline: bool) -> Optio
             Some((rel_start(ctx, i, a), end, "DATE", "date:weekday"))
         }
         "point" => {
-            if date_kind(ctx, i + 1) == "part" {
-                return Some((i, i + 2, "DATE", "date:day-part"));
-            }
             Some((i, i + 1, "DATE", "date:point"))
         }
         "tpoint" => Some((i, i + 1, "TIME", "time:point")),
-        "unit" if matches!(lower(ctx, i).as_str(), "years" | "months" | "decades" | "weeks") => {
-            let start = if i > a && matches!(lower(ctx, i - 1).as_str(), "the" | "these" | "those") { i - 1 } else { i };
-            Some((start, i + 1, "DATE", "date:bare-unit"))
+        // `Friday afternoon`, `yesterday morning`: the day is a DATE, its part a TIME
+        "part" if i > a && matches!(date_kind(ctx, i - 1), "weekday" | "point") => Some((i, i + 1, "TIME", "time:day-part")),
+        "unit" if matches!(lower(ctx, i).as_str(), "years" | "months" | "decades" | "weeks" | "days") => {
+            let prev = if i > a { lower(ctx, i - 1) } else { String::new() };
+            let mut start = i;
+            if matches!(prev.as_str(), "several" | "many" | "few" | "some") {
+                start = i - 1;
+                if prev == "few" && start > a && lower(ctx, start - 1) == "a" {
+                    start -= 1;
+                }
+            } else if prev == "of" && i >= a + 3 && lower(ctx, i - 2) == "couple" && lower(ctx, i - 3) == "a" {
+                start = i - 3;
+            } else if matches!(prev.as_str(), "the" | "these" | "those") && lower(ctx, i) != "days" {
+                start = i - 1;
+            } else if lower(ctx, i) == "days" {
+                return None;
+            }
+            let end = if matches!(lower(ctx, i + 1).as_str(), "ago" | "earlier" | "later") { i + 2 } else { i + 1 };
+            Some((start, end, "DATE", "date:bare-unit"))
         }
         "unit" if lower(ctx, i) == "weekend" && i > a && lower(ctx, i - 1) == "the" => Some((i - 1, i + 1, "DATE", "date:weekend")),
         "unit" if lower(ctx, i) == "days" && i > a && lower(ctx, i - 1) == "these" => Some((i - 1, i + 1, "DATE", "date:these-days")),

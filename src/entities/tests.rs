@@ -189,3 +189,22 @@ fn stage_timings() {
         eprintln!("{name}: {:?}", t.elapsed());
     }
 }
+
+#[test]
+fn dates_keep_their_quantifiers_and_days_their_parts_apart() {
+    check("It took several weeks, a few months ago.", &[("several weeks", "DATE"), ("a few months ago", "DATE")]);
+    check("They met Friday afternoon on August 31st.", &[("Friday", "DATE"), ("afternoon", "TIME"), ("August 31st", "DATE")]);
+}
+
+/// Regression: a capitalized word seen once is not guessed to be an organization.
+#[test]
+fn one_off_capitalized_word_is_not_a_name() {
+    check("The report praised Excellence in teaching.", &[]);
+    check("Zentrix shares rose. Analysts like Zentrix and Quorbel.", &[("Zentrix", "ORG")]);
+}
+
+/// Regression: `and` between two complete names splits them.
+#[test]
+fn names_joined_by_and_stay_apart() {
+    check("He met the World Bank and International Monetary Fund.", &[("the World Bank", "ORG"), ("International Monetary Fund", "ORG")]);
+}
