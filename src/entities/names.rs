@@ -93,6 +93,9 @@ fn skip_initial(ctx: &Ctx, i: usize) -> bool {
     if words().first_names.contains(w) || is_all_caps(w) {
         return false;
     }
+    if words().numbers.contains_key(w.to_lowercase().as_str()) {
+        return true; // `Ten U.S. sailors`
+    }
     if let Some(h) = ctx.hit_at(i) {
         // a one-word gazetteer name that is also a common word (`House`, `Turkey` stays)
         return h.toks.len() == 1 && ctx.vocab.contains(&w.to_lowercase());
@@ -160,7 +163,15 @@ fn process_run(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candi
         return;
     }
     if let Some(c) = org_by_head(ctx, a, b).or_else(|| org_by_of(ctx, a, b)) {
+        let rest = c.toks.end;
         out.push(c);
+        if rest + 1 < b && ctx.word(rest) == "of" {
+            // `… Corp. of New York`: the place is its own mention
+            let start = if ctx.word(rest + 1) == "the" { rest + 2 } else { rest + 1 };
+            if start < b {
+                segment(ctx, start, b, false, out, deferred);
+            }
+        }
         return;
     }
     segment(ctx, a, b, initial, out, deferred);
@@ -186,6 +197,12 @@ fn org_by_head(ctx: &Ctx, a: usize, b: usize) -> Option<Candidate> {
     let head = (a..b).rev().find(|&h| {
         words().org_words.contains_key(ctx.word(h)) && (h + 1 == b || ctx.word(h + 1) == "of")
     })?;
+    // `Acme Corp. of New York`: a legal suffix ends the name; the place after `of` is apart
+    let first_suffix = (a..=head).find(|&h| words().org_words.get(ctx.word(h)) == Some(&"suffix") && ctx.word(h + 1) == "of");
+    let (head, b) = match first_suffix {
+        Some(h) => (h, h + 1),
+        None => (head, b),
+    };
     // a leading title belongs to a person, not the organization (`President of the Commission`)
     let mut start = a;
     while start < head && ctx.is_title(start) && ctx.hit_at(start).is_none() {
@@ -218,8 +235,10 @@ fn segment(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candidate
         let hit = ctx.hit_at(k).filter(|h| h.toks.end <= b);
         if let Some(h) = hit.filter(|h| h.toks.len() > 1 || !words().first_names.contains(w)) {
             // `American Express`, `Boston Globe`: a known name glued to unknown words is an ORG
-            if h.toks.end < b && is_unknown(ctx, h.toks.end) {
-                let e = unknown_end(ctx, h.toks.end, b);
+            let glued_end = if h.toks.end < b && is_unknown(ctx, h.toks.end) { unknown_end(ctx, h.toks.end, b) } else { h.toks.end };
+            // `U.S. Trade Representative`: words before a title belong to the title
+            if glued_end > h.toks.end && !(glued_end < b && ctx.is_title(glued_end)) {
+                let e = glued_end;
                 let label = words().heads.get(ctx.word(e - 1)).copied().unwrap_or("ORG");
                 out.push(ctx.candidate(k..e, label, "lex+cap"));
                 k = e;

@@ -208,3 +208,10 @@ fn one_off_capitalized_word_is_not_a_name() {
 fn names_joined_by_and_stay_apart() {
     check("He met the World Bank and International Monetary Fund.", &[("the World Bank", "ORG"), ("International Monetary Fund", "ORG")]);
 }
+
+/// Regression: a legal suffix ends a company name; the place after `of` is its own mention.
+#[test]
+fn company_of_place_splits_at_the_suffix() {
+    check("Shares of Quexo Corp. of New York rose.", &[("Quexo Corp.", "ORG"), ("New York", "GPE")]);
+    check("Ten U.S. sailors are missing.", &[("Ten", "CARDINAL"), ("U.S.", "GPE")]);
+}
