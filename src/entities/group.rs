@@ -23,7 +23,10 @@ fn initials(name: &str) -> String {
 fn used_as_place(doc: &Doc, c: &Candidate) -> bool {
     let before = doc.text.get(..c.span.start).unwrap_or("").trim_end();
     let prev = before.rsplit(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
-    let prev = if before.ends_with("the") { before[..before.len() - 3].trim_end().rsplit(' ').next().unwrap_or("") } else { prev };
+    let prev = match before.strip_suffix("the") {
+        Some(rest) => rest.trim_end().rsplit(' ').next().unwrap_or(""),
+        None => prev,
+    };
     let after = doc.text.get(c.span.end..).unwrap_or("");
     // a dateline (`ISLAMABAD:`) or an address (`Muscat, Oman`) names the place itself
     let dateline = after.starts_with(':') || after.starts_with(" (") || after.starts_with(" -");

@@ -68,9 +68,9 @@ fn amount_end(ctx: &Ctx, i: usize, b: usize) -> Option<usize> {
     while j < b {
         let w = ctx.word(j);
         let kind = number_kind(ctx, j);
-        if ctx.is_number(j) && !is_ordinal_number(w) {
-            j += 1;
-        } else if (kind == "cardinal" || kind == "scale") && !(kind == "cardinal" && any && ctx.is_number(j - 1)) {
+        let digits = ctx.is_number(j) && !is_ordinal_number(w);
+        let word = (kind == "cardinal" || kind == "scale") && !(kind == "cardinal" && any && ctx.is_number(j - 1));
+        if digits || word {
             j += 1;
         } else if any && is_hyphen(w) && touching(ctx, j - 1) && touching(ctx, j) && number_kind(ctx, j + 1) == "cardinal" {
             j += 2; // twenty-five
