@@ -46,11 +46,23 @@ pub fn gazetteer() -> &'static PhraseMatcher<LexInfo> {
                 let canonical = if label == "NORP" { e.key } else { e.value.unwrap_or(e.key) }.to_string();
                 let metonym_of = metonyms.get(e.key).map(|s| s.to_string());
                 let info = LexInfo { key: e.key.to_string(), label, canonical, rule, metonym_of };
+                if let Some(plural) = demonym_plural(label, e.key) {
+                    if seen.insert(plural.to_ascii_lowercase()) {
+                        let info = LexInfo { key: plural.clone(), canonical: e.key.to_string(), ..info.clone() };
+                        entries.push((plural, info));
+                    }
+                }
                 entries.push((e.key.to_string(), info));
             }
         }
         PhraseMatcher::new(entries, true)
     })
+}
+
+/// The plural of a demonym that forms one with `-s` (`Venezuelan` → `Venezuelans`,
+/// `Iraqi` → `Iraqis`, `East German` → `East Germans`); `Chinese`, `Swiss`, `British` do not.
+fn demonym_plural(label: &str, key: &str) -> Option<String> {
+    (label == "NORP" && (key.ends_with("an") || key.ends_with('i')) && !key.ends_with("man")).then(|| format!("{key}s"))
 }
 
 /// The word sets (all keys as written, except where noted lower-cased).
