@@ -18,6 +18,7 @@ pub struct LexInfo {
 }
 
 const LEXICONS: &[(&str, &str, &str)] = &[
+    ("GPE", "lex:country", include_str!("../../data/entities/countries.txt")),
     ("GPE", "lex:gpe", include_str!("../../data/entities/gpe.txt")),
     ("LOC", "lex:loc", include_str!("../../data/entities/loc.txt")),
     ("NORP", "lex:norp", include_str!("../../data/entities/norp.txt")),

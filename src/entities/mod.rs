@@ -202,7 +202,8 @@ fn require_repetition(ctx: &Ctx, cands: &mut Vec<Candidate>) {
 /// number is a team, an organization.
 fn table_rows_are_teams(ctx: &Ctx, cands: &mut [Candidate]) {
     let numbers_in: Vec<usize> = ctx.sentences.iter().map(|s| s.tokens.clone().filter(|&i| ctx.is_number(i)).count()).collect();
-    for c in cands.iter_mut().filter(|c| matches!(c.label, "GPE" | "LOC")) {
+    // a country in a table is a national team, named as the place (`England 326`)
+    for c in cands.iter_mut().filter(|c| matches!(c.label, "GPE" | "LOC") && c.rule != "lex:country") {
         let k = ctx.sentences.partition_point(|s| s.tokens.end <= c.toks.start);
         let Some(s) = ctx.sentences.get(k).filter(|s| s.tokens.contains(&c.toks.start)) else { continue };
         let numbers = numbers_in[k];
