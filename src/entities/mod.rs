@@ -178,7 +178,7 @@ pub fn entities(doc: &mut Doc) {
 /// the article uses it at least twice: a one-off capitalized word is as often a product, a
 /// title or an emphasis as a name. Counted with one automaton over the text (linear).
 fn require_repetition(ctx: &Ctx, cands: &mut Vec<Candidate>) {
-    const GUESSES: [&str; 2] = ["cap-word", "cap-run:common"];
+    const GUESSES: [&str; 3] = ["cap-word", "cap-run:common", "first-name-alone"];
     let mut phrases: Vec<&str> = cands.iter().filter(|c| GUESSES.contains(&c.rule)).map(|c| c.span.slice(ctx.text)).collect();
     if phrases.is_empty() {
         return;

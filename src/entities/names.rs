@@ -377,7 +377,7 @@ fn type_piece(
     if ctx.is_title(k) || is_common(w, &ctx.vocab) && !initial {
         return;
     }
-    if is_all_caps(w) {
+    if is_all_caps(w) && !is_common(w, &ctx.vocab) {
         let next = ctx.word(k + 1);
         if initial && (next == "(" || ctx.is_number(k + 1)) && w.len() > 3 {
             out.push(ctx.candidate(k..e, "GPE", "dateline"));
@@ -526,6 +526,10 @@ fn context_label(ctx: &Ctx, i: usize, initial: bool) -> Option<(&'static str, &'
     }
     if matches!(prev, "in" | "near") {
         return Some(("GPE", "context:in"));
+    }
+    if words().first_names.contains(w) {
+        // a lone given name (`Betsy`), kept only if the article repeats it
+        return Some(("PERSON", "first-name-alone"));
     }
     if initial {
         // a table row: `Essex 372 and 156`
