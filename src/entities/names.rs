@@ -162,7 +162,7 @@ fn process_run(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candi
         out.push(ctx.candidate(a..b, "ORG", "ampersand"));
         return;
     }
-    if let Some(c) = org_by_head(ctx, a, b).or_else(|| org_by_of(ctx, a, b)) {
+    if let Some(c) = org_by_head(ctx, a, b).or_else(|| org_by_of(ctx, a, b, initial)) {
         let rest = c.toks.end;
         out.push(c);
         if rest + 1 < b && ctx.word(rest) == "of" {
@@ -185,9 +185,10 @@ fn ends_a_name(ctx: &Ctx, a: usize, p: usize) -> bool {
 
 /// `Voice of America`, `Friends for Education`: unknown capitalized words, then `of`/`for` and
 /// a name, with no title in the run, name an organization.
-fn org_by_of(ctx: &Ctx, a: usize, b: usize) -> Option<Candidate> {
+fn org_by_of(ctx: &Ctx, a: usize, b: usize, initial: bool) -> Option<Candidate> {
     let p = (a + 1..b).find(|&p| matches!(ctx.word(p), "of" | "for"))?;
-    let before_ok = (a..p).all(|i| is_unknown(ctx, i) && !is_common(ctx.word(i), &ctx.vocab));
+    // at the start of a sentence one capitalized word before `of` is usually a common noun
+    let before_ok = (a..p).all(|i| is_unknown(ctx, i) && !is_common(ctx.word(i), &ctx.vocab)) && !(initial && p == a + 1);
     let no_titles = (a..b).all(|i| !ctx.is_title(i));
     (before_ok && no_titles && p + 1 < b).then(|| ctx.candidate(a..b, "ORG", "org-of"))
 }
@@ -270,7 +271,7 @@ fn segment(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candidate
             k = e;
             continue;
         }
-        if !after_title && e < b && ctx.touching_gap(e - 1) {
+        if !after_title && e < b && ctx.touching_gap(e - 1) && (k..e).all(|i| !is_all_caps(ctx.word(i))) {
             if let Some(h) = ctx.hit_at(e).filter(|h| h.toks.end <= b && matches!(h.info.label, "GPE" | "LOC" | "ORG")) {
                 // `Radio Free Europe`, `First Boston`, `Random House`
                 let label = if h.info.label == "ORG" { "ORG" } else { words().heads.get(ctx.word(h.toks.end - 1)).copied().unwrap_or("ORG") };
