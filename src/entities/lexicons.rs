@@ -77,6 +77,10 @@ pub struct Words {
     pub org_words: HashMap<&'static str, &'static str>,
     /// Last words that give a label (`Airport` → FAC).
     pub heads: HashMap<&'static str, &'static str>,
+    /// First words of place names (`San`, `Fort`).
+    pub place_prefixes: HashSet<&'static str>,
+    /// Endings of one-word place names (`ville`, `grad`).
+    pub place_endings: Vec<&'static str>,
     /// Lower-cased date and time words → kind (`month`, `unit`, …).
     pub dates: HashMap<&'static str, &'static str>,
     /// Lower-cased number words → value class (`cardinal`, `ordinal`, `scale`, …).
@@ -121,6 +125,8 @@ fn map(text: &'static str) -> HashMap<&'static str, &'static str> {
     parse(text).map(|e| (e.key, label(e.value))).filter(|(_, v)| !v.is_empty()).collect()
 }
 
+const PLACE_AFFIXES: &str = include_str!("../../data/entities/place_affixes.txt");
+
 pub fn words() -> &'static Words {
     static W: OnceLock<Words> = OnceLock::new();
     W.get_or_init(|| Words {
@@ -132,6 +138,8 @@ pub fn words() -> &'static Words {
         common: parse(include_str!("../../data/entities/common_words.txt")).map(|e| e.key).collect(),
         org_words: map(include_str!("../../data/entities/org_words.txt")),
         heads: map(include_str!("../../data/entities/heads.txt")),
+        place_prefixes: parse(PLACE_AFFIXES).filter(|e| e.value == Some("prefix")).map(|e| e.key).collect(),
+        place_endings: parse(PLACE_AFFIXES).filter(|e| e.value == Some("ending")).map(|e| e.key).collect(),
         dates: map(include_str!("../../data/entities/dates.txt")),
         numbers: map(include_str!("../../data/entities/numbers.txt")),
         units: map(include_str!("../../data/entities/units.txt")),

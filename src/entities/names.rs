@@ -365,6 +365,10 @@ fn type_piece(
             out.push(ctx.candidate(k..e, label, "name-head"));
             return;
         }
+        if words().place_prefixes.contains(ctx.word(k)) {
+            out.push(ctx.candidate(k..e, "GPE", "place-prefix"));
+            return;
+        }
         if (k..e).all(|i| !ctx.is_name_tok(i) || is_all_caps(ctx.word(i))) {
             deferred.push(Deferred { toks: k..e, sentence_initial: initial });
             return;
@@ -527,6 +531,9 @@ fn context_label(ctx: &Ctx, i: usize, initial: bool) -> Option<(&'static str, &'
     }
     if matches!(prev, "in" | "near") {
         return Some(("GPE", "context:in"));
+    }
+    if w.len() > 5 && words().place_endings.iter().any(|end| w.ends_with(end)) {
+        return Some(("GPE", "place-ending"));
     }
     if words().first_names.contains(w) {
         // a lone given name (`Betsy`), kept only if the article repeats it

@@ -215,3 +215,9 @@ fn company_of_place_splits_at_the_suffix() {
     check("Shares of Quexo Corp. of New York rose.", &[("Quexo Corp.", "ORG"), ("New York", "GPE")]);
     check("Ten U.S. sailors are missing.", &[("Ten", "CARDINAL"), ("U.S.", "GPE")]);
 }
+
+#[test]
+fn unknown_places_by_their_form() {
+    check("Flooding hit Fort Quimby and Zorbville.", &[("Fort Quimby", "GPE"), ("Zorbville", "GPE")]);
+    check("Shelling hit Gaza City.", &[("Gaza City", "GPE")]);
+}
