@@ -489,6 +489,24 @@ pub fn relabel_person_parts(ctx: &Ctx, cands: &mut [Candidate]) {
 
 /// Second pass: type the deferred words from the article's names, then from context.
 pub fn resolve_deferred(ctx: &Ctx, deferred: &[Deferred], known: &HashMap<String, &'static str>, out: &mut Vec<Candidate>) {
+    let first = out.len();
+    resolve_each(ctx, deferred, known, out);
+    // one word, one reading: a word typed by its context (`the town of Arbil`) lends that type
+    // to its other, context-free mentions (`cap-word`)
+    let by_context: HashMap<&str, &'static str> = out[first..]
+        .iter()
+        .filter(|c| c.label == "GPE" && (c.rule.starts_with("context:") || c.rule == "place-ending"))
+        .map(|c| (c.span.slice(ctx.text), c.label))
+        .collect();
+    for c in out[first..].iter_mut().filter(|c| c.rule == "cap-word") {
+        if let Some(&label) = by_context.get(c.span.slice(ctx.text)) {
+            c.label = label;
+            c.rule = "context:same-word";
+        }
+    }
+}
+
+fn resolve_each(ctx: &Ctx, deferred: &[Deferred], known: &HashMap<String, &'static str>, out: &mut Vec<Candidate>) {
     for d in deferred {
         let mut i = d.toks.start;
         while i < d.toks.end {
@@ -515,7 +533,14 @@ pub fn resolve_deferred(ctx: &Ctx, deferred: &[Deferred], known: &HashMap<String
     }
 }
 
-/// Context for a lone unknown capitalized word (`X said`, `in X`, `X-based`).
+/// Nouns that name a kind of place: `the town of X` names a place.
+const PLACE_NOUNS: &[&str] = &[
+    "town", "city", "village", "capital", "province", "region", "port", "district", "state", "county", "suburb",
+    "outskirts", "island", "enclave", "republic", "municipality", "prefecture", "settlement", "camp", "area",
+];
+
+/// Context for a lone unknown capitalized word (`in X`, `the town of X`, `X-based`). `X said`
+/// is no sign: companies say as much as people.
 fn context_label(ctx: &Ctx, i: usize, initial: bool) -> Option<(&'static str, &'static str)> {
     let w = ctx.word(i);
     if w.chars().filter(|c| c.is_alphabetic()).count() < 2 || is_common(w, &ctx.vocab) || ctx.is_title(i) {
@@ -526,11 +551,13 @@ fn context_label(ctx: &Ctx, i: usize, initial: bool) -> Option<(&'static str, &'
     if is_hyphen(next) && ctx.word(i + 2) == "based" {
         return Some(("GPE", "context:based"));
     }
-    if matches!(next, "said" | "says" | "told" | "added" | "wrote" | "argued" | "noted") {
-        return Some(("PERSON", "context:said"));
-    }
-    if matches!(prev, "in" | "near") {
+    if matches!(prev, "in" | "near" | "outside") {
         return Some(("GPE", "context:in"));
+    }
+    // `the town of X`, `the capital of X`
+    let prev2 = if i >= 2 { ctx.word(i - 2) } else { "" };
+    if prev == "of" && PLACE_NOUNS.contains(&prev2) {
+        return Some(("GPE", "context:town-of"));
     }
     if w.len() > 5 && words().place_endings.iter().any(|end| w.ends_with(end)) {
         return Some(("GPE", "place-ending"));
