@@ -3,7 +3,8 @@
 //!
 //! Passes, all linear in the text: the gazetteer (`lexicons`, aho-corasick over the text), the
 //! line casing (`casing`: headlines are not runs of names), capitalized runs in prose (`names`),
-//! numbers, dates and times (`numeric`), then grouping (`group`). Every mention records the
+//! what the article says about lone words (`propagate`), numbers, dates and times (`numeric`),
+//! then grouping (`group`). Every mention records the
 //! rule or lexicon that made it.
 
 mod casing;
@@ -11,6 +12,7 @@ mod group;
 mod lexicons;
 mod names;
 mod numeric;
+mod propagate;
 
 use crate::doc::{Doc, Sentence, Span, Token, TokenKind};
 use casing::LineMode;
@@ -159,10 +161,10 @@ pub fn entities(doc: &mut Doc) {
         let ctx = Ctx::new(&doc.text, &doc.tokens, &doc.sentences);
         let mut cands = Vec::new();
         let deferred = names::find_names(&ctx, &mut cands);
-        names::relabel_person_parts(&ctx, &mut cands);
-        names::relabel_org_cores(&ctx, &mut cands);
-        let known = names::known_names(&ctx, &cands);
-        names::resolve_deferred(&ctx, &deferred, &known, &mut cands);
+        propagate::relabel_person_parts(&ctx, &mut cands);
+        propagate::relabel_org_cores(&ctx, &mut cands);
+        let known = propagate::known_names(&ctx, &cands);
+        propagate::resolve_deferred(&ctx, &deferred, &known, &mut cands);
         require_repetition(&ctx, &mut cands);
         table_rows_are_teams(&ctx, &mut cands);
         numeric::find_numeric(&ctx, &mut cands);
