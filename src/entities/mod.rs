@@ -4,8 +4,7 @@
 //! Passes, all linear in the text: the gazetteer (`lexicons`, aho-corasick over the text), the
 //! line casing (`casing`: headlines are not runs of names), capitalized runs in prose (`names`),
 //! what the article says about lone words (`propagate`), numbers, dates and times (`numeric`),
-//! then grouping (`group`). Every mention records the
-//! rule or lexicon that made it.
+//! then grouping (`group`). Every mention records the rule or lexicon that made it.
 
 mod casing;
 mod group;

@@ -223,3 +223,14 @@ fn unknown_places_by_their_form() {
     check("Flooding hit Fort Quimby and Zorbville.", &[("Fort Quimby", "GPE"), ("Zorbville", "GPE")]);
     check("Shelling hit Gaza City.", &[("Gaza City", "GPE")]);
 }
+
+#[test]
+fn surnames_and_titles_group_with_the_full_name() {
+    let d = analyze("Maria Kolvaster spoke on Monday. Later Kolvaster left, and Ms. Kolvaster returned.", &Options { clean: false });
+    let people: Vec<Option<usize>> = d.mentions.iter().filter(|m| m.label == "PERSON").map(|m| m.entity).collect();
+    assert_eq!(people.len(), 3, "{:?}", d.mentions);
+    assert!(people.iter().all(|e| *e == people[0]));
+    let e = &d.entities[people[0].unwrap()];
+    assert_eq!(e.canonical, "Maria Kolvaster");
+    assert_eq!(e.aliases, vec!["Kolvaster".to_string()]);
+}
