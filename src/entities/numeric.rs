@@ -302,6 +302,10 @@ fn calendar_at(ctx: &Ctx, i: usize, a: usize, b: usize, headline: bool) -> Optio
             Some((start, end, "DATE", "date:bare-unit"))
         }
         "unit" if lower(ctx, i) == "weekend" && i > a && lower(ctx, i - 1) == "the" => Some((i - 1, i + 1, "DATE", "date:weekend")),
+        // `the day`, `the year`: a definite calendar unit refers to a date (OntoNotes convention)
+        "unit" if matches!(lower(ctx, i).as_str(), "day" | "year" | "week" | "month") && i > a && lower(ctx, i - 1) == "the" => {
+            Some((i - 1, i + 1, "DATE", "date:the-unit"))
+        }
         "unit" if lower(ctx, i) == "days" && i > a && lower(ctx, i - 1) == "these" => Some((i - 1, i + 1, "DATE", "date:these-days")),
         "rel" | "after" => relative_at(ctx, i, a, b),
         _ => None,
@@ -360,7 +364,7 @@ fn relative_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
     if start > a && lower(ctx, start - 1) == "the" && matches!(rel.as_str(), "past" | "last" | "previous" | "coming" | "next" | "same" | "following" | "recent" | "latest") {
         start -= 1;
     }
-    if matches!(rel.as_str(), "same" | "following" | "that" | "latest" | "earlier") && start == i {
+    if matches!(rel.as_str(), "same" | "following" | "latest" | "earlier") && start == i {
         return None; // `same day`, `that year` alone are too vague
     }
     Some((start, end, label, if label == "DATE" { "date:relative" } else { "time:relative" }))
