@@ -281,8 +281,8 @@ fn calendar_at(ctx: &Ctx, i: usize, a: usize, b: usize, headline: bool) -> Optio
             Some((i, i + 1, "DATE", "date:point"))
         }
         "tpoint" => Some((i, i + 1, "TIME", "time:point")),
-        // `Friday afternoon`, `yesterday morning`: the day is a DATE, its part a TIME
-        "part" if i > a && matches!(date_kind(ctx, i - 1), "weekday" | "point") => Some((i, i + 1, "TIME", "time:day-part")),
+        // `Friday afternoon`, `yesterday morning`, `by evening`: a part of a day is a TIME
+        "part" => Some((i, i + 1, "TIME", "time:day-part")),
         "unit" if matches!(lower(ctx, i).as_str(), "years" | "months" | "decades" | "weeks" | "days") => {
             let prev = if i > a { lower(ctx, i - 1) } else { String::new() };
             let mut start = i;

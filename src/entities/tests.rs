@@ -196,6 +196,7 @@ fn stage_timings() {
 fn dates_keep_their_quantifiers_and_days_their_parts_apart() {
     check("It took several weeks, a few months ago.", &[("several weeks", "DATE"), ("a few months ago", "DATE")]);
     check("They met Friday afternoon on August 31st.", &[("Friday", "DATE"), ("afternoon", "TIME"), ("August 31st", "DATE")]);
+    check("By evening the talks ended.", &[("evening", "TIME")]);
 }
 
 /// Regression: a capitalized word seen once is not guessed to be an organization.
