@@ -20,6 +20,25 @@ fn starts_sentence(s: &str) -> bool {
     c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '«')
 }
 
+/// Words that start a sentence and almost never follow an abbreviation inside one.
+const STARTERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "On", "At", "This",
+    "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "If", "When", "While", "After",
+    "Before", "As", "So", "Yet", "However", "Meanwhile", "Officials", "Analysts",
+];
+
+/// A word with its own final period (`U.S.`, `Inc.`, `etc.`) ends the sentence when a typical
+/// sentence starter follows (`… in the U.S. The next day …`). Titles (`Mr.`, `Gen.`) and month
+/// abbreviations (`Jan.`) never do: a name or a number follows them.
+fn ends_after_abbreviation(word: &str, next: Option<&str>) -> bool {
+    let Some(next) = next else { return false };
+    if !word.ends_with('.') || word.len() < 2 || !STARTERS.contains(&next) {
+        return false;
+    }
+    let dotted = word[..word.len() - 1].contains('.');
+    dotted || matches!(word, "Inc." | "Corp." | "Co." | "Ltd." | "Jr." | "Sr." | "etc." | "Bros." | "Cos.")
+}
+
 pub fn sentences_of(text: &str, tokens: &[crate::doc::Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut first = 0usize;
@@ -38,7 +57,9 @@ pub fn sentences_of(text: &str, tokens: &[crate::doc::Token]) -> Vec<Sentence> {
         let tok = tokens[i];
         let mut end_here = false;
         let s = tok.span.slice(text);
-        if tok.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "..." | "…") {
+        if ends_after_abbreviation(s, tokens.get(i + 1).map(|t| t.span.slice(text))) {
+            end_here = true;
+        } else if tok.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "..." | "…") {
             // absorb closing quotes/brackets
             while i + 1 < tokens.len()
                 && is_closer(tokens[i + 1].span.slice(text))
@@ -84,6 +105,17 @@ mod tests {
         check("Headline here\n\nBody text. More", &["Headline here", "Body text.", "More"]);
         check("The U.S. economy grew 3.5 percent.", &["The U.S. economy grew 3.5 percent."]);
         check("", &[]);
+    }
+
+    #[test]
+    fn abbreviations_quotes_and_datelines() {
+        check("Gen. Smith met Mr. Jones on Jan. 5 in the U.S. capital.", &["Gen. Smith met Mr. Jones on Jan. 5 in the U.S. capital."]);
+        check("Troops stayed in the U.S. The talks resumed.", &["Troops stayed in the U.S.", "The talks resumed."]);
+        check("He works at Acme Inc. She works at home.", &["He works at Acme Inc.", "She works at home."]);
+        check("“We are ready,” he said. “Are they?” She asked.", &["“We are ready,” he said.", "“Are they?”", "She asked."]);
+        check("ISLAMABAD: The talks in Oman begin Friday. Iran agreed.", &["ISLAMABAD: The talks in Oman begin Friday.", "Iran agreed."]);
+        check("Iran May Not Allow Talks in Oman: Report\n\nISLAMABAD: Talks begin.", &["Iran May Not Allow Talks in Oman: Report", "ISLAMABAD: Talks begin."]);
+        check("George W. Bush spoke.", &["George W. Bush spoke."]);
     }
 
     #[test]

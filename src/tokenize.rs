@@ -97,7 +97,7 @@ pub fn tokens_of(text: &str) -> Vec<Token> {
             if end == j && j < n && chars[j].1 == '.' {
                 let with_dot = &text[b..at(j + 1)];
                 let dotted = with_dot[..with_dot.len() - 1].contains('.');
-                if dotted || is_abbreviation(with_dot) {
+                if dotted || is_abbreviation(with_dot) || is_initial(&chars, i, j) {
                     tok_end = at(j + 1);
                     j += 1;
                     end = j;
@@ -131,8 +131,17 @@ pub fn tokens_of(text: &str) -> Vec<Token> {
     out
 }
 
+/// A single capital letter whose period is an initial (`George W. Bush`): followed by a space
+/// and a capitalized word.
+fn is_initial(chars: &[(usize, char)], i: usize, j: usize) -> bool {
+    j == i + 1
+        && chars[i].1.is_uppercase()
+        && chars.get(j + 1).is_some_and(|c| c.1 == ' ')
+        && chars.get(j + 2).is_some_and(|c| c.1.is_uppercase())
+}
+
 fn is_punct_char(c: char) -> bool {
-    matches!(c, '“' | '”' | '‘' | '’' | '—' | '–' | '…' | '«' | '»' | '‹' | '›' | '„' | '‚' | '·' | '•')
+    matches!(c, '“' | '”' | '‘' | '’' | '—' | '–' | '‑' | '…' | '«' | '»' | '‹' | '›' | '„' | '‚' | '·' | '•')
 }
 
 #[cfg(test)]
@@ -157,5 +166,11 @@ mod tests {
         check("O'Brien's", &["O'Brien", "'s"]);
         check("€5 😊 ok", &["€", "5", "😊", "ok"]);
         check("the end.", &["the", "end", "."]);
+        check("Gen. Ali on Jan. 5", &["Gen.", "Ali", "on", "Jan.", "5"]);
+        check("Iran‑United States", &["Iran", "‑", "United", "States"]);
+        check("a U.S.-based firm", &["a", "U.S.", "-", "based", "firm"]);
+        check("George W. Bush", &["George", "W.", "Bush"]);
+        check("in the W. end", &["in", "the", "W", ".", "end"]);
+        check("US$85 and 50%", &["US", "$", "85", "and", "50", "%"]);
     }
 }

@@ -1,235 +1,255 @@
 //! Entities: find named mentions, type them with OntoNotes labels, and group them into
 //! entities (one per real thing), with metonyms (`Tehran` → Iran) marked.
 //!
-//! Mentions come from lexicons in `data/entities/` (matched whole-word, case-sensitive,
-//! longest first) and from rules for unknown names (title + capitalized run → PERSON).
-//! Every mention records the rule or lexicon that made it.
+//! Passes, all linear in the text: the gazetteer (`lexicons`, aho-corasick over the text), the
+//! line casing (`casing`: headlines are not runs of names), capitalized runs in prose (`names`),
+//! what the article says about lone words (`propagate`), numbers, dates and times (`numeric`),
+//! then grouping (`group`). Every mention records the rule or lexicon that made it.
 
-use crate::doc::{Doc, Entity, Mention, Span};
-use crate::lexicon::{parse, PhraseMatcher};
-use std::collections::HashMap;
-use std::sync::OnceLock;
+mod casing;
+mod group;
+mod lexicons;
+mod names;
+mod numeric;
+mod propagate;
 
-/// What a lexicon entry says about a phrase.
+use crate::doc::{Doc, Sentence, Span, Token, TokenKind};
+use casing::LineMode;
+use lexicons::{gazetteer, LexInfo};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// A mention candidate before overlap resolution and grouping.
 #[derive(Debug, Clone)]
-struct LexInfo {
-    label: &'static str,
-    canonical: String,
-    rule: &'static str,
-    metonym_of: Option<String>,
+pub(crate) struct Candidate {
+    pub span: Span,
+    pub toks: Range<usize>,
+    pub label: &'static str,
+    pub canonical: String,
+    pub rule: &'static str,
+    pub metonym_of: Option<String>,
 }
 
-const LEXICONS: &[(&str, &str, &str)] = &[
-    ("GPE", "lex:gpe", include_str!("../../data/entities/gpe.txt")),
-    ("LOC", "lex:loc", include_str!("../../data/entities/loc.txt")),
-    ("NORP", "lex:norp", include_str!("../../data/entities/norp.txt")),
-    ("ORG", "lex:org", include_str!("../../data/entities/org.txt")),
-];
+/// A gazetteer phrase found on token boundaries.
+pub(crate) struct LexHit {
+    pub toks: Range<usize>,
+    pub info: &'static LexInfo,
+}
 
-fn gazetteer() -> &'static PhraseMatcher<LexInfo> {
-    static G: OnceLock<PhraseMatcher<LexInfo>> = OnceLock::new();
-    G.get_or_init(|| {
-        let metonyms: HashMap<&str, &str> =
-            parse(include_str!("../../data/entities/metonyms.txt")).filter_map(|e| Some((e.key, e.value?))).collect();
-        let mut entries = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for &(label, rule, text) in LEXICONS {
-            for e in parse(text) {
-                if !seen.insert(e.key) {
-                    continue;
-                }
-                let canonical = match label {
-                    // a NORP's value names the country it relates to, not its canonical form
-                    "NORP" => e.key.to_string(),
-                    _ => e.value.unwrap_or(e.key).to_string(),
-                };
-                let metonym_of = metonyms.get(e.key).map(|s| s.to_string());
-                entries.push((e.key.to_string(), LexInfo { label, canonical, rule, metonym_of }));
+const NONE: u32 = u32::MAX;
+
+/// Everything the passes share about one document.
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub sentences: &'a [Sentence],
+    /// Lower-cased words seen in lower case in the article.
+    pub vocab: HashSet<String>,
+    /// Casing mode of each sentence.
+    pub modes: Vec<LineMode>,
+    hits: Vec<LexHit>,
+    hit_start: Vec<u32>,
+    hit_end: Vec<u32>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(text: &'a str, tokens: &'a [Token], sentences: &'a [Sentence]) -> Ctx<'a> {
+        let vocab = casing::lower_vocab(tokens.iter().map(|t| t.span.slice(text)));
+        let mut ctx = Ctx {
+            text,
+            tokens,
+            sentences,
+            vocab,
+            modes: Vec::new(),
+            hits: Vec::new(),
+            hit_start: vec![NONE; tokens.len() + 1],
+            hit_end: vec![NONE; tokens.len() + 1],
+        };
+        ctx.modes = sentences
+            .iter()
+            .map(|s| {
+                let ws: Vec<&str> = s.tokens.clone().filter(|&i| ctx.is_word(i)).map(|i| ctx.word(i)).collect();
+                casing::line_mode(&ws, &ctx.vocab)
+            })
+            .collect();
+        ctx.find_hits();
+        ctx
+    }
+
+    /// Gazetteer matches that fall on token boundaries and have the lexicon's case (or its
+    /// all-caps form).
+    fn find_hits(&mut self) {
+        let starts: Vec<usize> = self.tokens.iter().map(|t| t.span.start).collect();
+        for m in gazetteer().find_all(self.text) {
+            let surface = &self.text[m.start..m.end];
+            let key = &m.payload.key;
+            let caps_ok = key.chars().any(|c| c.is_lowercase()) && surface == key.to_uppercase();
+            if surface != key && !caps_ok {
+                continue;
             }
+            let Ok(a) = starts.binary_search(&m.start) else {
+                continue;
+            };
+            // b = number of tokens starting before the match end; the hit must end on a token end
+            let b = starts.partition_point(|&s| s < m.end);
+            if b == 0 || b <= a || self.tokens[b - 1].span.end != m.end {
+                continue;
+            }
+            self.hit_start[a] = self.hits.len() as u32;
+            self.hit_end[b] = self.hits.len() as u32;
+            self.hits.push(LexHit { toks: a..b, info: m.payload });
         }
-        PhraseMatcher::new(entries, false)
-    })
-}
+    }
 
-fn titles() -> &'static PhraseMatcher<()> {
-    static T: OnceLock<PhraseMatcher<()>> = OnceLock::new();
-    T.get_or_init(|| {
-        PhraseMatcher::new(parse(include_str!("../../data/entities/titles.txt")).map(|e| (e.key.to_string(), ())).collect(), false)
-    })
-}
+    pub fn hit_at(&self, i: usize) -> Option<&LexHit> {
+        self.hit_start.get(i).filter(|&&h| h != NONE).map(|&h| &self.hits[h as usize])
+    }
 
-/// A mention candidate before grouping.
-struct Candidate {
-    span: Span,
-    label: &'static str,
-    canonical: String,
-    rule: &'static str,
-    metonym_of: Option<String>,
+    pub fn hit_ending(&self, i: usize) -> Option<&LexHit> {
+        self.hit_end.get(i).filter(|&&h| h != NONE).map(|&h| &self.hits[h as usize])
+    }
+
+    /// The sentence holding token `i` (binary search).
+    pub fn sentence_of(&self, i: usize) -> Option<&'a Sentence> {
+        let k = self.sentences.partition_point(|s| s.tokens.end <= i);
+        self.sentences.get(k).filter(|s| s.tokens.contains(&i))
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map(|t| t.span.slice(self.text)).unwrap_or("")
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    pub fn is_number(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
+    pub fn span_of(&self, toks: Range<usize>) -> Span {
+        match (self.tokens.get(toks.start), toks.end.checked_sub(1).and_then(|e| self.tokens.get(e))) {
+            (Some(a), Some(b)) if toks.start < toks.end => Span::new(a.span.start, b.span.end),
+            _ => Span::default(),
+        }
+    }
+
+    pub fn text_of(&self, toks: Range<usize>) -> &'a str {
+        self.span_of(toks).slice(self.text)
+    }
+
+    pub fn candidate(&self, toks: Range<usize>, label: &'static str, rule: &'static str) -> Candidate {
+        let span = self.span_of(toks.clone());
+        Candidate { span, toks, label, canonical: span.slice(self.text).to_string(), rule, metonym_of: None }
+    }
+
+    pub fn lex_candidate(&self, h: &LexHit) -> Candidate {
+        Candidate {
+            span: self.span_of(h.toks.clone()),
+            toks: h.toks.clone(),
+            label: h.info.label,
+            canonical: h.info.canonical.clone(),
+            rule: h.info.rule,
+            metonym_of: h.info.metonym_of.clone(),
+        }
+    }
 }
 
 pub fn entities(doc: &mut Doc) {
-    let text = &doc.text;
-    let mut cands: Vec<Candidate> = gazetteer()
-        .find_all(text)
-        .into_iter()
-        .map(|m| Candidate {
-            span: Span::new(m.start, m.end),
-            label: m.payload.label,
-            canonical: m.payload.canonical.clone(),
-            rule: m.payload.rule,
-            metonym_of: m.payload.metonym_of.clone(),
-        })
-        .collect();
-    cands.extend(titled_people(doc));
-    let mut cands = resolve_overlaps(cands);
-    cands.sort_by_key(|c| c.span.start);
-    group(doc, cands);
+    let cands = {
+        let ctx = Ctx::new(&doc.text, &doc.tokens, &doc.sentences);
+        let mut cands = Vec::new();
+        let deferred = names::find_names(&ctx, &mut cands);
+        propagate::relabel_person_parts(&ctx, &mut cands);
+        propagate::relabel_org_cores(&ctx, &mut cands);
+        let known = propagate::known_names(&ctx, &cands);
+        propagate::resolve_deferred(&ctx, &deferred, &known, &mut cands);
+        require_repetition(&ctx, &mut cands);
+        table_rows_are_teams(&ctx, &mut cands);
+        numeric::find_numeric(&ctx, &mut cands);
+        let mut cands = resolve_overlaps(cands);
+        cands.retain(|c| c.label != "NONE");
+        include_article(&ctx, &mut cands);
+        cands
+    };
+    group::group(doc, cands);
 }
 
-/// `President Donald Trump` → PERSON `Donald Trump`.
-fn titled_people(doc: &Doc) -> Vec<Candidate> {
-    let text = &doc.text;
-    let mut out = Vec::new();
-    for t in titles().find_all(text) {
-        let mut end = t.end;
-        let mut names = Vec::new();
-        // capitalized words after the title, separated by single spaces
-        loop {
-            let rest = &text[end..];
-            if !rest.starts_with(' ') {
-                break;
-            }
-            let word_start = end + 1;
-            let word_len = text[word_start..]
-                .char_indices()
-                .find(|&(_, c)| !(c.is_alphabetic() || c == '.' || c == '-' || c == '\''))
-                .map(|(i, _)| i)
-                .unwrap_or(text.len() - word_start);
-            let word = text[word_start..word_start + word_len].trim_end_matches('.');
-            if word.chars().next().is_some_and(|c| c.is_uppercase()) && word.chars().skip(1).any(|c| c.is_lowercase()) {
-                names.push(Span::new(word_start, word_start + word.len()));
-                end = word_start + word.len();
-            } else {
-                break;
-            }
-        }
-        if let (Some(first), Some(last)) = (names.first(), names.last()) {
-            let span = Span::new(first.start, last.end);
-            out.push(Candidate {
-                span,
-                label: "PERSON",
-                canonical: span.slice(text).to_string(),
-                rule: "title+name",
-                metonym_of: None,
-            });
+/// Rules that only guess from capitalization (`cap-word`, `cap-run:common`) keep a name only if
+/// the article uses it at least twice: a one-off capitalized word is as often a product, a
+/// title or an emphasis as a name. Counted with one automaton over the text (linear).
+fn require_repetition(ctx: &Ctx, cands: &mut Vec<Candidate>) {
+    const GUESSES: [&str; 3] = ["cap-word", "cap-run:common", "first-name-alone"];
+    let mut phrases: Vec<&str> = cands.iter().filter(|c| GUESSES.contains(&c.rule)).map(|c| c.span.slice(ctx.text)).collect();
+    if phrases.is_empty() {
+        return;
+    }
+    phrases.sort_unstable();
+    phrases.dedup();
+    let Ok(ac) = aho_corasick::AhoCorasick::new(&phrases) else { return };
+    let mut counts = vec![0usize; phrases.len()];
+    for m in ac.find_overlapping_iter(ctx.text) {
+        if crate::lexicon::is_word_boundary(ctx.text, m.start()) && crate::lexicon::is_word_boundary(ctx.text, m.end()) {
+            counts[m.pattern().as_usize()] += 1;
         }
     }
-    out
+    cands.retain(|c| {
+        !GUESSES.contains(&c.rule)
+            || phrases.binary_search(&c.span.slice(ctx.text)).map(|k| counts[k] >= 2).unwrap_or(true)
+    });
 }
 
-/// Keep the longest of overlapping candidates (then the earliest).
+/// In a results table (`Boston 5 Chicago 3`, a line mostly of numbers) a place followed by a
+/// number is a team, an organization.
+fn table_rows_are_teams(ctx: &Ctx, cands: &mut [Candidate]) {
+    let numbers_in: Vec<usize> = ctx.sentences.iter().map(|s| s.tokens.clone().filter(|&i| ctx.is_number(i)).count()).collect();
+    // a country in a table is a national team, named as the place (`England 326`)
+    for c in cands.iter_mut().filter(|c| matches!(c.label, "GPE" | "LOC") && c.rule != "lex:country") {
+        let k = ctx.sentences.partition_point(|s| s.tokens.end <= c.toks.start);
+        let Some(s) = ctx.sentences.get(k).filter(|s| s.tokens.contains(&c.toks.start)) else { continue };
+        let numbers = numbers_in[k];
+        let is_table = numbers >= 2 && numbers * 3 >= s.tokens.len();
+        let dateline = c.toks.start == s.tokens.start && ctx.word(c.toks.end + 1) == "-";
+        if is_table && !dateline && ctx.is_number(c.toks.end) {
+            c.label = "ORG";
+            c.rule = "table-team";
+            c.metonym_of = None;
+        }
+    }
+}
+
+/// OntoNotes style: a name of two or more words takes its article (`the United States`,
+/// `the White House`, `the Strait of Hormuz`); one-word names do not (`the Pentagon`).
+fn include_article(ctx: &Ctx, cands: &mut [Candidate]) {
+    for c in cands.iter_mut() {
+        let one_word = !c.span.slice(ctx.text).contains(' ');
+        if !matches!(c.label, "ORG" | "GPE" | "LOC" | "FAC" | "EVENT" | "LAW") || one_word || c.toks.start == 0 {
+            continue;
+        }
+        let before = c.toks.start - 1;
+        let same_sentence = ctx.sentence_of(before).is_some_and(|s| s.tokens.contains(&c.toks.start));
+        if matches!(ctx.word(before), "the" | "The") && same_sentence {
+            c.toks.start = before;
+            c.span = ctx.span_of(c.toks.clone());
+        }
+    }
+}
+
+/// Keep the longest of overlapping candidates (then the earliest), in text order. Linear after
+/// sorting: kept spans never overlap, so each candidate is checked against its neighbours only.
 fn resolve_overlaps(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+    cands.retain(|c| !c.span.is_empty());
     cands.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
-    let mut kept: Vec<Candidate> = Vec::new();
+    let mut kept: std::collections::BTreeMap<usize, Candidate> = std::collections::BTreeMap::new();
     for c in cands {
-        if kept.iter().all(|k| !k.span.overlaps(c.span)) {
-            kept.push(c);
+        let before = kept.range(..c.span.end).next_back().map(|(_, k)| k.span);
+        if before.is_some_and(|s| s.overlaps(c.span)) {
+            continue;
         }
+        kept.insert(c.span.start, c);
     }
-    kept
-}
-
-/// Group candidates into entities: by canonical name, surnames to full names, metonyms apart.
-fn group(doc: &mut Doc, cands: Vec<Candidate>) {
-    let mut by_key: HashMap<(String, &'static str), usize> = HashMap::new();
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut mentions = Vec::with_capacity(cands.len());
-    let mut pending_metonyms: Vec<(usize, String)> = Vec::new();
-    for c in &cands {
-        let mut canonical = c.canonical.clone();
-        if c.label == "PERSON" && !canonical.contains(' ') {
-            // surname → earlier full name ending with it
-            if let Some(full) = entities.iter().find(|e| e.label == "PERSON" && e.canonical.ends_with(&format!(" {canonical}"))) {
-                canonical = full.canonical.clone();
-            }
-        }
-        let key = (canonical.clone(), c.label);
-        let id = *by_key.entry(key).or_insert_with(|| {
-            entities.push(Entity {
-                label: c.label,
-                canonical: canonical.clone(),
-                aliases: Vec::new(),
-                mentions: Vec::new(),
-                salience: 0.0,
-                metonym_of: None,
-            });
-            if let Some(target) = &c.metonym_of {
-                pending_metonyms.push((entities.len() - 1, target.clone()));
-            }
-            entities.len() - 1
-        });
-        let surface = c.span.slice(&doc.text).to_string();
-        let e = &mut entities[id];
-        if surface != e.canonical && !e.aliases.contains(&surface) {
-            e.aliases.push(surface);
-        }
-        e.mentions.push(mentions.len());
-        mentions.push(Mention {
-            span: c.span,
-            label: c.label,
-            entity: Some(id),
-            rule: c.rule,
-            role: c.metonym_of.as_ref().map(|_| "metonym"),
-        });
-    }
-    for (id, target) in pending_metonyms {
-        entities[id].metonym_of = entities.iter().position(|e| e.canonical == target && e.metonym_of.is_none());
-    }
-    let total = mentions.len().max(1) as f32;
-    let text_len = doc.text.len().max(1) as f32;
-    for e in &mut entities {
-        let first = e.mentions.first().map(|&m| mentions[m].span.start).unwrap_or(0) as f32;
-        e.salience = (e.mentions.len() as f32 / total) * 0.7 + (1.0 - first / text_len) * 0.3;
-    }
-    doc.mentions = mentions;
-    doc.entities = entities;
+    kept.into_values().collect()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::pipeline::{analyze, Options};
-
-    fn mentions(text: &str) -> Vec<(String, &'static str)> {
-        let d = analyze(text, &Options { clean: false });
-        d.mentions.iter().map(|m| (d.slice(m.span).to_string(), m.label)).collect()
-    }
-
-    #[test]
-    fn finds_gazetteer_and_titled_names() {
-        assert_eq!(
-            mentions("US President Donald Trump met Iranian envoys in Muscat, Oman."),
-            vec![
-                ("US".into(), "GPE"),
-                ("Donald Trump".into(), "PERSON"),
-                ("Iranian".into(), "NORP"),
-                ("Muscat".into(), "GPE"),
-                ("Oman".into(), "GPE")
-            ]
-        );
-    }
-
-    #[test]
-    fn possessive_and_hyphen_split() {
-        assert_eq!(mentions("Iran’s talks"), vec![("Iran".into(), "GPE")]);
-        assert_eq!(mentions("Iran-United States talks"), vec![("Iran".into(), "GPE"), ("United States".into(), "GPE")]);
-    }
-
-    #[test]
-    fn metonyms_point_to_their_country() {
-        let d = analyze("Iran said no. Tehran insists.", &Options { clean: false });
-        let tehran = d.entities.iter().find(|e| e.canonical == "Tehran").unwrap();
-        let iran = d.entities.iter().position(|e| e.canonical == "Iran").unwrap();
-        assert_eq!(tehran.metonym_of, Some(iran));
-    }
-}
+mod tests;

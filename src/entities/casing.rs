@@ -1,0 +1,94 @@
+//! Casing of tokens and lines: which words look like names, and whether a line is an
+//! all-caps or title-case headline (where capitalization says nothing about names).
+
+use super::lexicons::words;
+use std::collections::HashSet;
+
+/// How a sentence is capitalized.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineMode {
+    /// Ordinary prose: a capital letter inside the sentence marks a name.
+    Normal,
+    /// Every word upper-case (`LEICESTERSHIRE TAKE OVER AT TOP`).
+    AllCaps,
+    /// Headline style: content words capitalized (`Iran May Not Allow Other Countries …`).
+    TitleCase,
+}
+
+pub fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+pub fn starts_lower(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// Two or more letters and none lower-case (`IAEA`, `U.S.`).
+pub fn is_all_caps(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(|c| c.is_lowercase())
+}
+
+/// Lower-cased words of the article that appear in lower case somewhere (`talks`, `officials`).
+pub fn lower_vocab<'a>(words: impl Iterator<Item = &'a str>) -> HashSet<String> {
+    words.filter(|w| starts_lower(w)).map(|w| w.to_lowercase()).collect()
+}
+
+/// A capitalized word that is really a common word (listed, or seen lower-case in the article).
+pub fn is_common(word: &str, vocab: &HashSet<String>) -> bool {
+    let lower = word.to_lowercase();
+    words().common.contains(lower.as_str()) || vocab.contains(&lower)
+}
+
+/// Month and weekday names (`Friday`, `Jan.`): dates, never the start of a name.
+pub fn is_calendar_word(w: &str) -> bool {
+    matches!(words().dates.get(w.to_lowercase().as_str()), Some(&"month") | Some(&"weekday"))
+}
+
+/// Decide a sentence's mode from its word tokens.
+pub fn line_mode(sentence_words: &[&str], vocab: &HashSet<String>) -> LineMode {
+    let alpha: Vec<&str> =
+        sentence_words.iter().copied().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).collect();
+    if alpha.is_empty() {
+        return LineMode::Normal;
+    }
+    let caps = alpha.iter().filter(|w| is_all_caps(w)).count();
+    let has_lower = alpha.iter().any(|w| w.chars().any(|c| c.is_lowercase()));
+    if caps >= 2 && (!has_lower || caps * 10 >= alpha.len() * 8) {
+        return LineMode::AllCaps;
+    }
+    // title case: no lower-case content word, and several capitalized common words
+    let lower_content = alpha.iter().filter(|w| starts_lower(w) && !is_function_word(w)).count();
+    let cap_common = alpha.iter().skip(1).filter(|w| starts_upper(w) && !is_all_caps(w) && is_common(w, vocab)).count();
+    if lower_content == 0 && cap_common >= 2 && alpha.len() >= 4 {
+        return LineMode::TitleCase;
+    }
+    LineMode::Normal
+}
+
+/// Short words a title-case headline leaves in lower case.
+pub fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an" | "the" | "of" | "to" | "in" | "on" | "at" | "for" | "and" | "or" | "but" | "by" | "with" | "from"
+            | "as" | "vs" | "vs." | "over" | "into" | "up" | "off" | "is" | "be" | "are" | "s"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mode(line: &str) -> LineMode {
+        let ws: Vec<&str> = line.split_whitespace().collect();
+        line_mode(&ws, &HashSet::new())
+    }
+
+    #[test]
+    fn detects_headline_modes() {
+        assert_eq!(mode("Iran May Not Allow Other Countries Officials to Join Iran US Nuclear Talks in Oman"), LineMode::TitleCase);
+        assert_eq!(mode("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP"), LineMode::AllCaps);
+        assert_eq!(mode("Phil Simmons took four wickets on Friday"), LineMode::Normal);
+        assert_eq!(mode("US President Donald Trump met Omani officials"), LineMode::Normal);
+        assert_eq!(mode("Donald Trump"), LineMode::Normal);
+    }
+}

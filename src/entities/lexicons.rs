@@ -1,0 +1,147 @@
+//! The entity lexicons of `data/entities/`, parsed once: the gazetteer of names (an
+//! aho-corasick phrase matcher), and the word sets the name and date rules consult.
+
+use crate::lexicon::{parse, PhraseMatcher};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// What the gazetteer says about one phrase.
+#[derive(Debug, Clone)]
+pub struct LexInfo {
+    /// The phrase as written in the lexicon (case-sensitive form).
+    pub key: String,
+    pub label: &'static str,
+    pub canonical: String,
+    pub rule: &'static str,
+    /// The entity this name usually stands for (`Tehran` → `Iran`).
+    pub metonym_of: Option<String>,
+}
+
+const LEXICONS: &[(&str, &str, &str)] = &[
+    ("GPE", "lex:country", include_str!("../../data/entities/countries.txt")),
+    ("GPE", "lex:gpe", include_str!("../../data/entities/gpe.txt")),
+    ("LOC", "lex:loc", include_str!("../../data/entities/loc.txt")),
+    ("NORP", "lex:norp", include_str!("../../data/entities/norp.txt")),
+    ("ORG", "lex:org", include_str!("../../data/entities/org.txt")),
+    ("PERSON", "lex:person", include_str!("../../data/entities/person.txt")),
+    ("LAW", "lex:law", include_str!("../../data/entities/law.txt")),
+    ("EVENT", "lex:event", include_str!("../../data/entities/event.txt")),
+    // phrases that are never mentions: they block other readings, then are dropped
+    ("NONE", "lex:not-name", include_str!("../../data/entities/not_names.txt")),
+];
+
+/// The gazetteer, matched ASCII-case-insensitively; callers check the case of each hit.
+pub fn gazetteer() -> &'static PhraseMatcher<LexInfo> {
+    static G: OnceLock<PhraseMatcher<LexInfo>> = OnceLock::new();
+    G.get_or_init(|| {
+        let metonyms: HashMap<&str, &str> =
+            parse(include_str!("../../data/entities/metonyms.txt")).filter_map(|e| Some((e.key, e.value?))).collect();
+        let mut entries = Vec::new();
+        let mut seen = HashSet::new();
+        for &(label, rule, text) in LEXICONS {
+            for e in parse(text) {
+                if !seen.insert(e.key.to_ascii_lowercase()) {
+                    continue;
+                }
+                // a NORP's value names the country it relates to; the word itself is the name
+                let canonical = if label == "NORP" { e.key } else { e.value.unwrap_or(e.key) }.to_string();
+                let metonym_of = metonyms.get(e.key).map(|s| s.to_string());
+                let info = LexInfo { key: e.key.to_string(), label, canonical, rule, metonym_of };
+                if let Some(plural) = demonym_plural(label, e.key) {
+                    if seen.insert(plural.to_ascii_lowercase()) {
+                        let info = LexInfo { key: plural.clone(), canonical: e.key.to_string(), ..info.clone() };
+                        entries.push((plural, info));
+                    }
+                }
+                entries.push((e.key.to_string(), info));
+            }
+        }
+        PhraseMatcher::new(entries, true)
+    })
+}
+
+/// The plural of a demonym that forms one with `-s` (`Venezuelan` → `Venezuelans`,
+/// `Iraqi` → `Iraqis`, `East German` → `East Germans`); `Chinese`, `Swiss`, `British` do not.
+fn demonym_plural(label: &str, key: &str) -> Option<String> {
+    (label == "NORP" && (key.ends_with("an") || key.ends_with('i')) && !key.ends_with("man")).then(|| format!("{key}s"))
+}
+
+/// The word sets (all keys as written, except where noted lower-cased).
+pub struct Words {
+    /// Every word of every title (`Prime`, `Minister`, `Mr.`).
+    pub title_words: HashSet<&'static str>,
+    pub first_names: HashSet<&'static str>,
+    /// Lower-cased common words.
+    pub common: HashSet<&'static str>,
+    /// ORG head and suffix words → `head` / `suffix` / `team`.
+    pub org_words: HashMap<&'static str, &'static str>,
+    /// Last words that give a label (`Airport` → FAC).
+    pub heads: HashMap<&'static str, &'static str>,
+    /// First words of place names (`San`, `Fort`).
+    pub place_prefixes: HashSet<&'static str>,
+    /// Endings of one-word place names (`ville`, `grad`).
+    pub place_endings: Vec<&'static str>,
+    /// Lower-cased date and time words → kind (`month`, `unit`, …).
+    pub dates: HashMap<&'static str, &'static str>,
+    /// Lower-cased number words → value class (`cardinal`, `ordinal`, `scale`, …).
+    pub numbers: HashMap<&'static str, &'static str>,
+    /// Lower-cased unit words → label (`dollars` → MONEY, `miles` → QUANTITY).
+    pub units: HashMap<&'static str, &'static str>,
+}
+
+fn label(value: Option<&str>) -> &'static str {
+    match value.unwrap_or("") {
+        "FAC" => "FAC",
+        "LOC" => "LOC",
+        "GPE" => "GPE",
+        "EVENT" => "EVENT",
+        "LAW" => "LAW",
+        "MONEY" => "MONEY",
+        "QUANTITY" => "QUANTITY",
+        "PERCENT" => "PERCENT",
+        "head" => "head",
+        "suffix" => "suffix",
+        "team" => "team",
+        "month" => "month",
+        "weekday" => "weekday",
+        "unit" => "unit",
+        "tunit" => "tunit",
+        "point" => "point",
+        "tpoint" => "tpoint",
+        "part" => "part",
+        "season" => "season",
+        "rel" => "rel",
+        "after" => "after",
+        "cardinal" => "cardinal",
+        "ordinal" => "ordinal",
+        "scale" => "scale",
+        "multiple" => "multiple",
+        "modifier" => "modifier",
+        _ => "",
+    }
+}
+
+fn map(text: &'static str) -> HashMap<&'static str, &'static str> {
+    parse(text).map(|e| (e.key, label(e.value))).filter(|(_, v)| !v.is_empty()).collect()
+}
+
+const PLACE_AFFIXES: &str = include_str!("../../data/entities/place_affixes.txt");
+
+pub fn words() -> &'static Words {
+    static W: OnceLock<Words> = OnceLock::new();
+    W.get_or_init(|| Words {
+        title_words: parse(include_str!("../../data/entities/titles.txt"))
+            .flat_map(|e| e.key.split(' '))
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .collect(),
+        first_names: parse(include_str!("../../data/entities/first_names.txt")).map(|e| e.key).collect(),
+        common: parse(include_str!("../../data/entities/common_words.txt")).map(|e| e.key).collect(),
+        org_words: map(include_str!("../../data/entities/org_words.txt")),
+        heads: map(include_str!("../../data/entities/heads.txt")),
+        place_prefixes: parse(PLACE_AFFIXES).filter(|e| e.value == Some("prefix")).map(|e| e.key).collect(),
+        place_endings: parse(PLACE_AFFIXES).filter(|e| e.value == Some("ending")).map(|e| e.key).collect(),
+        dates: map(include_str!("../../data/entities/dates.txt")),
+        numbers: map(include_str!("../../data/entities/numbers.txt")),
+        units: map(include_str!("../../data/entities/units.txt")),
+    })
+}

@@ -1,0 +1,237 @@
+//! Entity tests on sentences written for lede (never copied from evaluation data).
+
+use crate::pipeline::{analyze, Options};
+
+fn mentions(text: &str) -> Vec<(String, &'static str)> {
+    let d = analyze(text, &Options { clean: false });
+    d.mentions.iter().map(|m| (d.slice(m.span).to_string(), m.label)).collect()
+}
+
+/// `expect` lists (text, label) pairs that must all be found, in order among the mentions.
+fn check(text: &str, expect: &[(&str, &str)]) {
+    let got = mentions(text);
+    let got_pairs: Vec<(&str, &str)> = got.iter().map(|(s, l)| (s.as_str(), *l)).collect();
+    assert_eq!(got_pairs, expect, "mentions of {text:?}");
+}
+
+#[test]
+fn finds_gazetteer_and_titled_names() {
+    check(
+        "US President Donald Trump met Iranian envoys in Muscat, Oman.",
+        &[("US", "GPE"), ("Donald Trump", "PERSON"), ("Iranian", "NORP"), ("Muscat", "GPE"), ("Oman", "GPE")],
+    );
+}
+
+#[test]
+fn possessive_and_hyphen_split() {
+    check("Iran’s talks resumed.", &[("Iran", "GPE")]);
+    check("The Iran-United States talks resumed.", &[("Iran", "GPE"), ("United States", "GPE")]);
+    check("The Iran‑United States talks resumed.", &[("Iran", "GPE"), ("United States", "GPE")]);
+}
+
+#[test]
+fn metonyms_point_to_their_country() {
+    let d = analyze("Iran said no. Tehran insists on talks in Tehran.", &Options { clean: false });
+    let tehran = d.entities.iter().find(|e| e.canonical == "Tehran").unwrap();
+    let iran = d.entities.iter().position(|e| e.canonical == "Iran").unwrap();
+    assert_eq!(tehran.metonym_of, Some(iran));
+    let roles: Vec<Option<&str>> = d.mentions.iter().filter(|m| d.slice(m.span) == "Tehran").map(|m| m.role).collect();
+    assert_eq!(roles, vec![Some("metonym"), None]);
+}
+
+/// A seed-like article, written for lede with correct spacing.
+const SEED_LIKE: &str = "Iran May Not Allow Other Countries Officials to Join Iran US Nuclear Talks in Oman: Report
+
+ISLAMABAD: The upcoming Iran‑United States nuclear negotiations scheduled in Oman this Friday have drawn attention as Tehran seeks a venue change, amid anxiety among Western and Gulf nations across the Middle East.
+
+Iran’s insistence forced a shift from Turkey to Muscat, Oman. The Iranian stance reflects Tehran’s aims amid confrontations with Israel and US forces, after strikes in the past year.
+
+Conversely, the United States has pushed for a broader agenda near the Strait of Hormuz.
+
+Diplomatic sources say Washington wants regional Arab and Muslim states to join the Oman discussions.
+
+US President Donald Trump has signaled pressure on Iran. While the White House has not confirmed details, reports suggest that high‑level envoys may be involved. Trump said protests in recent months strained Tehran’s establishment.
+
+Talks in Oman, mediated by Omani officials, offered incremental steps.";
+
+#[test]
+fn seed_like_article_has_exact_mentions() {
+    let got = mentions(SEED_LIKE);
+    let expect: &[(&str, &str)] = &[
+        ("Iran", "GPE"),
+        ("Iran", "GPE"),
+        ("US", "GPE"),
+        ("Oman", "GPE"),
+        ("ISLAMABAD", "GPE"),
+        ("Iran", "GPE"),
+        ("United States", "GPE"),
+        ("Oman", "GPE"),
+        ("this Friday", "DATE"),
+        ("Tehran", "GPE"),
+        ("Western", "NORP"),
+        ("Gulf", "LOC"),
+        ("the Middle East", "LOC"),
+        ("Iran", "GPE"),
+        ("Turkey", "GPE"),
+        ("Muscat", "GPE"),
+        ("Oman", "GPE"),
+        ("Iranian", "NORP"),
+        ("Tehran", "GPE"),
+        ("Israel", "GPE"),
+        ("US", "GPE"),
+        ("the past year", "DATE"),
+        ("the United States", "GPE"),
+        ("the Strait of Hormuz", "LOC"),
+        ("Washington", "GPE"),
+        ("Arab", "NORP"),
+        ("Muslim", "NORP"),
+        ("Oman", "GPE"),
+        ("US", "GPE"),
+        ("Donald Trump", "PERSON"),
+        ("Iran", "GPE"),
+        ("the White House", "ORG"),
+        ("Trump", "PERSON"),
+        ("recent months", "DATE"),
+        ("Tehran", "GPE"),
+        ("Oman", "GPE"),
+        ("Omani", "NORP"),
+    ];
+    let got_pairs: Vec<(&str, &str)> = got.iter().map(|(s, l)| (s.as_str(), *l)).collect();
+    assert_eq!(got_pairs, expect);
+}
+
+#[test]
+fn seed_like_grouping_and_metonyms() {
+    let d = analyze(SEED_LIKE, &Options { clean: false });
+    let entity = |name: &str| d.entities.iter().position(|e| e.canonical == name).unwrap_or_else(|| panic!("no entity {name}"));
+    let us = entity("United States");
+    assert!(d.entities[us].aliases.contains(&"US".to_string()));
+    assert_eq!(d.entities[entity("Washington")].metonym_of, Some(us));
+    assert_eq!(d.entities[entity("Tehran")].metonym_of, Some(entity("Iran")));
+    assert_eq!(d.entities[entity("White House")].metonym_of, Some(us));
+    let trump = &d.entities[entity("Donald Trump")];
+    assert_eq!(trump.mentions.len(), 2);
+    // a dateline and an address name the place, not its government
+    let islamabad = d.mentions.iter().find(|m| d.slice(m.span) == "ISLAMABAD").unwrap();
+    assert_eq!(islamabad.role, None);
+    assert_eq!(d.entities[entity("Muscat")].metonym_of, None);
+    // Iran is the most salient entity
+    let top = d.entities.iter().enumerate().max_by(|a, b| a.1.salience.total_cmp(&b.1.salience)).unwrap().0;
+    assert!(top == entity("Iran") || top == us, "top entity {}", d.entities[top].canonical);
+}
+
+#[test]
+fn must_not_fire() {
+    for text in [
+        "High-level envoys may be involved.",
+        "Iran May Not Allow Other Countries Officials to Join Talks",
+        "The talks may resume. Officials said so.",
+        "He said it would happen in May or June.",
+        "Analysts Say Markets Fall",
+    ] {
+        let got: Vec<(String, &str)> = mentions(text).into_iter().filter(|(_, l)| !matches!(*l, "DATE" | "GPE")).collect();
+        assert!(got.is_empty(), "spurious mentions in {text:?}: {got:?}");
+    }
+}
+
+#[test]
+fn rules_for_unknown_names() {
+    check("Foreign Minister Abbas Araghchi arrived.", &[("Abbas Araghchi", "PERSON")]);
+    check("They met Mr. Zorblatt yesterday.", &[("Zorblatt", "PERSON"), ("yesterday", "DATE")]);
+    check("Shares of Quexo Corp. rose.", &[("Quexo Corp.", "ORG")]);
+    check("He visited the Ministry of Petroleum.", &[("the Ministry of Petroleum", "ORG")]);
+    check("A Zanbar-based group spoke.", &[("Zanbar", "GPE")]);
+    // `X said` alone does not make a person (companies say things too)
+    check("Kolvaster said the plan works.", &[]);
+    check("Fighting spread to the town of Qarbil. Later Qarbil fell.", &[("Qarbil", "GPE"), ("Qarbil", "GPE")]);
+    check("Maria Kolvaster spoke. Later Kolvaster left.", &[("Maria Kolvaster", "PERSON"), ("Kolvaster", "PERSON")]);
+    check("Officials from Johnson & Johnson spoke.", &[("Johnson & Johnson", "ORG")]);
+}
+
+#[test]
+fn numbers_dates_and_money() {
+    check("Sales rose 5% to $3 billion on Jan. 5, 2024.", &[("5%", "PERCENT"), ("$3 billion", "MONEY"), ("Jan. 5, 2024", "DATE")]);
+    check("It took two years and 30 minutes.", &[("two years", "DATE"), ("30 minutes", "TIME")]);
+    check("More than 200 people came last week.", &[("More than 200", "CARDINAL"), ("last week", "DATE")]);
+    check("The 31-year-old left in the 1990s.", &[("31-year-old", "DATE"), ("the 1990s", "DATE")]);
+    check("One of them came first.", &[("first", "ORDINAL")]);
+}
+
+#[test]
+fn all_caps_headline_uses_lexicon_and_article_names() {
+    check(
+        "SOCCER - QUIMBLE SCORES AS JAPAN WIN\nStriker Tomas Quimble scored for Japan.",
+        &[("QUIMBLE", "PERSON"), ("JAPAN", "GPE"), ("Tomas Quimble", "PERSON"), ("Japan", "GPE")],
+    );
+}
+
+#[test]
+fn acronym_groups_with_full_name() {
+    let d = analyze("The Global Fishery Council (GFC) met. The GFC said no.", &Options { clean: false });
+    let gfc: Vec<Option<usize>> = d.mentions.iter().filter(|m| d.slice(m.span).contains("GFC") || d.slice(m.span).contains("Council")).map(|m| m.entity).collect();
+    assert!(gfc.len() >= 2 && gfc.iter().all(|e| *e == gfc[0]), "{gfc:?}");
+}
+
+#[test]
+fn never_panics_on_odd_text() {
+    for text in ["", " ", "’s", "$", "US$", "-", "A.", "Mr.", "ÉTAT 😊 Iran‑", "1,000,000,000,000", "May", "the the the"] {
+        let _ = analyze(text, &Options { clean: false });
+    }
+}
+
+/// Stage timings on a large mixed text (run with `--ignored --nocapture` in an optimised profile).
+#[test]
+#[ignore]
+fn stage_timings() {
+    let text = std::fs::read_to_string(std::env::var("LEDE_TIMING_FILE").unwrap_or_default()).unwrap_or_default();
+    let mut doc = crate::doc::Doc::new(&text);
+    for &(name, stage) in crate::pipeline::STAGES {
+        let t = std::time::Instant::now();
+        stage(&mut doc);
+        eprintln!("{name}: {:?}", t.elapsed());
+    }
+}
+
+#[test]
+fn dates_keep_their_quantifiers_and_days_their_parts_apart() {
+    check("It took several weeks, a few months ago.", &[("several weeks", "DATE"), ("a few months ago", "DATE")]);
+    check("They met Friday afternoon on August 31st.", &[("Friday", "DATE"), ("afternoon", "TIME"), ("August 31st", "DATE")]);
+    check("By evening the talks ended.", &[("evening", "TIME")]);
+}
+
+/// Regression: a capitalized word seen once is not guessed to be an organization.
+#[test]
+fn one_off_capitalized_word_is_not_a_name() {
+    check("The report praised Excellence in teaching.", &[]);
+    check("Zentrix shares rose. Analysts like Zentrix and Quorbel.", &[("Zentrix", "ORG")]);
+}
+
+/// Regression: `and` between two complete names splits them.
+#[test]
+fn names_joined_by_and_stay_apart() {
+    check("He met the World Bank and International Monetary Fund.", &[("the World Bank", "ORG"), ("International Monetary Fund", "ORG")]);
+}
+
+/// Regression: a legal suffix ends a company name; the place after `of` is its own mention.
+#[test]
+fn company_of_place_splits_at_the_suffix() {
+    check("Shares of Quexo Corp. of New York rose.", &[("Quexo Corp.", "ORG"), ("New York", "GPE")]);
+    check("Ten U.S. sailors are missing.", &[("Ten", "CARDINAL"), ("U.S.", "GPE")]);
+}
+
+#[test]
+fn unknown_places_by_their_form() {
+    check("Flooding hit Fort Quimby and Zorbville.", &[("Fort Quimby", "GPE"), ("Zorbville", "GPE")]);
+    check("Shelling hit Gaza City.", &[("Gaza City", "GPE")]);
+}
+
+#[test]
+fn surnames_and_titles_group_with_the_full_name() {
+    let d = analyze("Maria Kolvaster spoke on Monday. Later Kolvaster left, and Ms. Kolvaster returned.", &Options { clean: false });
+    let people: Vec<Option<usize>> = d.mentions.iter().filter(|m| m.label == "PERSON").map(|m| m.entity).collect();
+    assert_eq!(people.len(), 3, "{:?}", d.mentions);
+    assert!(people.iter().all(|e| *e == people[0]));
+    let e = &d.entities[people[0].unwrap()];
+    assert_eq!(e.canonical, "Maria Kolvaster");
+    assert_eq!(e.aliases, vec!["Kolvaster".to_string()]);
+}
