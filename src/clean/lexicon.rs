@@ -278,6 +278,9 @@ const INNER_CAMEL_COST: f32 = -5.0;
 const INNER_PUNCT_COST: f32 = -6.0;
 
 fn core_score(core: &str) -> f32 {
+    if core.is_empty() {
+        return SYMBOL_SCORE;
+    }
     let m = model();
     let mut lower = [0u8; 32];
     let bytes = core.as_bytes();

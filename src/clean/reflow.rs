@@ -18,8 +18,7 @@ pub fn replacements(text: &str, out: &mut Vec<Replacement>) -> Vec<(usize, usize
     let mut blocks = Vec::new();
     let mut block: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
-    for (i, line) in text.split('\n').enumerate() {
-        let _ = i;
+    for line in text.split('\n') {
         let end = start + line.len();
         let content = line.trim_end_matches('\r');
         if content.trim().is_empty() {
@@ -60,7 +59,7 @@ fn flush(text: &str, block: &mut Vec<(usize, usize)>, out: &mut Vec<Replacement>
 fn looks_wrapped(text: &str, block: &[(usize, usize)]) -> bool {
     let lens: Vec<usize> = block.iter().map(|&(s, e)| text[s..e].chars().count()).collect();
     let widest = *lens.iter().max().unwrap_or(&0);
-    if widest < MIN_WIDTH || widest > 200 {
+    if !(MIN_WIDTH..=200).contains(&widest) {
         return false;
     }
     let filled = lens[..lens.len() - 1].iter().all(|&l| l as f32 >= MIN_FILL * widest as f32);

@@ -168,7 +168,7 @@ impl<'a> Paragraph<'a> {
         let guard = if protected(self.slice(s, e)) { -12.0 } else { 0.0 };
         let whole = word_score(self.slice(s, e));
         // neighbouring tokens, for the bigram context of each piece
-        let prev_tok = (t > 0).then(|| self.slice(self.tokens[t - 1].0, self.tokens[t - 1].1)).unwrap_or("");
+        let prev_tok = if t > 0 { self.slice(self.tokens[t - 1].0, self.tokens[t - 1].1) } else { "" };
         let next_tok = self.tokens.get(t + 1).map_or("", |&(a, b)| self.slice(a, b));
         let whole_text = self.slice(s, e);
         let mut best: [(f32, u32); MAX_CANDIDATES] = [(f32::NEG_INFINITY, 0); MAX_CANDIDATES];
@@ -251,7 +251,7 @@ impl<'a> Paragraph<'a> {
             for si in lo..hi {
                 let st = states[si];
                 if n - st.c0 <= w {
-                    if best.map_or(true, |b| st.score > states[b].score) {
+                    if best.is_none_or(|b| st.score > states[b].score) {
                         best = Some(si);
                     }
                     // exactly `w` left: it may be the last line, or a line of `w - 1` plus a
@@ -266,7 +266,7 @@ impl<'a> Paragraph<'a> {
             }
             next.sort_unstable_by(|a, b| b.score.total_cmp(&a.score));
             // a hopeless hypothesis (a wrong width loses on every line) stops early
-            if next.first().map_or(true, |b| b.score < ABANDON_BELOW) {
+            if next.first().is_none_or(|b| b.score < ABANDON_BELOW) {
                 break;
             }
             next.truncate(beam);
