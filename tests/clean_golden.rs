@@ -1,6 +1,7 @@
 //! Golden test of the cleaning stage on the seed article: the expected cleaned text and edit
 //! list live in `tests/golden/`. To review a change, run
 //! `LEDE_BLESS=1 cargo test --test clean_golden`, then read the diff of the golden files.
+#![cfg(not(target_arch = "wasm32"))] // native-only: files, timing or proptest
 
 use lede::pipeline::clean;
 

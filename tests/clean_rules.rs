@@ -1,4 +1,5 @@
 //! Data-driven tests of the cleaning stage: repairs that must happen and must-not-fire tables.
+#![cfg(not(target_arch = "wasm32"))] // native-only: files, timing or proptest
 
 use lede::pipeline::clean;
 

@@ -6,6 +6,7 @@
 //! `side NAME/ALIAS | stance` — the expected stance of a party on the issue above it.
 //! Prints issue precision / recall and position (stance) accuracy per article and overall:
 //! `cargo test --test disputes_eval -- --nocapture`.
+#![cfg(not(target_arch = "wasm32"))] // native-only: files, timing or proptest
 
 use lede::doc::{Dispute, Doc};
 use lede::{analyze, Options};

@@ -1,5 +1,6 @@
 //! The disputes stage must never fire without contention language, never panic, and stay
 //! linear on long input.
+#![cfg(not(target_arch = "wasm32"))] // native-only: files, timing or proptest
 
 use lede::{analyze, Options};
 

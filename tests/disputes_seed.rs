@@ -1,5 +1,6 @@
 //! The seed article (a correctly spaced copy in `tests/articles/seed_iran_talks.txt`, analysed
 //! with `Options { clean: false }`): the issues, parties and positions the brief requires.
+#![cfg(not(target_arch = "wasm32"))] // native-only: files, timing or proptest
 
 use lede::doc::{Dispute, Doc, Stance};
 use lede::{analyze, Options};

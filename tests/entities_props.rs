@@ -1,5 +1,6 @@
 //! Property tests for the tokenizer, sentence splitter and entity stage: any text, no panic,
 //! and every layer's spans are valid, ordered and consistent.
+#![cfg(not(target_arch = "wasm32"))] // native-only: files, timing or proptest
 
 use lede::{analyze, Options};
 use proptest::prelude::*;
