@@ -1,106 +1,486 @@
-// Page wiring: input → worker → render. The article reaches the DOM only through textContent.
-import { annotationsOf, segment, legendCounts, statusLine } from './render.js';
+// Page wiring: input → worker → render. The article reaches the DOM only through text nodes
+// (createTextNode / textContent); pasted HTML is parsed inert by DOMParser and reduced to text.
+import {
+  annotationsOf, planOf, segmentLook, statusLine, tooltipOf, stepIn, indexOf, rebuildText,
+  originalOf, wireProblem, capText, htmlTreeToText,
+} from './render.js';
+import { ledeJson, webAnnotation, displacy, csv, htmlSummary } from './exports.js';
+import { renderLegend, renderPanels, setupTabs } from './panels.js';
+import { actionFor } from './keyboard.js';
 
+export const MAX_UNITS = 5 * 1024 * 1024; // 5 MB of text (UTF-16 units): annotate up to here
 const $ = (sel) => document.querySelector(sel);
 const input = $('#input');
 const article = $('#article');
-const legend = $('#legend');
-const status = $('#status');
+const statusEl = $('#status');
+const noteEl = $('#note');
+const tooltip = $('#tooltip');
+const body = document.body;
+const selectTab = setupTabs();
+const hasHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 
+const state = {
+  original: '', wire: null, anns: [], plan: null, index: null, edits: [], undone: new Set(),
+  cleaned: true, hidden: new Set(), view: 'cleaned', current: null, history: [], cycle: new Map(),
+  singleKeys: true, segNodes: [], renderToken: 0,
+};
+
+// ---------------------------------------------------------------- worker
 let worker = null;
-let jobId = 0;
-let running = false;
+let job = null; // {id, kind: 'paste'|'undo'} of the running job
 
 function startWorker() {
   worker = new Worker('worker.js', { type: 'module' });
   worker.onmessage = onResult;
   worker.onerror = (e) => {
-    running = false;
-    status.textContent = `The analyser stopped (${e.message || 'error'}); your text is kept. Try again.`;
-    worker.terminate();
-    startWorker();
+    e.preventDefault();
+    crashed(e.message || 'the worker stopped');
   };
 }
 
-function analyse(text) {
-  if (running) {
-    // cancel the running job: a new text always wins
-    worker.terminate();
-    startWorker();
-  }
-  running = true;
-  jobId += 1;
-  status.textContent = 'Analysing…';
-  worker.postMessage({ id: jobId, text, options: {} });
+function restartWorker() {
+  worker.terminate();
+  startWorker();
 }
+
+function crashed(why) {
+  restartWorker();
+  job = null;
+  setState('error');
+  say(`The analyser crashed (${why}). Your text is kept: press Annotate to try again.`);
+}
+
+let nextId = 0;
+function post(message, kind) {
+  if (job) restartWorker(); // cancel the running job: new text always wins
+  nextId += 1;
+  job = { id: nextId, kind };
+  setState('busy');
+  worker.postMessage({ id: nextId, ...message });
+}
+
+/** Annotate `text` (capped at MAX_UNITS, with a note when cut). kind 'paste' resets the edits. */
+function analyse(text, kind = 'paste') {
+  const { text: head, cut } = capText(text, MAX_UNITS);
+  if (kind === 'paste') {
+    state.original = head;
+    state.undone = new Set();
+    state.cleaned = true;
+  }
+  note(cut ? `This text is ${mb(text.length)}; lede annotated the first ${mb(head.length)} (up to a paragraph break) and left the last ${cut.toLocaleString('en')} characters out. They are still in the input box.` : '');
+  say(cut ? `Analysing the first ${mb(head.length)}…` : 'Analysing…');
+  post({ text: head, options: kind === 'paste' ? {} : { clean: false } }, kind);
+}
+
+const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 function onResult(event) {
-  const { id, ok, result, error } = event.data;
-  if (id !== jobId) return;
-  running = false;
+  const { id, ok, result, anns, plan, error, fatal } = event.data;
+  if (!job || id !== job.id) return;
+  const kind = job.kind;
+  job = null;
   if (!ok) {
-    status.textContent = `Could not analyse this text: ${error}`;
+    if (fatal) return crashed(error);
+    setState('error');
+    say(`Could not analyse this text: ${error}. Your text is kept.`);
     return;
   }
-  render(result);
+  if (kind === 'paste') state.edits = result.edits || [];
+  state.cleaned = kind === 'paste';
+  show(result, anns, plan);
 }
 
-function render(wire) {
-  const anns = annotationsOf(wire);
-  const byId = new Map(anns.map((a) => [a.id, a]));
-  const frag = document.createDocumentFragment();
-  for (const seg of segment(wire.text.length, anns)) {
-    const piece = wire.text.slice(seg.start, seg.end);
-    if (seg.ids.length === 0) {
-      frag.append(document.createTextNode(piece));
-      continue;
+// ---------------------------------------------------------------- showing a result
+function show(wire, anns = annotationsOf(wire), plan = planOf(wire.text, anns)) {
+  Object.assign(state, { wire, anns, plan, index: indexOf(anns), current: null, history: [], cycle: new Map() });
+  renderLegend($('#legend'), wire, state.hidden, { toggle });
+  renderPanels(state, panelActions);
+  setView('cleaned', false);
+  say(statusLine(wire));
+  collapseInput(true);
+}
+
+function setState(s) {
+  body.dataset.state = s;
+}
+
+function say(text) {
+  statusEl.textContent = text;
+}
+
+function note(text) {
+  noteEl.textContent = text;
+  noteEl.hidden = !text;
+}
+
+/** Paint text + plan into the article in time slices (~8 ms), so the page never blocks. */
+async function paint(text, anns, plan) {
+  const token = ++state.renderToken;
+  article.replaceChildren();
+  state.segNodes = plan.blocks.map(() => []);
+  setState('painting');
+  let bi = 0;
+  let si = 0;
+  let blockEl = null;
+  let first = true;
+  while (bi < plan.blocks.length) {
+    const t0 = performance.now();
+    const frag = document.createDocumentFragment();
+    while (bi < plan.blocks.length && performance.now() - t0 < 8) {
+      const block = plan.blocks[bi];
+      if (si === 0) {
+        blockEl = document.createElement('div');
+        blockEl.className = 'blk';
+        frag.append(blockEl);
+      }
+      const stop = Math.min(block.segs.length, si + 200);
+      for (; si < stop; si++) {
+        const node = segmentNode(text, block.segs[si], anns);
+        state.segNodes[bi].push(node);
+        blockEl.append(node);
+      }
+      if (si >= block.segs.length) { bi += 1; si = 0; }
     }
-    const mark = document.createElement('mark');
-    const layers = new Set();
-    const types = new Set();
-    for (const id of seg.ids) {
-      const a = byId.get(id);
-      layers.add(a.layer);
-      if (a.layer === 'entity') types.add(a.type);
+    article.append(frag);
+    if (first) { body.dataset.highlights = 'shown'; first = false; }
+    if (bi < plan.blocks.length) {
+      await new Promise((r) => setTimeout(r, 0));
+      if (token !== state.renderToken) return;
     }
-    mark.className = [...layers].map((l) => `l-${l}`).concat([...types].map((t) => `t-${t}`)).join(' ');
-    mark.dataset.ids = seg.ids.join(' ');
-    mark.title = seg.ids.map((id) => `${byId.get(id).type} (${byId.get(id).rule})`).join(', ');
-    mark.textContent = piece;
-    frag.append(mark);
   }
-  article.replaceChildren(frag);
-  renderLegend(wire);
-  status.textContent = statusLine(wire);
-  document.body.dataset.state = 'annotated';
+  setState('annotated');
 }
 
-function renderLegend(wire) {
-  const c = legendCounts(wire);
-  const items = Object.entries(c.types).sort((a, b) => b[1] - a[1]);
-  items.push(['CLAIM', c.claims], ['ISSUE', c.disputes]);
-  legend.replaceChildren(
-    ...items.map(([type, n]) => {
-      const li = document.createElement('li');
-      li.className = `t-${type}`;
-      li.dataset.type = type;
-      li.dataset.count = String(n);
-      li.textContent = `${type} ${n}`;
-      return li;
-    }),
-  );
+function segmentNode(text, seg, anns) {
+  const piece = text.slice(seg.start, seg.end);
+  if (seg.ids.length === 0) return document.createTextNode(piece);
+  const mark = document.createElement('mark');
+  const look = segmentLook(seg, anns);
+  mark.className = look.classes.join(' ');
+  if (look.chip) mark.dataset.chip = look.chip;
+  mark.dataset.a = seg.ids.join(' ');
+  mark.textContent = piece;
+  return mark;
 }
+
+function setView(view, focus = true) {
+  state.view = view;
+  $('#view-cleaned').setAttribute('aria-pressed', String(view === 'cleaned'));
+  $('#view-original').setAttribute('aria-pressed', String(view === 'original'));
+  article.classList.toggle('original', view === 'original');
+  if (view === 'cleaned') {
+    article.setAttribute('aria-label', 'Annotated article');
+    paint(state.wire.text, state.anns, state.plan);
+  } else {
+    const anns = state.edits.map((e, i) => ({ layer: state.undone.has(i) ? 'undone' : 'edit', type: e.kind, start: e.original.start, end: e.original.end, rule: e.kind, edit: i }));
+    article.setAttribute('aria-label', 'Original text, edits marked');
+    paint(state.original, anns, planOf(state.original, anns));
+  }
+  if (focus) article.focus();
+}
+
+// ---------------------------------------------------------------- legend toggles
+function toggle(key) {
+  if (state.hidden.has(key)) state.hidden.delete(key);
+  else state.hidden.add(key);
+  article.classList.toggle(`hide-${key}`, state.hidden.has(key));
+  const btn = document.querySelector(`.legend-item[data-key="${CSS.escape(key)}"]`);
+  if (btn) btn.setAttribute('aria-pressed', String(!state.hidden.has(key)));
+}
+
+// ---------------------------------------------------------------- navigation
+/** The nodes (marks) annotation i covers, in order. */
+function nodesOf(i) {
+  const at = state.plan && state.plan.first[i];
+  if (!at || state.view !== 'cleaned') return [];
+  const out = [];
+  let [bi, si] = at;
+  for (; bi < state.plan.blocks.length; bi++, si = 0) {
+    const segs = state.plan.blocks[bi].segs;
+    for (; si < segs.length; si++) {
+      if (!segs[si].ids.includes(i)) return out;
+      const n = state.segNodes[bi][si];
+      if (!n) return out;
+      out.push(n);
+    }
+  }
+  return out;
+}
+
+function setHighlight(name, nodeLists) {
+  for (const m of article.querySelectorAll(`mark.${name}`)) m.classList.remove(name);
+  const ranges = [];
+  for (const nodes of nodeLists) {
+    for (const m of nodes) m.classList.add(name);
+    if (nodes.length) {
+      const r = new Range();
+      r.setStartBefore(nodes[0]);
+      r.setEndAfter(nodes.at(-1));
+      ranges.push(r);
+    }
+  }
+  if (hasHighlights) CSS.highlights.set(`lede-${name}`, new Highlight(...ranges));
+}
+
+function remember() {
+  const el = document.activeElement;
+  if (el && el !== document.body) state.history.push(el);
+  if (state.history.length > 50) state.history.shift();
+}
+
+/** Focus annotation i: scroll to it, mark it current, show its tooltip. */
+function focusAnn(i, { keepHistory = true } = {}) {
+  if (i === null || i === undefined) return false;
+  const nodes = nodesOf(i);
+  if (!nodes.length) return false;
+  if (keepHistory) remember();
+  state.current = i;
+  for (const m of article.querySelectorAll('mark[tabindex]')) m.removeAttribute('tabindex');
+  setHighlight('current', [nodes]);
+  const first = nodes[0];
+  first.tabIndex = -1;
+  first.focus();
+  first.scrollIntoView({ block: 'center', behavior: 'instant' });
+  body.dataset.current = String(i);
+  showTooltip(first);
+  return true;
+}
+
+function step(layerIndices, dir) {
+  const from = state.current;
+  return focusAnn(stepIn(layerIndices, state.anns, from, dir));
+}
+
+const navigation = {
+  next: () => step(state.anns.map((_, i) => i), 1),
+  prev: () => step(state.anns.map((_, i) => i), -1),
+  nextClaim: () => step([...state.index.claim.values()], 1),
+  prevClaim: () => step([...state.index.claim.values()], -1),
+  nextDispute: () => step([...state.index.dispute.values()], 1),
+  prevDispute: () => step([...state.index.dispute.values()], -1),
+  nextMention: () => mentionStep(1),
+  prevMention: () => mentionStep(-1),
+};
+
+function mentionStep(dir) {
+  const a = state.anns[state.current];
+  if (!a || a.layer !== 'entity' || a.entity === null) {
+    return navigation[dir > 0 ? 'next' : 'prev']() && state.anns[state.current].layer === 'entity';
+  }
+  return step(state.index.entity.get(a.entity) || [], dir);
+}
+
+function back() {
+  hideTooltip();
+  const sheet = $('#sheet');
+  if (sheet.open) { sheet.close(); return; }
+  const el = state.history.pop();
+  if (el && el.isConnected) el.focus();
+  else article.focus();
+}
+
+// ---------------------------------------------------------------- panel actions
+const panelActions = {
+  cycleEntity(id, button) {
+    const list = state.index.entity.get(id) || [];
+    if (!list.length) return;
+    const k = ((state.cycle.get(id) ?? -1) + 1) % list.length;
+    state.cycle.set(id, k);
+    setHighlight('related', [list.flatMap((i) => nodesOf(i))]);
+    const where = button.querySelector('.where');
+    if (where) where.textContent = ` · showing ${k + 1} of ${list.length}`;
+    focusAnn(list[k]);
+  },
+  jumpClaim(c) { focusAnn(state.index.claim.get(c)); },
+  jumpDispute(d) { focusAnn(state.index.dispute.get(d)); },
+  jumpSpan(s) {
+    const i = state.anns.findIndex((a) => a.start <= s.start && a.end >= s.start && a.layer !== 'entity');
+    if (!focusAnn(i === -1 ? null : i)) say('That passage is not highlighted; showing the nearest annotation.');
+  },
+  toggleEdit(i) {
+    if (state.undone.has(i)) state.undone.delete(i);
+    else state.undone.add(i);
+    reannotate();
+  },
+  undoAll() { state.undone = new Set(state.edits.map((_, i) => i)); reannotate(); },
+  redoAll() { state.undone = new Set(); reannotate(); },
+};
+
+function reannotate() {
+  const text = rebuildText(state.original, state.edits, state.undone);
+  say(`Re-annotating with ${state.undone.size} edit${state.undone.size === 1 ? '' : 's'} undone…`);
+  post({ text, options: { clean: false } }, 'undo');
+}
+
+// ---------------------------------------------------------------- tooltip
+function showTooltip(mark) {
+  if (!state.wire || !mark.dataset.a) return;
+  const ids = mark.dataset.a.split(' ').map(Number);
+  const lines = state.view === 'cleaned'
+    ? tooltipOf(ids, state.anns, state.wire)
+    : ids.map(() => 'edited by cleaning; see the Cleaning tab');
+  tooltip.replaceChildren(...lines.map((l) => Object.assign(document.createElement('div'), { textContent: l })));
+  tooltip.hidden = false;
+  const r = mark.getBoundingClientRect();
+  const w = Math.min(360, window.innerWidth - 16);
+  tooltip.style.maxWidth = `${w}px`;
+  tooltip.style.left = `${Math.max(8, Math.min(r.left, window.innerWidth - w - 8)) + window.scrollX}px`;
+  tooltip.style.top = `${r.bottom + window.scrollY + 6}px`;
+  mark.setAttribute('aria-describedby', 'tooltip');
+}
+
+function hideTooltip() {
+  tooltip.hidden = true;
+}
+
+article.addEventListener('mouseover', (e) => {
+  const m = e.target.closest && e.target.closest('mark');
+  if (m) showTooltip(m);
+});
+article.addEventListener('mouseleave', hideTooltip);
+article.addEventListener('focusin', (e) => { if (e.target.matches('mark')) showTooltip(e.target); });
+article.addEventListener('focusout', (e) => { if (e.target.matches('mark')) hideTooltip(); });
+
+// ---------------------------------------------------------------- input: paste, drop, seed, file
+function takeText(text) {
+  input.value = text;
+  analyse(text);
+}
+
+function clipboardText(data) {
+  const html = data.getData('text/html');
+  if (html) {
+    const doc = new DOMParser().parseFromString(html, 'text/html'); // inert: no script, no load
+    const text = htmlTreeToText(doc.body || doc);
+    if (text) return text;
+  }
+  return data.getData('text/plain');
+}
+
+input.addEventListener('paste', (e) => {
+  e.preventDefault();
+  const text = clipboardText(e.clipboardData);
+  input.setRangeText(text, input.selectionStart, input.selectionEnd, 'end');
+  analyse(input.value);
+});
+document.addEventListener('paste', (e) => {
+  if (e.target === input || e.target.closest('input, textarea')) return;
+  e.preventDefault();
+  takeText(clipboardText(e.clipboardData));
+});
+document.addEventListener('dragover', (e) => { e.preventDefault(); body.classList.add('dragging'); });
+document.addEventListener('dragleave', () => body.classList.remove('dragging'));
+document.addEventListener('drop', async (e) => {
+  e.preventDefault();
+  body.classList.remove('dragging');
+  const file = e.dataTransfer.files[0];
+  if (file) await openFile(file);
+  else if (e.dataTransfer.getData('text/plain')) takeText(e.dataTransfer.getData('text/plain'));
+});
+
+async function openFile(file) {
+  if (!/\.txt$/i.test(file.name) && file.type && !file.type.startsWith('text/')) {
+    say(`${file.name} is not a .txt file; drop or open a plain-text file.`);
+    return;
+  }
+  takeText(await file.text());
+}
+
+$('#file').addEventListener('change', (e) => { if (e.target.files[0]) openFile(e.target.files[0]); e.target.value = ''; });
+$('#analyse').addEventListener('click', () => analyse(input.value));
+$('#seed').addEventListener('click', loadSeed);
+function collapseInput(collapsed) {
+  $('#input-body').hidden = collapsed;
+  $('#edit').hidden = !collapsed;
+  $('#input-section').classList.toggle('collapsed', collapsed);
+}
+$('#edit').addEventListener('click', () => { collapseInput(false); input.focus(); });
+$('#view-cleaned').addEventListener('click', () => state.wire && setView('cleaned'));
+$('#view-original').addEventListener('click', () => state.wire && setView('original'));
 
 async function loadSeed() {
   const res = await fetch('seed.txt');
-  if (!res.ok) return;
-  input.value = await res.text();
-  analyse(input.value);
+  if (!res.ok) { say('The example article is missing (run scripts/build.sh).'); return; }
+  takeText(await res.text());
 }
 
-$('#analyse').addEventListener('click', () => analyse(input.value));
-input.addEventListener('paste', () => setTimeout(() => analyse(input.value), 0));
-$('#seed').addEventListener('click', loadSeed);
+// ---------------------------------------------------------------- export / import
+const EXPORTS = {
+  lede: ['lede.json', 'application/json', ledeJson],
+  webanno: ['lede.annotations.jsonld', 'application/ld+json', webAnnotation],
+  displacy: ['lede.displacy.json', 'application/json', displacy],
+  csv: ['lede.csv', 'text/csv', csv],
+  html: ['lede-summary.html', 'text/html', htmlSummary],
+};
+
+for (const b of document.querySelectorAll('[data-export]')) {
+  b.addEventListener('click', () => {
+    if (!state.wire) return;
+    const [name, type, build] = EXPORTS[b.dataset.export];
+    const url = URL.createObjectURL(new Blob([build(state.wire)], { type }));
+    const a = Object.assign(document.createElement('a'), { href: url, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    say(`Saved ${name} (made on this device).`);
+  });
+}
+
+$('#import').addEventListener('change', async (e) => {
+  const file = e.target.files[0];
+  e.target.value = '';
+  if (!file) return;
+  let wire;
+  try { wire = JSON.parse(await file.text()); } catch (err) { say(`Cannot import ${file.name}: not JSON (${err.message}).`); return; }
+  const problem = wireProblem(wire);
+  if (problem) { say(`Cannot import ${file.name}: ${problem}.`); return; }
+  wire.edits = wire.edits || [];
+  wire.warnings = wire.warnings || [];
+  state.original = originalOf(wire);
+  state.edits = wire.edits;
+  state.undone = new Set();
+  input.value = state.original;
+  note(`Imported ${file.name}.`);
+  show(wire);
+});
+$('#print').addEventListener('click', () => window.print());
+
+// ---------------------------------------------------------------- theme, sheet, keys
+function setTheme(dark) {
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  $('#theme').setAttribute('aria-pressed', String(dark));
+  $('#theme').textContent = dark ? 'Light theme' : 'Dark theme';
+}
+const prefersDark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+setTheme(prefersDark);
+$('#theme').addEventListener('click', () => setTheme(document.documentElement.dataset.theme !== 'dark'));
+$('#help').addEventListener('click', () => { remember(); $('#sheet').showModal(); });
+$('#sheet-close').addEventListener('click', () => $('#sheet').close());
+$('#single-keys').addEventListener('change', (e) => { state.singleKeys = e.target.checked; });
+
+document.addEventListener('keydown', (e) => {
+  const inField = !!(e.target.closest && e.target.closest('input, textarea, select, [contenteditable]'));
+  const action = actionFor(e, state.singleKeys, inField);
+  if (!action) return;
+  if (action === 'back') { if (!$('#sheet').open) back(); return; }
+  if (action === 'help') { e.preventDefault(); remember(); $('#sheet').showModal(); return; }
+  if (action === 'theme') { setTheme(document.documentElement.dataset.theme !== 'dark'); return; }
+  if (action.startsWith('tab')) { selectTab(Number(action.slice(3)) - 1); return; }
+  if (!state.wire || $('#sheet').open) return;
+  e.preventDefault();
+  if (state.view !== 'cleaned') setView('cleaned', false);
+  if (!navigation[action]()) say('Nothing of that kind to go to.');
+});
+
+// ---------------------------------------------------------------- debug hooks (tests only)
+if (new URLSearchParams(location.search).has('debug')) {
+  window.ledeDebug = {
+    crash: (kind) => post({ debug: kind }, 'paste'),
+    state: () => ({ original: state.original, text: state.wire && state.wire.text, undone: [...state.undone] }),
+  };
+}
 
 startWorker();
-loadSeed();
+if (!new URLSearchParams(location.search).has('empty')) loadSeed();
+else { setState('ready'); say('Ready: paste an article.'); }
