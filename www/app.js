@@ -8,7 +8,9 @@ import { ledeJson, webAnnotation, displacy, csv, htmlSummary } from './exports.j
 import { renderLegend, renderPanels, setupTabs } from './panels.js';
 import { actionFor } from './keyboard.js';
 
-export const MAX_UNITS = 5 * 1024 * 1024; // 5 MB of text (UTF-16 units): annotate up to here
+const params = new URLSearchParams(location.search);
+// 5 MB of text (UTF-16 units): annotate up to here. `?debug&cap=N` lowers it for the tests.
+const MAX_UNITS = params.has('debug') && Number(params.get('cap')) > 0 ? Number(params.get('cap')) : 5 * 1024 * 1024;
 const $ = (sel) => document.querySelector(sel);
 const input = $('#input');
 const article = $('#article');
@@ -474,13 +476,14 @@ document.addEventListener('keydown', (e) => {
 });
 
 // ---------------------------------------------------------------- debug hooks (tests only)
-if (new URLSearchParams(location.search).has('debug')) {
+if (params.has('debug')) {
   window.ledeDebug = {
     crash: (kind) => post({ debug: kind }, 'paste'),
-    state: () => ({ original: state.original, text: state.wire && state.wire.text, undone: [...state.undone] }),
+    state: () => ({ original: state.original, text: state.wire && state.wire.text, undone: [...state.undone], edits: state.edits }),
+    wire: () => state.wire,
   };
 }
 
 startWorker();
-if (!new URLSearchParams(location.search).has('empty')) loadSeed();
+if (!params.has('empty')) loadSeed();
 else { setState('ready'); say('Ready: paste an article.'); }
