@@ -1,7 +1,7 @@
 // Page wiring: input → worker → render. The article reaches the DOM only through text nodes
 // (createTextNode / textContent); pasted HTML is parsed inert by DOMParser and reduced to text.
 import {
-  annotationsOf, planOf, segmentLook, statusLine, tooltipOf, stepIn, indexOf, rebuildText,
+  annotationsOf, planOf, packPlan, packedSeg, segmentLook, statusLine, tooltipOf, stepIn, indexOf, rebuildText,
   originalOf, wireProblem, capText, htmlTreeToText,
 } from './render.js';
 import { ledeJson, webAnnotation, displacy, csv, htmlSummary } from './exports.js';
@@ -24,8 +24,10 @@ const hasHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS && typeo
 const state = {
   original: '', wire: null, anns: [], plan: null, index: null, edits: [], undone: new Set(),
   cleaned: true, hidden: new Set(), view: 'cleaned', current: null, history: [], cycle: new Map(),
-  singleKeys: true, segNodes: [], renderToken: 0,
+  singleKeys: true, segNodes: [], renderToken: 0, showToken: 0, indexCache: null,
 };
+/** Lookups claim/dispute/entity -> annotations, built on first use (not on the paste's path). */
+const ix = () => (state.indexCache ||= indexOf(state.anns));
 
 // ---------------------------------------------------------------- worker
 let worker = null;
@@ -48,6 +50,7 @@ function restartWorker() {
 function crashed(why) {
   restartWorker();
   job = null;
+  collapseInput(false);
   setState('error');
   say(`The analyser crashed (${why}). Your text is kept: press Annotate to try again.`);
 }
@@ -76,28 +79,54 @@ function analyse(text, kind = 'paste') {
 
 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
+/** Results arrive in parts (see worker.js); each part is its own short task on this thread. */
 function onResult(event) {
-  const { id, ok, result, anns, plan, error, fatal } = event.data;
+  const { id, ok, part, error, fatal } = event.data;
   if (!job || id !== job.id) return;
-  const kind = job.kind;
-  job = null;
   if (!ok) {
+    job = null;
     if (fatal) return crashed(error);
     setState('error');
+    collapseInput(false);
     say(`Could not analyse this text: ${error}. Your text is kept.`);
     return;
   }
-  if (kind === 'paste') state.edits = result.edits || [];
-  state.cleaned = kind === 'paste';
-  show(result, anns, plan);
+  if (part === 'head') {
+    job.wire = event.data.wire;
+    job.plan = event.data.plan;
+    job.anns = [];
+  } else if (part === 'anns') {
+    for (const item of event.data.items) job.anns.push(item);
+  } else if (part !== 'done') {
+    for (const item of event.data.items) job.wire[part].push(item);
+  } else {
+    const { kind, wire, plan, anns } = job;
+    job = null;
+    if (kind === 'paste') state.edits = wire.edits || [];
+    state.cleaned = kind === 'paste';
+    show(wire, plan, anns);
+  }
 }
 
 // ---------------------------------------------------------------- showing a result
-function show(wire, anns = annotationsOf(wire), plan = planOf(wire.text, anns)) {
-  Object.assign(state, { wire, anns, plan, index: indexOf(anns), current: null, history: [], cycle: new Map() });
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+/** Show a result: legend, status, then (each in its own task) the panels and the article. */
+async function show(wire, plan = null, anns = null) {
+  const token = ++state.showToken;
+  anns = anns || annotationsOf(wire);
+  if (!plan) plan = packPlan(planOf(wire.text, anns), anns.length);
+  Object.assign(state, { wire, anns, plan, indexCache: null, current: null, history: [], cycle: new Map() });
   renderLegend($('#legend'), wire, state.hidden, { toggle });
-  renderPanels(state, panelActions);
-  setView('cleaned', false);
+  state.showing = true;
+  const painted = setView('cleaned', false);
+  await tick();
+  if (token !== state.showToken) return;
+  await renderPanels(state, panelActions, tick);
+  const complete = await painted;
+  if (token !== state.showToken) return;
+  state.showing = false;
+  if (complete) setState('annotated');
   say(statusLine(wire));
   collapseInput(true);
 }
@@ -115,42 +144,42 @@ function note(text) {
   noteEl.hidden = !text;
 }
 
-/** Paint text + plan into the article in time slices (~8 ms), so the page never blocks. */
+/** Paint text + packed plan into the article in time slices (~8 ms): the page never blocks. */
 async function paint(text, anns, plan) {
   const token = ++state.renderToken;
   article.replaceChildren();
-  state.segNodes = plan.blocks.map(() => []);
+  const nBlocks = plan.blockSeg.length - 1;
+  state.segNodes = new Array(plan.segStart.length);
   setState('painting');
   let bi = 0;
-  let si = 0;
+  let k = 0;
   let blockEl = null;
   let first = true;
-  while (bi < plan.blocks.length) {
+  while (bi < nBlocks) {
     const t0 = performance.now();
     const frag = document.createDocumentFragment();
-    while (bi < plan.blocks.length && performance.now() - t0 < 8) {
-      const block = plan.blocks[bi];
-      if (si === 0) {
+    while (bi < nBlocks && performance.now() - t0 < 8) {
+      if (k === plan.blockSeg[bi]) {
         blockEl = document.createElement('div');
         blockEl.className = 'blk';
         frag.append(blockEl);
       }
-      const stop = Math.min(block.segs.length, si + 200);
-      for (; si < stop; si++) {
-        const node = segmentNode(text, block.segs[si], anns);
-        state.segNodes[bi].push(node);
+      const stop = Math.min(plan.blockSeg[bi + 1], k + 200);
+      for (; k < stop; k++) {
+        const node = segmentNode(text, packedSeg(plan, k), anns);
+        state.segNodes[k] = node;
         blockEl.append(node);
       }
-      if (si >= block.segs.length) { bi += 1; si = 0; }
+      if (k >= plan.blockSeg[bi + 1]) bi += 1;
     }
     article.append(frag);
     if (first) { body.dataset.highlights = 'shown'; first = false; }
-    if (bi < plan.blocks.length) {
+    if (bi < nBlocks) {
       await new Promise((r) => setTimeout(r, 0));
-      if (token !== state.renderToken) return;
+      if (token !== state.renderToken) return false;
     }
   }
-  setState('annotated');
+  return true;
 }
 
 function segmentNode(text, seg, anns) {
@@ -170,15 +199,18 @@ function setView(view, focus = true) {
   $('#view-cleaned').setAttribute('aria-pressed', String(view === 'cleaned'));
   $('#view-original').setAttribute('aria-pressed', String(view === 'original'));
   article.classList.toggle('original', view === 'original');
+  let painted;
   if (view === 'cleaned') {
     article.setAttribute('aria-label', 'Annotated article');
-    paint(state.wire.text, state.anns, state.plan);
+    painted = paint(state.wire.text, state.anns, state.plan);
   } else {
     const anns = state.edits.map((e, i) => ({ layer: state.undone.has(i) ? 'undone' : 'edit', type: e.kind, start: e.original.start, end: e.original.end, rule: e.kind, edit: i }));
     article.setAttribute('aria-label', 'Original text, edits marked');
-    paint(state.original, anns, planOf(state.original, anns));
+    painted = paint(state.original, anns, packPlan(planOf(state.original, anns), anns.length));
   }
   if (focus) article.focus();
+  if (!state.showing) painted.then((complete) => complete && setState('annotated'));
+  return painted;
 }
 
 // ---------------------------------------------------------------- legend toggles
@@ -193,18 +225,13 @@ function toggle(key) {
 // ---------------------------------------------------------------- navigation
 /** The nodes (marks) annotation i covers, in order. */
 function nodesOf(i) {
-  const at = state.plan && state.plan.first[i];
-  if (!at || state.view !== 'cleaned') return [];
+  const p = state.plan;
+  if (!p || state.view !== 'cleaned' || !(p.first[i] >= 0)) return [];
   const out = [];
-  let [bi, si] = at;
-  for (; bi < state.plan.blocks.length; bi++, si = 0) {
-    const segs = state.plan.blocks[bi].segs;
-    for (; si < segs.length; si++) {
-      if (!segs[si].ids.includes(i)) return out;
-      const n = state.segNodes[bi][si];
-      if (!n) return out;
-      out.push(n);
-    }
+  for (let k = p.first[i]; k < p.segStart.length; k++) {
+    if (!p.ids.subarray(p.idsOff[k], p.idsOff[k + 1]).includes(i)) break;
+    if (!state.segNodes[k]) break;
+    out.push(state.segNodes[k]);
   }
   return out;
 }
@@ -256,10 +283,10 @@ function step(layerIndices, dir) {
 const navigation = {
   next: () => step(state.anns.map((_, i) => i), 1),
   prev: () => step(state.anns.map((_, i) => i), -1),
-  nextClaim: () => step([...state.index.claim.values()], 1),
-  prevClaim: () => step([...state.index.claim.values()], -1),
-  nextDispute: () => step([...state.index.dispute.values()], 1),
-  prevDispute: () => step([...state.index.dispute.values()], -1),
+  nextClaim: () => step([...ix().claim.values()], 1),
+  prevClaim: () => step([...ix().claim.values()], -1),
+  nextDispute: () => step([...ix().dispute.values()], 1),
+  prevDispute: () => step([...ix().dispute.values()], -1),
   nextMention: () => mentionStep(1),
   prevMention: () => mentionStep(-1),
 };
@@ -269,7 +296,7 @@ function mentionStep(dir) {
   if (!a || a.layer !== 'entity' || a.entity === null) {
     return navigation[dir > 0 ? 'next' : 'prev']() && state.anns[state.current].layer === 'entity';
   }
-  return step(state.index.entity.get(a.entity) || [], dir);
+  return step(ix().entity.get(a.entity) || [], dir);
 }
 
 function back() {
@@ -284,7 +311,7 @@ function back() {
 // ---------------------------------------------------------------- panel actions
 const panelActions = {
   cycleEntity(id, button) {
-    const list = state.index.entity.get(id) || [];
+    const list = ix().entity.get(id) || [];
     if (!list.length) return;
     const k = ((state.cycle.get(id) ?? -1) + 1) % list.length;
     state.cycle.set(id, k);
@@ -293,8 +320,8 @@ const panelActions = {
     if (where) where.textContent = ` · showing ${k + 1} of ${list.length}`;
     focusAnn(list[k]);
   },
-  jumpClaim(c) { focusAnn(state.index.claim.get(c)); },
-  jumpDispute(d) { focusAnn(state.index.dispute.get(d)); },
+  jumpClaim(c) { focusAnn(ix().claim.get(c)); },
+  jumpDispute(d) { focusAnn(ix().dispute.get(d)); },
   jumpSpan(s) {
     const i = state.anns.findIndex((a) => a.start <= s.start && a.end >= s.start && a.layer !== 'entity');
     if (!focusAnn(i === -1 ? null : i)) say('That passage is not highlighted; showing the nearest annotation.');

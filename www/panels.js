@@ -17,6 +17,21 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+let generation = 0;
+/** Append build(item) for each item: the first 50 now, the rest in ~8 ms slices (big texts). */
+function fillLater(parent, items, build) {
+  const gen = generation;
+  let i = 0;
+  const step = (budget) => {
+    const t0 = performance.now();
+    while (i < items.length && (i < 50 || performance.now() - t0 < budget)) parent.append(build(items[i], i++));
+    if (i < items.length) setTimeout(() => { if (gen === generation) step(8); }, 0);
+  };
+  step(budget0);
+  return parent;
+}
+const budget0 = 4;
+
 const chip = (type) => el('span', { class: `chip t-${type}`, 'aria-hidden': 'true' }, (TYPES[type] || [type[0]])[0]);
 
 /** Legend: one toggle per entity type and per layer, each with its count. */
@@ -43,7 +58,7 @@ function entitiesPanel(wire, on) {
   if (!groups.length) return [el('p', { class: 'empty' }, 'No entities found.')];
   return groups.map((g) => el('section', { class: 'group' },
     el('h3', {}, chip(g.type), ` ${g.type} `, el('span', { class: 'muted' }, `${TYPES[g.type] ? TYPES[g.type][1] : ''} · ${g.entities.length} entities, ${g.mentions} mentions`)),
-    el('ul', { class: 'entities' }, g.entities.map((e) => {
+    fillLater(el('ul', { class: 'entities' }), g.entities, (e) => {
       const met = e.metonym_of != null && wire.entities[e.metonym_of];
       const aliases = (e.aliases || []).filter((a) => a !== e.canonical);
       return el('li', {},
@@ -53,13 +68,13 @@ function entitiesPanel(wire, on) {
           el('span', { class: 'where', 'aria-live': 'off' })),
         aliases.length ? el('p', { class: 'explain' }, `Also written as: ${aliases.join(', ')}`) : null,
         met ? el('p', { class: 'explain' }, `Metonym: "${e.canonical}" stands for ${met.canonical} (a place or building named for the people or government there).`) : null);
-    })),
+    }),
   ));
 }
 
 function claimsPanel(wire, on) {
   if (!(wire.claims || []).length) return [el('p', { class: 'empty' }, 'No claims found.')];
-  return [el('ol', { class: 'claims' }, wire.claims.map((c, i) => {
+  return [fillLater(el('ol', { class: 'claims' }), wire.claims, (c, i) => {
     const v = claimView(wire, c);
     return el('li', {},
       el('button', { type: 'button', class: 'claim', dataset: { claim: String(i) }, onclick: () => on.jumpClaim(i) },
@@ -72,12 +87,12 @@ function claimsPanel(wire, on) {
         ...v.badges.map((b) => el('span', { class: `badge b-${b}` }, b))),
       v.hedges.length ? el('p', { class: 'explain' }, `Hedged by: ${v.hedges.join(', ')}`) : null,
       v.anonymity ? el('p', { class: 'explain' }, `Why anonymous: ${v.anonymity}`) : null);
-  }))];
+  })];
 }
 
 function disputesPanel(wire, on) {
   if (!(wire.disputes || []).length) return [el('p', { class: 'empty' }, 'No disputed issues found.')];
-  return wire.disputes.map((d, i) => {
+  return [fillLater(el('div', { class: 'disputes' }), wire.disputes, (d, i) => {
     const v = disputeView(wire, d);
     return el('section', { class: 'dispute', dataset: { dispute: String(i) } },
       el('h3', {}, el('button', { type: 'button', class: 'issue-link', onclick: () => on.jumpDispute(i) }, v.label)),
@@ -93,7 +108,7 @@ function disputesPanel(wire, on) {
       v.evidence.length ? el('details', {}, el('summary', {}, `Evidence (${v.evidence.length})`),
         el('ul', {}, v.evidence.map((e) => el('li', {}, el('button', { type: 'button', class: 'link', onclick: () => on.jumpSpan(e.span) }, e.text))))) : null,
       el('p', { class: 'meta' }, `rule ${v.rule}`));
-  });
+  })];
 }
 
 function cleaningPanel(state, on) {
@@ -105,24 +120,28 @@ function cleaningPanel(state, on) {
       el('button', { type: 'button', id: 'undo-all', onclick: () => on.undoAll(), disabled: state.undone.size === edits.length }, 'Undo all edits'),
       el('button', { type: 'button', id: 'redo-all', onclick: () => on.redoAll(), disabled: state.undone.size === 0 }, 'Redo all')),
     el('p', { class: 'hint' }, `${edits.length} edit${edits.length === 1 ? '' : 's'}; · is a space, ⏎ a line break, ∅ nothing. Undoing re-annotates the text.`),
-    el('ol', { class: 'edits' }, edits.map((e, i) => {
+    fillLater(el('ol', { class: 'edits' }), edits, (e, i) => {
       const undone = state.undone.has(i);
       return el('li', { class: undone ? 'undone' : '', dataset: { edit: String(i) } },
         el('span', { class: 'kind' }, e.kind), ' ',
         el('del', {}, shown(e.original_text)), el('span', { 'aria-hidden': 'true' }, ' → '), el('span', { class: 'visually-hidden' }, ' became '),
         el('ins', {}, shown(e.replacement)), ' ',
         el('button', { type: 'button', class: 'undo', 'aria-pressed': String(undone), onclick: () => on.toggleEdit(i) }, undone ? 'Redo' : 'Undo'));
-    })),
+    }),
   ];
 }
 
-/** Fill every tab panel and the tab counts. */
-export function renderPanels(state, on) {
+/** Fill every tab panel (one per task when `pause` yields) and the tab counts. */
+export async function renderPanels(state, on, pause = async () => {}) {
+  const gen = ++generation;
   const wire = state.wire;
-  document.getElementById('panel-entities').replaceChildren(...entitiesPanel(wire, on));
-  document.getElementById('panel-claims').replaceChildren(...claimsPanel(wire, on));
-  document.getElementById('panel-disputes').replaceChildren(...disputesPanel(wire, on));
-  document.getElementById('panel-cleaning').replaceChildren(...cleaningPanel(state, on));
+  const fills = [['entities', () => entitiesPanel(wire, on)], ['claims', () => claimsPanel(wire, on)],
+    ['disputes', () => disputesPanel(wire, on)], ['cleaning', () => cleaningPanel(state, on)]];
+  for (const [name, build] of fills) {
+    document.getElementById(`panel-${name}`).replaceChildren(...build());
+    await pause();
+    if (gen !== generation) return;
+  }
   const counts = { entities: wire.entities.length, claims: wire.claims.length, disputes: wire.disputes.length, edits: (state.edits || []).length };
   for (const n of document.querySelectorAll('[data-tabcount]')) n.textContent = String(counts[n.dataset.tabcount] ?? 0);
 }

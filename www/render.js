@@ -361,3 +361,43 @@ export function indexOf(annotations) {
   });
   return { claim, dispute, entity, layer };
 }
+
+/**
+ * The plan in typed arrays (transferable from the worker without a slow structured clone):
+ * segment k is [segStart[k], segEnd[k]) covered by ids[idsOff[k] .. idsOff[k+1]]; block b holds
+ * segments blockSeg[b] .. blockSeg[b+1]; annotation i starts in segment first[i] (-1: none).
+ */
+export function packPlan(plan, nAnns) {
+  const nSegs = plan.blocks.reduce((n, b) => n + b.segs.length, 0);
+  const nIds = plan.blocks.reduce((n, b) => n + b.segs.reduce((m, s) => m + s.ids.length, 0), 0);
+  const p = {
+    segStart: new Uint32Array(nSegs), segEnd: new Uint32Array(nSegs), idsOff: new Uint32Array(nSegs + 1),
+    ids: new Uint32Array(nIds), blockSeg: new Uint32Array(plan.blocks.length + 1), first: new Int32Array(nAnns).fill(-1),
+  };
+  let k = 0;
+  let j = 0;
+  plan.blocks.forEach((b, bi) => {
+    p.blockSeg[bi] = k;
+    for (const s of b.segs) {
+      p.segStart[k] = s.start;
+      p.segEnd[k] = s.end;
+      p.idsOff[k] = j;
+      for (const id of s.ids) {
+        p.ids[j++] = id;
+        if (p.first[id] === -1) p.first[id] = k;
+      }
+      k += 1;
+    }
+  });
+  p.idsOff[k] = j;
+  p.blockSeg[plan.blocks.length] = k;
+  return p;
+}
+
+/** Segment k of a packed plan as {start, end, ids}. */
+export function packedSeg(p, k) {
+  return { start: p.segStart[k], end: p.segEnd[k], ids: Array.from(p.ids.subarray(p.idsOff[k], p.idsOff[k + 1])) };
+}
+
+/** The transferable buffers of a packed plan. */
+export const planBuffers = (p) => [p.segStart, p.segEnd, p.idsOff, p.ids, p.blockSeg, p.first].map((a) => a.buffer);

@@ -208,3 +208,20 @@ test('clipboard HTML becomes clean paragraphs of text, scripts and images droppe
   assert.equal(htmlTreeToText(tree), 'Iran talks\n\nFirst bold para.\n\n<img src=x onerror=alert(1)>\n\none\n\ntwo');
   assert.equal(htmlTreeToText(el('BODY')), '');
 });
+
+test('the packed plan holds the same segments, blocks and first segments', async () => {
+  const { packPlan, packedSeg } = await import('../../www/render.js');
+  const anns = annotationsOf(wire);
+  const plan = planOf(wire.text, anns);
+  const p = packPlan(plan, anns.length);
+  const flat = plan.blocks.flatMap((b) => b.segs);
+  assert.equal(p.segStart.length, flat.length);
+  flat.forEach((s, k) => assert.deepEqual(packedSeg(p, k), { start: s.start, end: s.end, ids: s.ids }));
+  assert.equal(p.blockSeg.length, plan.blocks.length + 1);
+  assert.equal(p.blockSeg.at(-1), flat.length);
+  anns.forEach((a, i) => {
+    const k = p.first[i];
+    assert.ok(packedSeg(p, k).ids.includes(i));
+    assert.equal(p.segStart[k], a.start);
+  });
+});
