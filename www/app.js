@@ -473,6 +473,18 @@ $('#import').addEventListener('change', async (e) => {
   note(`Imported ${file.name}.`);
   show(wire);
 });
+$('#sheet-toggle').addEventListener('click', () => {
+  const min = $('#panel').classList.toggle('min');
+  $('#sheet-toggle').setAttribute('aria-expanded', String(!min));
+  $('#sheet-toggle').textContent = min ? 'Show' : 'Hide';
+});
+for (const t of document.querySelectorAll('[role="tab"]')) {
+  t.addEventListener('click', () => {
+    $('#panel').classList.remove('min');
+    $('#sheet-toggle').setAttribute('aria-expanded', 'true');
+    $('#sheet-toggle').textContent = 'Hide';
+  });
+}
 $('#print').addEventListener('click', () => window.print());
 
 // ---------------------------------------------------------------- theme, sheet, keys

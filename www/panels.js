@@ -156,6 +156,7 @@ export function setupTabs() {
       t.tabIndex = on ? 0 : -1;
       document.getElementById(t.getAttribute('aria-controls')).hidden = !on;
     }
+    document.getElementById('panel').scrollTop = 0;
     if (focus) tab.focus();
   };
   tabs.forEach((t, i) => {
