@@ -24,7 +24,7 @@ const hasHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS && typeo
 const state = {
   original: '', wire: null, anns: [], plan: null, index: null, edits: [], undone: new Set(),
   cleaned: true, hidden: new Set(), view: 'cleaned', current: null, history: [], cycle: new Map(),
-  singleKeys: true, segNodes: [], renderToken: 0, showToken: 0, indexCache: null,
+  singleKeys: true, boxText: null, segNodes: [], blockEls: [], painting: null, renderToken: 0, showToken: 0, indexCache: null,
 };
 /** Lookups claim/dispute/entity -> annotations, built on first use (not on the paste's path). */
 const ix = () => (state.indexCache ||= indexOf(state.anns));
@@ -72,7 +72,7 @@ function analyse(text, kind = 'paste') {
     state.undone = new Set();
     state.cleaned = true;
   }
-  note(cut ? `This text is ${mb(text.length)}; lede annotated the first ${mb(head.length)} (up to a paragraph break) and left the last ${cut.toLocaleString('en')} characters out. They are still in the input box.` : '');
+  note(cut ? `This text is ${mb(text.length)}; lede annotated the first ${mb(head.length)} (up to a paragraph break) and left the last ${cut.toLocaleString('en')} characters out. They are kept: open Edit text to see them in the input box.` : '');
   say(cut ? `Analysing the first ${mb(head.length)}…` : 'Analysing…');
   post({ text: head, options: kind === 'paste' ? {} : { clean: false } }, kind);
 }
@@ -144,37 +144,96 @@ function note(text) {
   noteEl.hidden = !text;
 }
 
-/** Paint text + packed plan into the article in time slices (~8 ms): the page never blocks. */
+// Above this many segments the article is first laid down as plain text, one block per
+// paragraph, and each block gets its marks when it comes near the viewport (or is navigated
+// to): a 5 MB text never builds hundreds of thousands of nodes or long layout tasks.
+const EAGER_SEGMENTS = 20000;
+let observer = null;
+
+/** Segment range [from, to) of block b. */
+const segsOf = (plan, b) => [plan.blockSeg[b], plan.blockSeg[b + 1]];
+
+/** Give block b its marks (once). */
+function fillBlock(b) {
+  const el = state.blockEls[b];
+  if (!el || el.dataset.full) return;
+  const { text, anns, plan } = state.painting;
+  const [from, to] = segsOf(plan, b);
+  const nodes = [];
+  for (let k = from; k < to; k++) {
+    const node = segmentNode(text, packedSeg(plan, k), anns);
+    state.segNodes[k] = node;
+    nodes.push(node);
+  }
+  el.replaceChildren(...nodes);
+  el.dataset.full = '1';
+  if (observer) observer.unobserve(el);
+  if (!body.dataset.highlights) body.dataset.highlights = 'shown';
+}
+
+/** The block holding segment k (binary search over block starts). */
+function blockOfSeg(k) {
+  const bs = state.painting.plan.blockSeg;
+  let lo = 0;
+  let hi = bs.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (bs[mid] <= k) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+let pending = [];
+function onSeen(entries) {
+  for (const e of entries) if (e.isIntersecting) pending.push(Number(e.target.dataset.b));
+  const token = state.renderToken;
+  const run = () => {
+    if (token !== state.renderToken) return;
+    const t0 = performance.now();
+    while (pending.length && performance.now() - t0 < 5) fillBlock(pending.shift());
+    if (pending.length) setTimeout(run, 0);
+  };
+  run();
+}
+
+/** Paint text + packed plan into the article in time slices (~5 ms): the page never blocks. */
 async function paint(text, anns, plan) {
   const token = ++state.renderToken;
+  if (observer) observer.disconnect();
+  observer = null;
+  pending = [];
+  delete body.dataset.highlights;
   article.replaceChildren();
   const nBlocks = plan.blockSeg.length - 1;
   state.segNodes = new Array(plan.segStart.length);
-  setState('painting');
-  let bi = 0;
-  let k = 0;
-  let blockEl = null;
-  let first = true;
-  while (bi < nBlocks) {
+  state.blockEls = new Array(nBlocks);
+  state.painting = { text, anns, plan };
+  const lazy = plan.segStart.length > EAGER_SEGMENTS;
+  if (lazy) observer = new IntersectionObserver(onSeen, { rootMargin: '1200px 0px' });
+  let b = 0;
+  while (b < nBlocks) {
     const t0 = performance.now();
     const frag = document.createDocumentFragment();
-    while (bi < nBlocks && performance.now() - t0 < 8) {
-      if (k === plan.blockSeg[bi]) {
-        blockEl = document.createElement('div');
-        blockEl.className = 'blk';
-        frag.append(blockEl);
+    while (b < nBlocks && performance.now() - t0 < 5) {
+      const stop = Math.min(nBlocks, b + 20);
+      for (; b < stop; b++) {
+        const el = document.createElement('div');
+        el.className = 'blk';
+        el.dataset.b = String(b);
+        state.blockEls[b] = el;
+        frag.append(el);
+        if (lazy) {
+          const [from, to] = segsOf(plan, b);
+          el.textContent = from < to ? text.slice(plan.segStart[from], plan.segEnd[to - 1]) : '';
+          observer.observe(el);
+        } else {
+          fillBlock(b);
+        }
       }
-      const stop = Math.min(plan.blockSeg[bi + 1], k + 200);
-      for (; k < stop; k++) {
-        const node = segmentNode(text, packedSeg(plan, k), anns);
-        state.segNodes[k] = node;
-        blockEl.append(node);
-      }
-      if (k >= plan.blockSeg[bi + 1]) bi += 1;
     }
     article.append(frag);
-    if (first) { body.dataset.highlights = 'shown'; first = false; }
-    if (bi < nBlocks) {
+    if (b < nBlocks) {
       await new Promise((r) => setTimeout(r, 0));
       if (token !== state.renderToken) return false;
     }
@@ -230,6 +289,7 @@ function nodesOf(i) {
   const out = [];
   for (let k = p.first[i]; k < p.segStart.length; k++) {
     if (!p.ids.subarray(p.idsOff[k], p.idsOff[k + 1]).includes(i)) break;
+    if (!state.segNodes[k]) fillBlock(blockOfSeg(k));
     if (!state.segNodes[k]) break;
     out.push(state.segNodes[k]);
   }
@@ -371,8 +431,18 @@ article.addEventListener('focusin', (e) => { if (e.target.matches('mark')) showT
 article.addEventListener('focusout', (e) => { if (e.target.matches('mark')) hideTooltip(); });
 
 // ---------------------------------------------------------------- input: paste, drop, seed, file
+// A hidden textarea still costs tens of ms to take a megabyte, so big texts go into the box
+// only when the user opens it (or after a crash); until then state.boxText holds them.
+const BOX_LAZY = 200000;
+
 function takeText(text) {
-  input.value = text;
+  if (text.length > BOX_LAZY && $('#input-body').hidden) {
+    state.boxText = text;
+    input.value = '';
+  } else {
+    state.boxText = null;
+    input.value = text;
+  }
   analyse(text);
 }
 
@@ -416,9 +486,13 @@ async function openFile(file) {
 }
 
 $('#file').addEventListener('change', (e) => { if (e.target.files[0]) openFile(e.target.files[0]); e.target.value = ''; });
-$('#analyse').addEventListener('click', () => analyse(input.value));
+$('#analyse').addEventListener('click', () => { state.boxText = null; analyse(input.value); });
 $('#seed').addEventListener('click', loadSeed);
 function collapseInput(collapsed) {
+  if (!collapsed && state.boxText !== null) {
+    input.value = state.boxText;
+    state.boxText = null;
+  }
   $('#input-body').hidden = collapsed;
   $('#edit').hidden = !collapsed;
   $('#input-section').classList.toggle('collapsed', collapsed);

@@ -24,8 +24,8 @@ function fillLater(parent, items, build) {
   let i = 0;
   const step = (budget) => {
     const t0 = performance.now();
-    while (i < items.length && (i < 50 || performance.now() - t0 < budget)) parent.append(build(items[i], i++));
-    if (i < items.length) setTimeout(() => { if (gen === generation) step(8); }, 0);
+    while (i < items.length && (i < 20 || performance.now() - t0 < budget)) parent.append(build(items[i], i++));
+    if (i < items.length) setTimeout(() => { if (gen === generation) step(5); }, 0);
   };
   step(budget0);
   return parent;

@@ -8,7 +8,7 @@
 import init, { annotate } from './pkg/lede.js';
 import { annotationsOf, planOf, packPlan, planBuffers } from './render.js';
 
-const CHUNK = 2000;
+const CHUNK = 1000;
 const LISTS = ['edits', 'mentions', 'entities', 'claims', 'disputes'];
 
 const ready = init();
