@@ -5,7 +5,7 @@ import {
   originalOf, wireProblem, capText, htmlTreeToText,
 } from './render.js';
 import { ledeJson, webAnnotation, displacy, csv, htmlSummary } from './exports.js';
-import { renderLegend, renderPanels, setupTabs } from './panels.js';
+import { renderLegend, renderPanels, setupTabs, renderPrintTables } from './panels.js';
 import { actionFor } from './keyboard.js';
 
 const params = new URLSearchParams(location.search);
@@ -560,6 +560,12 @@ for (const t of document.querySelectorAll('[role="tab"]')) {
   });
 }
 $('#print').addEventListener('click', () => window.print());
+window.addEventListener('beforeprint', () => {
+  if (!state.wire) return;
+  renderPrintTables($('#print-summary'), state.wire);
+  $('#print-summary').hidden = false;
+});
+window.addEventListener('afterprint', () => { $('#print-summary').hidden = true; });
 
 // ---------------------------------------------------------------- theme, sheet, keys
 function setTheme(dark) {

@@ -170,3 +170,23 @@ export function setupTabs() {
   });
   return (n, focus) => select(tabs[n], focus);
 }
+
+/** The print view's summary tables (entities, claims, disputes), built when printing starts. */
+export function renderPrintTables(root, wire) {
+  const table = (caption, head, rows) => el('table', {}, el('caption', {}, caption),
+    el('thead', {}, el('tr', {}, head.map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c) => el('td', {}, String(c)))))));
+  const ents = entityGroups(wire).flatMap((g) => g.entities.map((e) => [g.type, e.canonical, e.count, Number(e.salience).toFixed(2), (e.aliases || []).join('; ')]));
+  const claims = (wire.claims || []).map((c, i) => {
+    const v = claimView(wire, c);
+    return [i + 1, v.source, v.cue, v.content, v.badges.join(', ')];
+  });
+  const disputes = (wire.disputes || []).flatMap((d) => {
+    const v = disputeView(wire, d);
+    return v.sides.length ? v.sides.map((s) => [v.label, s.name, s.stance, s.position ?? 'not stated']) : [[v.label, '—', '—', 'parties not identified']];
+  });
+  root.replaceChildren(el('h2', {}, 'Summary'),
+    table('Entities', ['type', 'entity', 'mentions', 'salience', 'aliases'], ents),
+    table('Claims', ['#', 'source', 'cue', 'content', 'flags'], claims),
+    table('Disputes', ['issue', 'party', 'stance', 'position'], disputes));
+}

@@ -77,9 +77,14 @@ test('forced colours and print keep every layer distinguishable', async () => {
   await page.emulateMedia({ forcedColors: 'active' });
   assert.notEqual(await page.$eval('#article mark.l-entity', (m) => getComputedStyle(m).outlineStyle), 'none');
   await page.emulateMedia({ forcedColors: 'none', media: 'print' });
-  const hidden = await page.$$eval('[role="tabpanel"]', (ps) => ps.filter((p) => getComputedStyle(p).display === 'none').length);
-  assert.equal(hidden, 0, 'every summary panel prints');
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const captions = await page.$$eval('#print-summary caption', (cs) => cs.map((c) => c.textContent));
+  assert.deepEqual(captions, ['Entities', 'Claims', 'Disputes'], 'summary tables print');
+  assert.equal(await page.$eval('#print-summary', (n) => getComputedStyle(n).display), 'block');
+  assert.ok(await page.$$eval('#print-summary tbody tr', (r) => r.length) > 10);
   assert.equal(await page.$eval('.input', (n) => getComputedStyle(n).display), 'none');
+  assert.equal(await page.$eval('#panel', (n) => getComputedStyle(n).display), 'none', 'the interactive panel gives way to the tables');
+  assert.notEqual(await page.$eval('#article mark.l-entity', (m) => getComputedStyle(m).backgroundColor), 'rgba(0, 0, 0, 0)', 'highlights print');
   await page.screenshot({ path: path.join(OUT, 'seed-print.png'), fullPage: true });
   await context.close();
 });

@@ -155,6 +155,22 @@ test('cleaning: undo one edit, undo all, view the original', async () => {
   await context.close();
 });
 
+test('dropping a .txt file annotates it; a non-text file is refused with a note', async () => {
+  const { page, context } = await open(browser, server.url);
+  await annotated(page);
+  const drop = (name, type, content) => page.evaluate(([n, t, c]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([c], n, { type: t }));
+    document.querySelector('#article').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [name, type, content]);
+  await reannotate(page, () => drop('story.txt', 'text/plain', 'Oman said on Friday that talks between Iran and the United States would go ahead.'));
+  assert.equal(await page.textContent('#article'), 'Oman said on Friday that talks between Iran and the United States would go ahead.');
+  await drop('photo.png', 'image/png', 'PNG');
+  await page.waitForFunction(() => /photo\.png is not a \.txt file/.test(document.getElementById('status').textContent));
+  assert.match(await page.textContent('#article'), /^Oman said/, 'the article is kept');
+  await context.close();
+});
+
 const PAYLOADS = [
   '<img src=x onerror="window.__xss=1">',
   '<script>window.__xss=2</script>',
