@@ -24,7 +24,7 @@ const hasHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS && typeo
 const state = {
   original: '', wire: null, anns: [], plan: null, index: null, edits: [], undone: new Set(),
   cleaned: true, hidden: new Set(), view: 'cleaned', current: null, history: [], cycle: new Map(),
-  singleKeys: true, boxText: null, segNodes: [], blockEls: [], painting: null, renderToken: 0, showToken: 0, indexCache: null,
+  singleKeys: true, boxText: null, segNodes: [], blockEls: [], blockRanges: [], painting: null, renderToken: 0, showToken: 0, indexCache: null,
 };
 /** Lookups claim/dispute/entity -> annotations, built on first use (not on the paste's path). */
 const ix = () => (state.indexCache ||= indexOf(state.anns));
@@ -147,7 +147,7 @@ function note(text) {
 // Above this many segments the article is first laid down as plain text, one block per
 // paragraph, and each block gets its marks when it comes near the viewport (or is navigated
 // to): a 5 MB text never builds hundreds of thousands of nodes or long layout tasks.
-const EAGER_SEGMENTS = 20000;
+const EAGER_SEGMENTS = params.has('debug') && Number(params.get('eager')) >= 0 && params.has('eager') ? Number(params.get('eager')) : 20000;
 let observer = null;
 
 /** Segment range [from, to) of block b. */
@@ -167,6 +167,7 @@ function fillBlock(b) {
   }
   el.replaceChildren(...nodes);
   el.dataset.full = '1';
+  dropRanges(b);
   if (observer) observer.unobserve(el);
   if (!body.dataset.highlights) body.dataset.highlights = 'shown';
 }
@@ -184,8 +185,74 @@ function blockOfSeg(k) {
   return lo;
 }
 
+// Blocks still in plain text are tinted with the CSS Custom Highlight API (Ranges over their
+// one text node, no DOM change) until they get marks: a fast scroll never shows bare text.
+const LAYER_HIGHLIGHTS = { 'l-claim': 'lede-claim', 'l-source': 'lede-source', 'l-cue': 'lede-cue', 'l-issue': 'lede-issue' };
+let highlights = new Map();
+
+function highlightFor(name) {
+  if (!highlights.has(name)) {
+    const h = new Highlight();
+    highlights.set(name, h);
+    CSS.highlights.set(name, h);
+  }
+  return highlights.get(name);
+}
+
+function clearRanges() {
+  if (!hasHighlights) return;
+  for (const name of highlights.keys()) CSS.highlights.delete(name);
+  highlights = new Map();
+  state.blockRanges = [];
+}
+
+function dropRanges(b) {
+  const list = state.blockRanges && state.blockRanges[b];
+  if (!list) return;
+  for (const [h, r] of list) h.delete(r);
+  state.blockRanges[b] = null;
+}
+
+/** Add highlight ranges for plain block b (its marks come later, if it is ever seen). */
+function rangeBlock(b) {
+  const el = state.blockEls[b];
+  const node = el && el.firstChild;
+  if (!node || el.dataset.full) return;
+  const { anns, plan } = state.painting;
+  const [from, to] = segsOf(plan, b);
+  const base = plan.segStart[from];
+  const list = [];
+  for (let k = from; k < to; k++) {
+    if (plan.idsOff[k] === plan.idsOff[k + 1]) continue;
+    const look = segmentLook(packedSeg(plan, k), anns);
+    for (const c of look.classes) {
+      const name = c.startsWith('t-') ? `lede-${c}` : LAYER_HIGHLIGHTS[c];
+      if (!name) continue;
+      const r = new Range();
+      r.setStart(node, plan.segStart[k] - base);
+      r.setEnd(node, plan.segEnd[k] - base);
+      const h = highlightFor(name);
+      h.add(r);
+      list.push([h, r]);
+    }
+  }
+  state.blockRanges[b] = list;
+}
+
+/** Range every plain block, in ~5 ms slices, after the article is laid down. */
+async function rangeAll(token, nBlocks) {
+  let b = 0;
+  while (b < nBlocks) {
+    const t0 = performance.now();
+    while (b < nBlocks && performance.now() - t0 < 5) rangeBlock(b++);
+    await new Promise((r) => setTimeout(r, 0));
+    if (token !== state.renderToken) return;
+  }
+}
+
 let pending = [];
 function onSeen(entries) {
+  if (params.has('debug') && params.has('plain')) return; // tests: keep far blocks on the Highlight API
   for (const e of entries) if (e.isIntersecting) pending.push(Number(e.target.dataset.b));
   const token = state.renderToken;
   const run = () => {
@@ -204,6 +271,7 @@ async function paint(text, anns, plan) {
   observer = null;
   pending = [];
   delete body.dataset.highlights;
+  clearRanges();
   article.replaceChildren();
   const nBlocks = plan.blockSeg.length - 1;
   state.segNodes = new Array(plan.segStart.length);
@@ -238,6 +306,7 @@ async function paint(text, anns, plan) {
       if (token !== state.renderToken) return false;
     }
   }
+  if (lazy && hasHighlights) rangeAll(token, nBlocks);
   return true;
 }
 

@@ -108,6 +108,26 @@ test('crossing and nested spans from a hand-made wire fixture stay visible and d
   await context.close();
 });
 
+test('big-document mode: plain blocks tinted by the CSS Custom Highlight API, marks on demand', async () => {
+  // eager=0 forces the big-document path on the seed; plain keeps blocks from filling on sight
+  const { page, context, errors } = await open(browser, server.url, { query: '?debug&plain&eager=0' });
+  await annotated(page);
+  await page.waitForFunction(() => CSS.highlights.has('lede-claim'));
+  const wire = await page.evaluate(() => window.ledeDebug.wire());
+  assert.equal(await page.textContent('#article'), wire.text);
+  assert.equal(await page.$$eval('#article mark', (m) => m.length), 0, 'no marks yet');
+  const names = await page.evaluate(() => [...CSS.highlights.keys()]);
+  for (const type of new Set(wire.mentions.map((m) => m.type))) assert.ok(names.includes(`lede-t-${type}`), `${type} highlighted`);
+  for (const layer of ['claim', 'source', 'cue', 'issue']) assert.ok(names.includes(`lede-${layer}`), `${layer} highlighted`);
+  const before = await page.evaluate(() => CSS.highlights.get('lede-claim').size);
+  await page.keyboard.press('c'); // navigating fills the target block with marks
+  assert.match(await page.evaluate(() => document.activeElement.className), /l-claim/);
+  assert.ok(await page.evaluate(() => CSS.highlights.get('lede-claim').size) < before, 'its ranges give way to marks');
+  await page.screenshot({ path: path.join(OUT, 'highlight-api-mode.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('export lede JSON, then import it: the same view comes back', async () => {
   const { page, context } = await open(browser, server.url);
   await annotated(page);
