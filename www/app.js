@@ -669,6 +669,7 @@ if (params.has('debug')) {
     crash: (kind) => post({ debug: kind }, 'paste'),
     state: () => ({ original: state.original, text: state.wire && state.wire.text, undone: [...state.undone], edits: state.edits }),
     wire: () => state.wire,
+    current: () => (state.current === null ? null : state.anns[state.current]),
   };
 }
 

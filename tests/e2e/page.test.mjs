@@ -68,6 +68,26 @@ test('keyboard only: walk through every claim, tooltip follows, Escape goes back
   assert.equal(await page.evaluate(() => document.activeElement.closest('mark') && document.body.dataset.current), seen[0]);
   // focus is visible: an outline is drawn on the focused mark
   assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none');
+  // m walks the mentions of one entity; t toggles the theme; 2 opens the Claims tab
+  const current = () => page.evaluate(() => window.ledeDebug.current());
+  // find an entity with several mentions
+  const many = await page.evaluate(() => window.ledeDebug.wire().entities.findIndex((e) => e.count > 2));
+  for (let i = 0; i < 200; i++) {
+    const c = await current();
+    if (c && c.layer === 'entity' && c.entity === many) break;
+    await page.keyboard.press('n');
+  }
+  const start = await current();
+  assert.equal(start.entity, many);
+  await page.keyboard.press('m');
+  const next = await current();
+  assert.equal(next.entity, many, 'm stays on the same entity');
+  assert.ok(next.start > start.start || next.mention !== start.mention, 'and moves to another mention');
+  const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+  await page.keyboard.press('t');
+  assert.notEqual(await page.evaluate(() => document.documentElement.dataset.theme), theme);
+  await page.keyboard.press('2');
+  assert.equal(await page.getAttribute('#tab-claims', 'aria-selected'), 'true');
   // single keys can be turned off; Alt+Shift still works
   await page.keyboard.press('?');
   await page.waitForSelector('#sheet[open]');
