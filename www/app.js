@@ -369,7 +369,7 @@ function setHighlight(name, nodeLists) {
   for (const m of article.querySelectorAll(`mark.${name}`)) m.classList.remove(name);
   const ranges = [];
   for (const nodes of nodeLists) {
-    for (const m of nodes) m.classList.add(name);
+    for (const m of nodes) if (m.classList) m.classList.add(name);
     if (nodes.length) {
       const r = new Range();
       r.setStartBefore(nodes[0]);
@@ -393,6 +393,7 @@ function focusAnn(i, { keepHistory = true } = {}) {
   if (!nodes.length) return false;
   if (keepHistory) remember();
   state.current = i;
+  setHighlight('target', []);
   for (const m of article.querySelectorAll('mark[tabindex]')) m.removeAttribute('tabindex');
   setHighlight('current', [nodes]);
   const first = nodes[0];
@@ -401,6 +402,41 @@ function focusAnn(i, { keepHistory = true } = {}) {
   first.scrollIntoView({ block: 'center', behavior: 'instant' });
   body.dataset.current = String(i);
   showTooltip(first);
+  return true;
+}
+
+/** The segment holding text position pos (binary search over segment starts). */
+function segAt(pos) {
+  const st = state.plan.segStart;
+  let lo = 0;
+  let hi = st.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (st[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Show any passage (a position, evidence): scroll to it and highlight it as current. */
+function focusSpan(s) {
+  if (!state.plan || state.view !== 'cleaned' || !state.plan.segStart.length) return false;
+  const k0 = segAt(s.start);
+  const k1 = segAt(Math.max(s.start, s.end - 1));
+  for (let b = blockOfSeg(k0); b <= blockOfSeg(k1); b++) fillBlock(b);
+  const nodes = [];
+  for (let k = k0; k <= k1; k++) if (state.segNodes[k]) nodes.push(state.segNodes[k]);
+  if (!nodes.length) return false;
+  remember();
+  state.current = null;
+  setHighlight('current', []);
+  setHighlight('target', [nodes]);
+  const target = nodes.find((n) => n.nodeType === 1) || nodes[0].parentElement;
+  if (target.matches('mark')) target.tabIndex = -1;
+  else article.tabIndex = 0;
+  (target.matches('mark') ? target : article).focus({ preventScroll: true });
+  target.scrollIntoView({ block: 'center', behavior: 'instant' });
+  say(`Showing the passage: “${state.wire.text.slice(s.start, Math.min(s.end, s.start + 80))}${s.end - s.start > 80 ? '…' : ''}”`);
   return true;
 }
 
@@ -452,8 +488,9 @@ const panelActions = {
   jumpClaim(c) { focusAnn(ix().claim.get(c)); },
   jumpDispute(d) { focusAnn(ix().dispute.get(d)); },
   jumpSpan(s) {
-    const i = state.anns.findIndex((a) => a.start <= s.start && a.end >= s.start && a.layer !== 'entity');
-    if (!focusAnn(i === -1 ? null : i)) say('That passage is not highlighted; showing the nearest annotation.');
+    // an exact claim for this span if there is one, else the passage itself, highlighted
+    const i = state.anns.findIndex((a) => a.start === s.start && a.end === s.end && a.layer === 'claim');
+    if (!focusAnn(i === -1 ? null : i)) focusSpan(s);
   },
   toggleEdit(i) {
     if (state.undone.has(i)) state.undone.delete(i);

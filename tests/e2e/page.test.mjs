@@ -117,6 +117,13 @@ test('crossing and nested spans from a hand-made wire fixture stay visible and d
   // the panels show sides, "not stated", badges and a metonym
   await page.click('#tab-disputes');
   assert.match(await page.textContent('#panel-disputes'), /Oman.*Position not stated/s);
+  // a position link jumps to its claim; an evidence link to a passage that is no annotation
+  await page.click('#panel-disputes blockquote button');
+  assert.equal(await page.$$eval('#article mark.current', (ms) => ms.map((m) => m.textContent).join('')), 'Tehran will not discuss missiles');
+  await page.click('#panel-disputes details summary');
+  await page.click('#panel-disputes details li:nth-child(2) button');
+  assert.match(await page.textContent('#status'), /Showing the passage: “Iran 😊 says”/);
+  assert.equal(await page.evaluate(() => CSS.highlights.get('lede-target').size), 1);
   await page.click('#tab-claims');
   const badges = await page.$$eval('#panel-claims .badge', (bs) => bs.map((b) => b.textContent));
   assert.deepEqual(badges.sort(), ['anonymous', 'hedged', 'negated', 'unnamed']);

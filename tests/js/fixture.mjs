@@ -45,7 +45,7 @@ export const wire = {
   disputes: [
     {
       id: 0, label: 'missiles on the agenda', mentions: [span('missiles'), span('missiles', text.indexOf('include'))],
-      evidence: [span('Tehran will not discuss missiles')],
+      evidence: [span('Tehran will not discuss missiles'), span('Iran 😊 says')],
       sides: [
         { party: 0, name: 'Iran', position: span('Tehran will not discuss missiles'), stance: 'wants_excluded', claims: [0] },
         { party: 2, name: 'United States', position: span('the agenda must include missiles'), stance: 'wants_included', claims: [2] },
