@@ -332,7 +332,13 @@ function setView(view, focus = true) {
     article.setAttribute('aria-label', 'Annotated article');
     painted = paint(state.wire.text, state.anns, state.plan);
   } else {
-    const anns = state.edits.map((e, i) => ({ layer: state.undone.has(i) ? 'undone' : 'edit', type: e.kind, start: e.original.start, end: e.original.end, rule: e.kind, edit: i }));
+    // an insertion (empty original span) is shown on the characters either side of it
+    const n = state.original.length;
+    const anns = state.edits.map((e, i) => {
+      const empty = e.original.start === e.original.end;
+      return { layer: state.undone.has(i) ? 'undone' : 'edit', type: e.kind, rule: e.kind, edit: i,
+        start: empty ? Math.max(0, e.original.start - 1) : e.original.start, end: empty ? Math.min(n, e.original.end + 1) : e.original.end };
+    });
     article.setAttribute('aria-label', 'Original text, edits marked');
     painted = paint(state.original, anns, packPlan(planOf(state.original, anns), anns.length));
   }

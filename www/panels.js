@@ -115,6 +115,7 @@ function cleaningPanel(state, on) {
   const edits = state.edits || [];
   if (!edits.length) return [el('p', { class: 'empty' }, state.cleaned === false ? 'Annotated as given (no cleaning).' : 'Nothing needed cleaning.')];
   const shown = (s) => (s === '' ? '∅' : s.replace(/\n/g, '⏎').replace(/ /g, '·').replace(/\u00a0/g, '⍽'));
+  const short = (s) => (s.length > 80 ? `${s.slice(0, 60)} … ${s.slice(-12)}` : s);
   return [
     el('div', { class: 'actions' },
       el('button', { type: 'button', id: 'undo-all', onclick: () => on.undoAll(), disabled: state.undone.size === edits.length }, 'Undo all edits'),
@@ -122,10 +123,16 @@ function cleaningPanel(state, on) {
     el('p', { class: 'hint' }, `${edits.length} edit${edits.length === 1 ? '' : 's'}; · is a space, ⏎ a line break, ∅ nothing. Undoing re-annotates the text.`),
     fillLater(el('ol', { class: 'edits' }), edits, (e, i) => {
       const undone = state.undone.has(i);
+      const o = state.original || '';
+      const before = o.slice(Math.max(0, e.original.start - 16), e.original.start).replace(/^\S*\s/, '…');
+      const after = o.slice(e.original.end, e.original.end + 16).replace(/\s\S*$/, '…');
       return el('li', { class: undone ? 'undone' : '', dataset: { edit: String(i) } },
-        el('span', { class: 'kind' }, e.kind), ' ',
-        el('del', {}, shown(e.original_text)), el('span', { 'aria-hidden': 'true' }, ' → '), el('span', { class: 'visually-hidden' }, ' became '),
-        el('ins', {}, shown(e.replacement)), ' ',
+        el('span', { class: 'kind' }, e.kind),
+        el('span', { class: 'diff' },
+          el('span', { class: 'ctx' }, before.replace(/\n/g, '⏎')),
+          el('del', {}, shown(short(e.original_text))), el('span', { class: 'visually-hidden' }, ' became '),
+          el('ins', {}, shown(short(e.replacement))),
+          el('span', { class: 'ctx' }, after.replace(/\n/g, '⏎'))),
         el('button', { type: 'button', class: 'undo', 'aria-pressed': String(undone), onclick: () => on.toggleEdit(i) }, undone ? 'Redo' : 'Undo'));
     }),
   ];
