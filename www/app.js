@@ -22,7 +22,7 @@ const selectTab = setupTabs();
 const hasHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 
 const state = {
-  original: '', wire: null, anns: [], plan: null, index: null, edits: [], undone: new Set(),
+  original: '', wire: null, anns: [], plan: null, edits: [], undone: new Set(),
   cleaned: true, hidden: new Set(), view: 'cleaned', current: null, history: [], cycle: new Map(),
   singleKeys: true, boxText: null, segNodes: [], blockEls: [], blockRanges: [], painting: null, renderToken: 0, showToken: 0, indexCache: null,
 };
@@ -118,6 +118,7 @@ async function show(wire, plan = null, anns = null) {
   if (!plan) plan = packPlan(planOf(wire.text, anns), anns.length);
   Object.assign(state, { wire, anns, plan, indexCache: null, current: null, history: [], cycle: new Map() });
   renderLegend($('#legend'), wire, state.hidden, { toggle });
+  say(statusLine(wire));
   state.showing = true;
   const painted = setView('cleaned', false);
   await tick();
@@ -127,7 +128,6 @@ async function show(wire, plan = null, anns = null) {
   if (token !== state.showToken) return;
   state.showing = false;
   if (complete) setState('annotated');
-  say(statusLine(wire));
   collapseInput(true);
 }
 

@@ -88,3 +88,27 @@ test('forced colours and print keep every layer distinguishable', async () => {
   await page.screenshot({ path: path.join(OUT, 'seed-print.png'), fullPage: true });
   await context.close();
 });
+
+test('keyboard focus is visible on every control reached with Tab', async () => {
+  const { page, context } = await open(browser, server.url);
+  await annotated(page);
+  await page.click('#edit');
+  await page.click('.export summary');
+  const seen = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      // a visually hidden file input shows its focus ring on the label next to it
+      const shown = el.matches('input.visually-hidden') ? el.nextElementSibling : el;
+      const cs = getComputedStyle(shown);
+      return { id: el.id || el.textContent.trim().slice(0, 20), outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 };
+    });
+    if (!f) continue;
+    seen.push(f.id);
+    assert.ok(f.outline, `focus ring on ${f.id}`);
+  }
+  for (const id of ['theme', 'help', 'input', 'analyse', 'file', 'article']) assert.ok(seen.includes(id), `${id} reached by Tab`);
+  await context.close();
+});
