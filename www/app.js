@@ -119,6 +119,9 @@ async function show(wire, plan = null, anns = null) {
   Object.assign(state, { wire, anns, plan, indexCache: null, current: null, history: [], cycle: new Map() });
   renderLegend($('#legend'), wire, state.hidden, { toggle });
   say(statusLine(wire));
+  const warnings = wire.warnings || [];
+  $('#warnings').replaceChildren(...warnings.map((w) => Object.assign(document.createElement('li'), { textContent: `${w.message} (${w.code})` })));
+  $('#warnings').hidden = warnings.length === 0;
   state.showing = true;
   const painted = setView('cleaned', false);
   await tick();

@@ -40,6 +40,11 @@ for (const scheme of ['light', 'dark']) {
     }
     await page.keyboard.press('c'); // with a focused annotation and its tooltip
     found.push(...(await axe(page)).map((v) => `[tooltip] ${v}`));
+    await page.click('#view-original'); // the original text with the cleaning edits marked
+    await page.waitForSelector('#article.original mark');
+    found.push(...(await axe(page)).map((v) => `[original] ${v}`));
+    await page.click('#help'); // the shortcut sheet
+    found.push(...(await axe(page)).map((v) => `[sheet] ${v}`));
     assert.deepEqual(found, []);
     await context.close();
   });

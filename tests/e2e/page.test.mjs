@@ -114,6 +114,7 @@ test('crossing and nested spans from a hand-made wire fixture stay visible and d
   assert.match(cls(' officials'), /b-end/);
   assert.match(cls('missiles'), /l-issue/);
   assert.equal(await page.textContent('#status'), '3 entities, 3 claims, 1 dispute');
+  assert.equal(await page.textContent('#warnings'), 'This text is short; results may be thin. (short_text)');
   // the panels show sides, "not stated", badges and a metonym
   await page.click('#tab-disputes');
   assert.match(await page.textContent('#panel-disputes'), /Oman.*Position not stated/s);

@@ -54,5 +54,5 @@ export const wire = {
       rule: 'test:dispute',
     },
   ],
-  warnings: [],
+  warnings: [{ code: 'short_text', message: 'This text is short; results may be thin.' }],
 };
