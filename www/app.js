@@ -24,7 +24,7 @@ const hasHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS && typeo
 const state = {
   original: '', wire: null, anns: [], plan: null, edits: [], undone: new Set(),
   cleaned: true, hidden: new Set(), view: 'cleaned', current: null, history: [], cycle: new Map(),
-  singleKeys: true, boxText: null, segNodes: [], blockEls: [], blockRanges: [], painting: null, renderToken: 0, showToken: 0, indexCache: null,
+  singleKeys: true, boxText: null, segNodes: [], blockEls: [], chunkEls: [], chunkRanges: [], painting: null, renderToken: 0, showToken: 0, indexCache: null,
 };
 /** Lookups claim/dispute/entity -> annotations, built on first use (not on the paste's path). */
 const ix = () => (state.indexCache ||= indexOf(state.anns));
@@ -147,32 +147,57 @@ function note(text) {
   noteEl.hidden = !text;
 }
 
-// Above this many segments the article is first laid down as plain text, one block per
-// paragraph, and each block gets its marks when it comes near the viewport (or is navigated
-// to): a 5 MB text never builds hundreds of thousands of nodes or long layout tasks.
-const EAGER_SEGMENTS = params.has('debug') && Number(params.get('eager')) >= 0 && params.has('eager') ? Number(params.get('eager')) : 20000;
+// Above this many segments the article is first laid down as plain text in chunks of
+// CHUNK_BLOCKS paragraphs (one element and one text node each), tinted with the CSS Custom
+// Highlight API; a chunk gets its paragraphs and marks when it comes near the viewport (or is
+// navigated to). A 5 MB text so never builds hundreds of thousands of nodes up front, and the
+// IntersectionObserver watches a few hundred chunks, not thousands of paragraphs.
+const EAGER_SEGMENTS = params.has('debug') && params.has('eager') ? Number(params.get('eager')) : 20000;
+const CHUNK_BLOCKS = 32;
 let observer = null;
 
 /** Segment range [from, to) of block b. */
 const segsOf = (plan, b) => [plan.blockSeg[b], plan.blockSeg[b + 1]];
+/** Text range of blocks [b0, b1). */
+function textOf(plan, b0, b1) {
+  const from = plan.blockSeg[b0];
+  const to = plan.blockSeg[b1];
+  return from < to ? [plan.segStart[from], plan.segEnd[to - 1]] : [0, 0];
+}
 
-/** Give block b its marks (once). */
-function fillBlock(b) {
-  const el = state.blockEls[b];
-  if (!el || el.dataset.full) return;
+/** A paragraph element with its marks. */
+function blockElement(b) {
   const { text, anns, plan } = state.painting;
+  const el = document.createElement('div');
+  el.className = 'blk';
+  el.dataset.full = '1';
   const [from, to] = segsOf(plan, b);
-  const nodes = [];
   for (let k = from; k < to; k++) {
     const node = segmentNode(text, packedSeg(plan, k), anns);
     state.segNodes[k] = node;
-    nodes.push(node);
+    el.append(node);
   }
-  el.replaceChildren(...nodes);
+  state.blockEls[b] = el;
+  return el;
+}
+
+/** Give chunk c (lazy mode) its paragraphs and marks, once. */
+function fillChunk(c) {
+  const el = state.chunkEls[c];
+  if (!el || el.dataset.full) return;
+  const nBlocks = state.painting.plan.blockSeg.length - 1;
+  const frag = document.createDocumentFragment();
+  for (let b = c * CHUNK_BLOCKS; b < Math.min(nBlocks, (c + 1) * CHUNK_BLOCKS); b++) frag.append(blockElement(b));
+  el.replaceChildren(frag);
   el.dataset.full = '1';
-  dropRanges(b);
+  dropRanges(c);
   if (observer) observer.unobserve(el);
   if (!body.dataset.highlights) body.dataset.highlights = 'shown';
+}
+
+/** Make sure block b has its marks (it may still be plain text in a lazy chunk). */
+function fillBlock(b) {
+  if (!state.blockEls[b] && state.chunkEls.length) fillChunk(Math.floor(b / CHUNK_BLOCKS));
 }
 
 /** The block holding segment k (binary search over block starts). */
@@ -188,8 +213,8 @@ function blockOfSeg(k) {
   return lo;
 }
 
-// Blocks still in plain text are tinted with the CSS Custom Highlight API (Ranges over their
-// one text node, no DOM change) until they get marks: a fast scroll never shows bare text.
+// Plain chunks are tinted with the CSS Custom Highlight API (Ranges over their one text node,
+// no DOM change) until they get marks: a fast scroll never shows bare text.
 const LAYER_HIGHLIGHTS = { 'l-claim': 'lede-claim', 'l-source': 'lede-source', 'l-cue': 'lede-cue', 'l-issue': 'lede-issue' };
 let highlights = new Map();
 
@@ -206,30 +231,31 @@ function clearRanges() {
   if (!hasHighlights) return;
   for (const name of highlights.keys()) CSS.highlights.delete(name);
   highlights = new Map();
-  state.blockRanges = [];
+  state.chunkRanges = [];
 }
 
-function dropRanges(b) {
-  const list = state.blockRanges && state.blockRanges[b];
+function dropRanges(c) {
+  const list = state.chunkRanges && state.chunkRanges[c];
   if (!list) return;
   for (const [h, r] of list) h.delete(r);
-  state.blockRanges[b] = null;
+  state.chunkRanges[c] = null;
 }
 
-/** Add highlight ranges for plain block b (its marks come later, if it is ever seen). */
-function rangeBlock(b) {
-  const el = state.blockEls[b];
+/** Add highlight ranges for plain chunk c. */
+function rangeChunk(c) {
+  const el = state.chunkEls[c];
   const node = el && el.firstChild;
   if (!node || el.dataset.full) return;
   const { anns, plan } = state.painting;
-  const [from, to] = segsOf(plan, b);
-  const base = plan.segStart[from];
+  const nBlocks = plan.blockSeg.length - 1;
+  const b0 = c * CHUNK_BLOCKS;
+  const b1 = Math.min(nBlocks, b0 + CHUNK_BLOCKS);
+  const base = textOf(plan, b0, b1)[0];
   const list = [];
-  for (let k = from; k < to; k++) {
+  for (let k = plan.blockSeg[b0]; k < plan.blockSeg[b1]; k++) {
     if (plan.idsOff[k] === plan.idsOff[k + 1]) continue;
-    const look = segmentLook(packedSeg(plan, k), anns);
-    for (const c of look.classes) {
-      const name = c.startsWith('t-') ? `lede-${c}` : LAYER_HIGHLIGHTS[c];
+    for (const cls of segmentLook(packedSeg(plan, k), anns).classes) {
+      const name = cls.startsWith('t-') ? `lede-${cls}` : LAYER_HIGHLIGHTS[cls];
       if (!name) continue;
       const r = new Range();
       r.setStart(node, plan.segStart[k] - base);
@@ -239,15 +265,15 @@ function rangeBlock(b) {
       list.push([h, r]);
     }
   }
-  state.blockRanges[b] = list;
+  state.chunkRanges[c] = list;
 }
 
-/** Range every plain block, in ~5 ms slices, after the article is laid down. */
-async function rangeAll(token, nBlocks) {
-  let b = 0;
-  while (b < nBlocks) {
+/** Range every plain chunk, in ~5 ms slices, after the article is laid down. */
+async function rangeAll(token) {
+  let c = 0;
+  while (c < state.chunkEls.length) {
     const t0 = performance.now();
-    while (b < nBlocks && performance.now() - t0 < 5) rangeBlock(b++);
+    while (c < state.chunkEls.length && performance.now() - t0 < 5) rangeChunk(c++);
     await new Promise((r) => setTimeout(r, 0));
     if (token !== state.renderToken) return;
   }
@@ -255,13 +281,13 @@ async function rangeAll(token, nBlocks) {
 
 let pending = [];
 function onSeen(entries) {
-  if (params.has('debug') && params.has('plain')) return; // tests: keep far blocks on the Highlight API
-  for (const e of entries) if (e.isIntersecting) pending.push(Number(e.target.dataset.b));
+  if (params.has('debug') && params.has('plain')) return; // tests: keep chunks on the Highlight API
+  for (const e of entries) if (e.isIntersecting) pending.push(Number(e.target.dataset.c));
   const token = state.renderToken;
   const run = () => {
     if (token !== state.renderToken) return;
     const t0 = performance.now();
-    while (pending.length && performance.now() - t0 < 5) fillBlock(pending.shift());
+    while (pending.length && performance.now() - t0 < 5) fillChunk(pending.shift());
     if (pending.length) setTimeout(run, 0);
   };
   run();
@@ -277,39 +303,39 @@ async function paint(text, anns, plan) {
   clearRanges();
   article.replaceChildren();
   const nBlocks = plan.blockSeg.length - 1;
-  state.segNodes = new Array(plan.segStart.length);
-  state.blockEls = new Array(nBlocks);
-  state.painting = { text, anns, plan };
   const lazy = plan.segStart.length > EAGER_SEGMENTS;
+  Object.assign(state, { segNodes: new Array(plan.segStart.length), blockEls: new Array(nBlocks), chunkEls: [], chunkRanges: [], painting: { text, anns, plan } });
   if (lazy) observer = new IntersectionObserver(onSeen, { rootMargin: '1200px 0px' });
-  let b = 0;
-  while (b < nBlocks) {
+  const units = lazy ? Math.ceil(nBlocks / CHUNK_BLOCKS) : nBlocks;
+  let u = 0;
+  while (u < units) {
     const t0 = performance.now();
     const frag = document.createDocumentFragment();
-    while (b < nBlocks && performance.now() - t0 < 5) {
-      const stop = Math.min(nBlocks, b + 20);
-      for (; b < stop; b++) {
-        const el = document.createElement('div');
-        el.className = 'blk';
-        el.dataset.b = String(b);
-        state.blockEls[b] = el;
-        frag.append(el);
-        if (lazy) {
-          const [from, to] = segsOf(plan, b);
-          el.textContent = from < to ? text.slice(plan.segStart[from], plan.segEnd[to - 1]) : '';
-          observer.observe(el);
-        } else {
-          fillBlock(b);
+    while (u < units && performance.now() - t0 < 5) {
+      const stop = Math.min(units, u + (lazy ? 4 : 20));
+      for (; u < stop; u++) {
+        if (!lazy) {
+          frag.append(blockElement(u));
+          continue;
         }
+        const el = document.createElement('div');
+        el.className = 'chunk';
+        el.dataset.c = String(u);
+        const [a, b] = textOf(plan, u * CHUNK_BLOCKS, Math.min(nBlocks, (u + 1) * CHUNK_BLOCKS));
+        el.textContent = text.slice(a, b);
+        state.chunkEls[u] = el;
+        observer.observe(el);
+        frag.append(el);
       }
     }
     article.append(frag);
-    if (b < nBlocks) {
+    if (!lazy && !body.dataset.highlights) body.dataset.highlights = 'shown';
+    if (u < units) {
       await new Promise((r) => setTimeout(r, 0));
       if (token !== state.renderToken) return false;
     }
   }
-  if (lazy && hasHighlights) rangeAll(token, nBlocks);
+  if (lazy && hasHighlights) rangeAll(token);
   return true;
 }
 

@@ -126,9 +126,10 @@ test('a 1 MB paste: first highlights appear and no main-thread task exceeds 50 m
   await page.click('#edit');
   assert.equal(await page.evaluate(() => document.getElementById('input').value.length), big.length, 'the box gets the text when opened');
   // blocks get their marks as they come near the viewport: jump to the end
-  await page.evaluate(() => document.querySelector('#article .blk:last-child').scrollIntoView());
-  await page.waitForSelector('#article .blk:last-child[data-full]', { state: 'attached' });
-  assert.ok(await page.$$eval('#article .blk[data-full]', (bs) => bs.slice(-20).some((b) => b.querySelector('mark'))), 'marks at the end too');
-  assert.ok(await page.$$eval('#article .blk:not([data-full])', (bs) => bs.length) > 0, 'far blocks are still plain text');
+  assert.ok(await page.$$eval('#article .chunk', (cs) => cs.length) > 10, 'laid down in chunks');
+  await page.evaluate(() => document.querySelector('#article .chunk:last-child').scrollIntoView());
+  await page.waitForSelector('#article .chunk:last-child[data-full]', { state: 'attached' });
+  assert.ok(await page.$eval('#article .chunk:last-child', (c) => c.querySelectorAll('mark').length > 0), 'marks at the end too');
+  assert.ok(await page.$$eval('#article .chunk:not([data-full])', (cs) => cs.length) > 0, 'far chunks are still plain text');
   await context.close();
 });
