@@ -122,8 +122,8 @@ export function planOf(text, annotations) {
 }
 
 /**
- * How one segment looks: CSS classes (layers, the innermost entity type, boundary cues) and the
- * chip letter when an entity starts here. `hidden` is a Set of hidden types/layers.
+ * How one segment looks: CSS classes (layers, the innermost entity type, boundary cues, s-<layer>
+ * where a non-entity annotation starts) and the chip letter when an entity starts here.
  */
 export function segmentLook(seg, annotations) {
   const layers = new Set();

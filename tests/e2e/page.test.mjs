@@ -272,6 +272,12 @@ test('XSS payloads pasted as clipboard HTML become clean paragraphs of inert tex
   assert.equal(await page.evaluate(() => window.__xss), 0, 'no payload ran');
   assert.equal(await page.$$eval('body img, body iframe, body svg, body script:not([src])', (n) => n.length), 0);
   assert.equal(await page.$$eval('#article *:not(mark):not(div.blk)', (n) => n.length), 0, 'only our own elements in the article');
+  // pasted into the text box: the box gets the clean text, never markup
+  await page.click('#edit');
+  await page.fill('#input', '');
+  await reannotate(page, () => paste(page, '#input', { html: '<p>Oman <b>said</b></p><p>talks<img src=x onerror="window.__xss=11"> resume.</p>', text: 'x' }));
+  assert.equal(await page.inputValue('#input'), 'Oman said\n\ntalks resume.');
+  assert.equal(await page.evaluate(() => window.__xss), 0);
   // Chromium checks DOMParser's inert document against the page's CSP and logs blocked inline
   // handlers/styles there (a second wall: they never run anyway). Nothing else may be logged.
   assert.deepEqual(errors.filter((e) => !/Content Security Policy/.test(e)), []);
