@@ -37,6 +37,12 @@ test('the seed article: legend counts match the wire JSON, no console error', as
   // every mention is drawn: the marks carry each entity annotation index at least once
   const drawn = await page.$$eval('#article mark.l-entity', (ms) => new Set(ms.flatMap((m) => m.dataset.a.split(' '))).size);
   assert.ok(drawn >= wire.mentions.length);
+  // hovering a highlight shows its type, canonical entity and rule
+  await page.hover('#article mark.t-PERSON');
+  assert.match(await page.textContent('#tooltip'), /^PERSON \(person\) — Donald Trump · rule \S+/);
+  assert.equal(await page.isVisible('#tooltip'), true);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.isVisible('#tooltip'), false, 'Escape hides the tooltip');
   // toggling a type hides it and flips aria-pressed
   await page.click('.legend-item[data-key="GPE"]');
   assert.equal(await page.getAttribute('.legend-item[data-key="GPE"]', 'aria-pressed'), 'false');
