@@ -688,17 +688,16 @@ $('#import').addEventListener('change', async (e) => {
   note(`Imported ${file.name}.`);
   show(wire);
 });
-$('#sheet-toggle').addEventListener('click', () => {
-  const min = $('#panel').classList.toggle('min');
+function minimiseSheet(min) {
+  $('#panel').classList.toggle('min', min);
   $('#sheet-toggle').setAttribute('aria-expanded', String(!min));
   $('#sheet-toggle').textContent = min ? 'Show' : 'Hide';
-});
+}
+$('#sheet-toggle').addEventListener('click', () => minimiseSheet(!$('#panel').classList.contains('min')));
+// on a phone the bottom sheet starts folded to its tabs, so the article is what you see first
+if (window.matchMedia('(max-width: 767.98px)').matches) minimiseSheet(true);
 for (const t of document.querySelectorAll('[role="tab"]')) {
-  t.addEventListener('click', () => {
-    $('#panel').classList.remove('min');
-    $('#sheet-toggle').setAttribute('aria-expanded', 'true');
-    $('#sheet-toggle').textContent = 'Hide';
-  });
+  t.addEventListener('click', () => minimiseSheet(false));
 }
 $('#print').addEventListener('click', () => window.print());
 window.addEventListener('beforeprint', () => {
