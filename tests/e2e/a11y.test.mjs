@@ -32,6 +32,7 @@ for (const scheme of ['light', 'dark']) {
     const { page, context } = await open(browser, server.url, { colorScheme: scheme, bypassCSP: true });
     await annotated(page);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), scheme);
+    await screenshots(page, `seed-${scheme}`, true);
     await page.addScriptTag({ path: AXE });
     const found = [];
     for (const tab of ['entities', 'claims', 'disputes', 'cleaning']) {
@@ -50,31 +51,28 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
-const SHOTS = [
-  ['seed-light', { width: 1280, height: 900 }, 'light'],
-  ['seed-dark', { width: 1280, height: 900 }, 'dark'],
-  ['seed-390', { width: 390, height: 844 }, 'light'],
-];
-for (const [name, viewport, colorScheme] of SHOTS) {
-  test(`screenshot ${name}: no horizontal scroll`, async () => {
-    const { page, context, errors } = await open(browser, server.url, { viewport, colorScheme });
-    await annotated(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
-    await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: viewport.width > 500 });
-    if (viewport.width < 768) {
-      const panel = await page.$eval('#panel', (p) => getComputedStyle(p).position);
-      assert.equal(panel, 'fixed', 'the panel is a bottom sheet on a phone');
-      await page.click('#tab-claims');
-      await page.screenshot({ path: path.join(OUT, `${name}-claims.png`) });
-    } else {
-      await page.click('#tab-disputes');
-      await page.screenshot({ path: path.join(OUT, `${name}-disputes.png`) });
-    }
-    assert.deepEqual(errors, []);
-    await context.close();
-  });
+/** Screenshots of the annotated seed into out/e2e/ (kept as artifacts), and no sideways scroll. */
+async function screenshots(page, name, desktop) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  // content-visibility skips painting off-screen paragraphs; a full-page picture needs them all
+  if (desktop) await page.evaluate(() => { for (const b of document.querySelectorAll('#article .blk')) b.style.contentVisibility = 'visible'; });
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: desktop });
+  await page.click(desktop ? '#tab-disputes' : '#tab-claims');
+  await page.screenshot({ path: path.join(OUT, `${name}-${desktop ? 'disputes' : 'claims'}.png`) });
+  await page.click('#tab-entities');
 }
+
+test('phone (390 px): bottom sheet, no horizontal scroll, screenshots', async () => {
+  const { page, context, errors } = await open(browser, server.url, { viewport: { width: 390, height: 844 } });
+  await annotated(page);
+  assert.equal(await page.$eval('#panel', (p) => getComputedStyle(p).position), 'fixed', 'the panel is a bottom sheet');
+  assert.equal(await page.getAttribute('#sheet-toggle', 'aria-expanded'), 'false', 'folded at first');
+  await screenshots(page, 'seed-390', false);
+  assert.equal(await page.getAttribute('#sheet-toggle', 'aria-expanded'), 'true', 'a tab unfolds it');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
 test('forced colours and print keep every layer distinguishable', async () => {
   const { page, context } = await open(browser, server.url);
