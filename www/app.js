@@ -66,6 +66,10 @@ function post(message, kind) {
 
 /** Annotate `text` (capped at MAX_UNITS, with a note when cut). kind 'paste' resets the edits. */
 function analyse(text, kind = 'paste') {
+  if (!text.trim()) {
+    say('Nothing to annotate yet: paste an article, drop a .txt file or load the example.');
+    return;
+  }
   const { text: head, cut } = capText(text, MAX_UNITS);
   if (kind === 'paste') {
     state.original = head;
@@ -710,8 +714,7 @@ window.addEventListener('afterprint', () => { $('#print-summary').hidden = true;
 // ---------------------------------------------------------------- theme, sheet, keys
 function setTheme(dark) {
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
-  $('#theme').setAttribute('aria-pressed', String(dark));
-  $('#theme').textContent = dark ? 'Light theme' : 'Dark theme';
+  $('#theme').setAttribute('aria-pressed', String(dark)); // a toggle keeps its label: "Dark theme", on or off
 }
 const prefersDark = window.matchMedia('(prefers-color-scheme: dark)').matches;
 setTheme(prefersDark);
