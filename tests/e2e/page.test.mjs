@@ -39,7 +39,7 @@ test('the seed article: legend counts match the wire JSON, no console error', as
   assert.ok(drawn >= wire.mentions.length);
   // hovering a highlight shows its type, canonical entity and rule
   await page.hover('#article mark.t-PERSON');
-  assert.match(await page.textContent('#tooltip'), /^PERSON \(person\) — Donald Trump · rule \S+/);
+  assert.match(await page.textContent('#tooltip'), /^PERSON \(person\) — [^·]+ · rule \S+/);
   assert.equal(await page.isVisible('#tooltip'), true);
   await page.keyboard.press('Escape');
   assert.equal(await page.isVisible('#tooltip'), false, 'Escape hides the tooltip');
