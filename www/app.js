@@ -1,12 +1,13 @@
 // Page wiring: input → worker → render. The article reaches the DOM only through text nodes
 // (createTextNode / textContent); pasted HTML is parsed inert by DOMParser and reduced to text.
 import {
-  annotationsOf, planOf, packPlan, packedSeg, segmentLook, statusLine, tooltipOf, stepIn, indexOf, rebuildText,
+  annotationsOf, planOf, packPlan, statusLine, tooltipOf, stepIn, indexOf, rebuildText,
   originalOf, wireProblem, capText, htmlTreeToText,
 } from './render.js';
 import { ledeJson, webAnnotation, displacy, csv, htmlSummary } from './exports.js';
 import { renderLegend, renderPanels, setupTabs, renderPrintTables } from './panels.js';
 import { actionFor } from './keyboard.js';
+import { setupArticle, paint, nodesOf as nodesIn, segAt, blockOfSeg, fillBlock, setHighlight, view } from './article.js';
 
 const params = new URLSearchParams(location.search);
 // 5 MB of text (UTF-16 units): annotate up to here. `?debug&cap=N` lowers it for the tests.
@@ -19,12 +20,15 @@ const noteEl = $('#note');
 const tooltip = $('#tooltip');
 const body = document.body;
 const selectTab = setupTabs();
-const hasHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+setupArticle(article, {
+  eager: params.has('debug') && params.has('eager') ? Number(params.get('eager')) : undefined,
+  plainOnly: params.has('debug') && params.has('plain'),
+});
 
 const state = {
   original: '', wire: null, anns: [], plan: null, edits: [], undone: new Set(),
   cleaned: true, hidden: new Set(), view: 'cleaned', current: null, history: [], cycle: new Map(),
-  singleKeys: true, boxText: null, segNodes: [], blockEls: [], chunkEls: [], chunkRanges: [], painting: null, renderToken: 0, showToken: 0, indexCache: null,
+  singleKeys: true, boxText: null, showToken: 0, indexCache: null,
 };
 /** Lookups claim/dispute/entity -> annotations, built on first use (not on the paste's path). */
 const ix = () => (state.indexCache ||= indexOf(state.anns));
@@ -151,210 +155,6 @@ function note(text) {
   noteEl.hidden = !text;
 }
 
-// Above this many segments the article is first laid down as plain text in chunks of
-// CHUNK_BLOCKS paragraphs (one element and one text node each), tinted with the CSS Custom
-// Highlight API; a chunk gets its paragraphs and marks when it comes near the viewport (or is
-// navigated to). A 5 MB text so never builds hundreds of thousands of nodes up front, and the
-// IntersectionObserver watches a few hundred chunks, not thousands of paragraphs.
-const EAGER_SEGMENTS = params.has('debug') && params.has('eager') ? Number(params.get('eager')) : 20000;
-const CHUNK_BLOCKS = 32;
-let observer = null;
-
-/** Segment range [from, to) of block b. */
-const segsOf = (plan, b) => [plan.blockSeg[b], plan.blockSeg[b + 1]];
-/** Text range of blocks [b0, b1). */
-function textOf(plan, b0, b1) {
-  const from = plan.blockSeg[b0];
-  const to = plan.blockSeg[b1];
-  return from < to ? [plan.segStart[from], plan.segEnd[to - 1]] : [0, 0];
-}
-
-/** A paragraph element with its marks. */
-function blockElement(b) {
-  const { text, anns, plan } = state.painting;
-  const el = document.createElement('div');
-  el.className = 'blk';
-  el.dataset.full = '1';
-  const [from, to] = segsOf(plan, b);
-  for (let k = from; k < to; k++) {
-    const node = segmentNode(text, packedSeg(plan, k), anns);
-    state.segNodes[k] = node;
-    el.append(node);
-  }
-  state.blockEls[b] = el;
-  return el;
-}
-
-/** Give chunk c (lazy mode) its paragraphs and marks, once. */
-function fillChunk(c) {
-  const el = state.chunkEls[c];
-  if (!el || el.dataset.full) return;
-  const nBlocks = state.painting.plan.blockSeg.length - 1;
-  const frag = document.createDocumentFragment();
-  for (let b = c * CHUNK_BLOCKS; b < Math.min(nBlocks, (c + 1) * CHUNK_BLOCKS); b++) frag.append(blockElement(b));
-  el.replaceChildren(frag);
-  el.dataset.full = '1';
-  dropRanges(c);
-  if (observer) observer.unobserve(el);
-  if (!body.dataset.highlights) body.dataset.highlights = 'shown';
-}
-
-/** Make sure block b has its marks (it may still be plain text in a lazy chunk). */
-function fillBlock(b) {
-  if (!state.blockEls[b] && state.chunkEls.length) fillChunk(Math.floor(b / CHUNK_BLOCKS));
-}
-
-/** The block holding segment k (binary search over block starts). */
-function blockOfSeg(k) {
-  const bs = state.painting.plan.blockSeg;
-  let lo = 0;
-  let hi = bs.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (bs[mid] <= k) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-// Plain chunks are tinted with the CSS Custom Highlight API (Ranges over their one text node,
-// no DOM change) until they get marks: a fast scroll never shows bare text.
-const LAYER_HIGHLIGHTS = { 'l-claim': 'lede-claim', 'l-source': 'lede-source', 'l-cue': 'lede-cue', 'l-issue': 'lede-issue' };
-let highlights = new Map();
-
-function highlightFor(name) {
-  if (!highlights.has(name)) {
-    const h = new Highlight();
-    highlights.set(name, h);
-    CSS.highlights.set(name, h);
-  }
-  return highlights.get(name);
-}
-
-function clearRanges() {
-  if (!hasHighlights) return;
-  for (const name of highlights.keys()) CSS.highlights.delete(name);
-  highlights = new Map();
-  state.chunkRanges = [];
-}
-
-function dropRanges(c) {
-  const list = state.chunkRanges && state.chunkRanges[c];
-  if (!list) return;
-  for (const [h, r] of list) h.delete(r);
-  state.chunkRanges[c] = null;
-}
-
-/** Add highlight ranges for plain chunk c. */
-function rangeChunk(c) {
-  const el = state.chunkEls[c];
-  const node = el && el.firstChild;
-  if (!node || el.dataset.full) return;
-  const { anns, plan } = state.painting;
-  const nBlocks = plan.blockSeg.length - 1;
-  const b0 = c * CHUNK_BLOCKS;
-  const b1 = Math.min(nBlocks, b0 + CHUNK_BLOCKS);
-  const base = textOf(plan, b0, b1)[0];
-  const list = [];
-  for (let k = plan.blockSeg[b0]; k < plan.blockSeg[b1]; k++) {
-    if (plan.idsOff[k] === plan.idsOff[k + 1]) continue;
-    for (const cls of segmentLook(packedSeg(plan, k), anns).classes) {
-      const name = cls.startsWith('t-') ? `lede-${cls}` : LAYER_HIGHLIGHTS[cls];
-      if (!name) continue;
-      const r = new Range();
-      r.setStart(node, plan.segStart[k] - base);
-      r.setEnd(node, plan.segEnd[k] - base);
-      const h = highlightFor(name);
-      h.add(r);
-      list.push([h, r]);
-    }
-  }
-  state.chunkRanges[c] = list;
-}
-
-/** Range every plain chunk, in ~5 ms slices, after the article is laid down. */
-async function rangeAll(token) {
-  let c = 0;
-  while (c < state.chunkEls.length) {
-    const t0 = performance.now();
-    while (c < state.chunkEls.length && performance.now() - t0 < 5) rangeChunk(c++);
-    await new Promise((r) => setTimeout(r, 0));
-    if (token !== state.renderToken) return;
-  }
-}
-
-let pending = [];
-function onSeen(entries) {
-  if (params.has('debug') && params.has('plain')) return; // tests: keep chunks on the Highlight API
-  for (const e of entries) if (e.isIntersecting) pending.push(Number(e.target.dataset.c));
-  const token = state.renderToken;
-  const run = () => {
-    if (token !== state.renderToken) return;
-    const t0 = performance.now();
-    while (pending.length && performance.now() - t0 < 5) fillChunk(pending.shift());
-    if (pending.length) setTimeout(run, 0);
-  };
-  run();
-}
-
-/** Paint text + packed plan into the article in time slices (~5 ms): the page never blocks. */
-async function paint(text, anns, plan) {
-  const token = ++state.renderToken;
-  if (observer) observer.disconnect();
-  observer = null;
-  pending = [];
-  delete body.dataset.highlights;
-  clearRanges();
-  article.replaceChildren();
-  const nBlocks = plan.blockSeg.length - 1;
-  const lazy = plan.segStart.length > EAGER_SEGMENTS;
-  Object.assign(state, { segNodes: new Array(plan.segStart.length), blockEls: new Array(nBlocks), chunkEls: [], chunkRanges: [], painting: { text, anns, plan } });
-  if (lazy) observer = new IntersectionObserver(onSeen, { rootMargin: '1200px 0px' });
-  const units = lazy ? Math.ceil(nBlocks / CHUNK_BLOCKS) : nBlocks;
-  let u = 0;
-  while (u < units) {
-    const t0 = performance.now();
-    const frag = document.createDocumentFragment();
-    while (u < units && performance.now() - t0 < 5) {
-      const stop = Math.min(units, u + (lazy ? 4 : 20));
-      for (; u < stop; u++) {
-        if (!lazy) {
-          frag.append(blockElement(u));
-          continue;
-        }
-        const el = document.createElement('div');
-        el.className = 'chunk';
-        el.dataset.c = String(u);
-        const [a, b] = textOf(plan, u * CHUNK_BLOCKS, Math.min(nBlocks, (u + 1) * CHUNK_BLOCKS));
-        el.textContent = text.slice(a, b);
-        state.chunkEls[u] = el;
-        observer.observe(el);
-        frag.append(el);
-      }
-    }
-    article.append(frag);
-    if (!lazy && !body.dataset.highlights) body.dataset.highlights = 'shown';
-    if (u < units) {
-      await new Promise((r) => setTimeout(r, 0));
-      if (token !== state.renderToken) return false;
-    }
-  }
-  if (lazy && hasHighlights) rangeAll(token);
-  return true;
-}
-
-function segmentNode(text, seg, anns) {
-  const piece = text.slice(seg.start, seg.end);
-  if (seg.ids.length === 0) return document.createTextNode(piece);
-  const mark = document.createElement('mark');
-  const look = segmentLook(seg, anns);
-  mark.className = look.classes.join(' ');
-  if (look.chip) mark.dataset.chip = look.chip;
-  mark.dataset.a = seg.ids.join(' ');
-  mark.textContent = piece;
-  return mark;
-}
-
 function setView(view, focus = true) {
   state.view = view;
   $('#view-cleaned').setAttribute('aria-pressed', String(view === 'cleaned'));
@@ -390,34 +190,8 @@ function toggle(key) {
 }
 
 // ---------------------------------------------------------------- navigation
-/** The nodes (marks) annotation i covers, in order. */
-function nodesOf(i) {
-  const p = state.plan;
-  if (!p || state.view !== 'cleaned' || !(p.first[i] >= 0)) return [];
-  const out = [];
-  for (let k = p.first[i]; k < p.segStart.length; k++) {
-    if (!p.ids.subarray(p.idsOff[k], p.idsOff[k + 1]).includes(i)) break;
-    if (!state.segNodes[k]) fillBlock(blockOfSeg(k));
-    if (!state.segNodes[k]) break;
-    out.push(state.segNodes[k]);
-  }
-  return out;
-}
-
-function setHighlight(name, nodeLists) {
-  for (const m of article.querySelectorAll(`mark.${name}`)) m.classList.remove(name);
-  const ranges = [];
-  for (const nodes of nodeLists) {
-    for (const m of nodes) if (m.classList) m.classList.add(name);
-    if (nodes.length) {
-      const r = new Range();
-      r.setStartBefore(nodes[0]);
-      r.setEndAfter(nodes.at(-1));
-      ranges.push(r);
-    }
-  }
-  if (hasHighlights) CSS.highlights.set(`lede-${name}`, new Highlight(...ranges));
-}
+/** The nodes annotation i covers in the cleaned view (none in the original view). */
+const nodesOf = (i) => (state.view === 'cleaned' ? nodesIn(i) : []);
 
 function remember() {
   const el = document.activeElement;
@@ -444,19 +218,6 @@ function focusAnn(i, { keepHistory = true } = {}) {
   return true;
 }
 
-/** The segment holding text position pos (binary search over segment starts). */
-function segAt(pos) {
-  const st = state.plan.segStart;
-  let lo = 0;
-  let hi = st.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (st[mid] <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** Show any passage (a position, evidence): scroll to it and highlight it as current. */
 function focusSpan(s) {
   if (!state.plan || state.view !== 'cleaned' || !state.plan.segStart.length) return false;
@@ -464,7 +225,7 @@ function focusSpan(s) {
   const k1 = segAt(Math.max(s.start, s.end - 1));
   for (let b = blockOfSeg(k0); b <= blockOfSeg(k1); b++) fillBlock(b);
   const nodes = [];
-  for (let k = k0; k <= k1; k++) if (state.segNodes[k]) nodes.push(state.segNodes[k]);
+  for (let k = k0; k <= k1; k++) if (view.segNodes[k]) nodes.push(view.segNodes[k]);
   if (!nodes.length) return false;
   remember();
   state.current = null;
