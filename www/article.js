@@ -1,5 +1,5 @@
 // The article view: paints a text and its packed plan (render.js) into the article element in
-// ~5 ms slices — <mark>s for small documents; for big ones plain 32-paragraph chunks tinted with
+// ~5 ms slices — <mark>s for small documents; for big ones plain 16-paragraph chunks tinted with
 // the CSS Custom Highlight API and given marks near the viewport — and finds the nodes of an
 // annotation or a passage for navigation. Text reaches the DOM only as text nodes.
 import { packedSeg, segmentLook } from './render.js';
@@ -24,7 +24,7 @@ export function setupArticle(el, options = {}) {
 // navigated to). A 5 MB text so never builds hundreds of thousands of nodes up front, and the
 // IntersectionObserver watches a few hundred chunks, not thousands of paragraphs.
 let EAGER_SEGMENTS = 20000;
-const CHUNK_BLOCKS = 32;
+const CHUNK_BLOCKS = 16;
 let observer = null;
 
 /** Segment range [from, to) of block b. */
@@ -154,15 +154,19 @@ let pending = [];
 function onSeen(entries) {
   if (plainOnly) return; // tests: keep chunks on the Highlight API
   for (const e of entries) if (e.isIntersecting) pending.push(Number(e.target.dataset.c));
+  if (scheduled || !pending.length) return;
+  // one chunk per animation frame: each frame's style and layout work stays small
   const token = view.renderToken;
   const run = () => {
+    scheduled = false;
     if (token !== view.renderToken) return;
-    const t0 = performance.now();
-    while (pending.length && performance.now() - t0 < 5) fillChunk(pending.shift());
-    if (pending.length) setTimeout(run, 0);
+    fillChunk(pending.shift());
+    if (pending.length) { scheduled = true; requestAnimationFrame(run); }
   };
-  run();
+  scheduled = true;
+  requestAnimationFrame(run);
 }
+let scheduled = false;
 
 /** Paint text + packed plan into the article in time slices (~5 ms): the page never blocks. */
 export async function paint(text, anns, plan) {
@@ -170,6 +174,7 @@ export async function paint(text, anns, plan) {
   if (observer) observer.disconnect();
   observer = null;
   pending = [];
+  scheduled = false;
   delete document.body.dataset.highlights;
   clearRanges();
   article.replaceChildren();
