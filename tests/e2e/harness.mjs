@@ -47,3 +47,39 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 9
   await page.goto(url);
   return { page, context, errors, requests };
 }
+
+/** Open a page with more control: {viewport, colorScheme, bypassCSP, initScript, query}. */
+export async function open(browser, url, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', bypassCSP = false, initScript = null, query = '' } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, bypassCSP, acceptDownloads: true });
+  if (initScript) await context.addInitScript(initScript);
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  context.on('request', (r) => requests.push(r.url()));
+  await page.goto(url + query);
+  return { page, context, errors, requests };
+}
+
+/** Wait until the page has annotated and painted everything. */
+export async function annotated(page, timeout = 30000) {
+  await page.waitForSelector('body[data-state="annotated"]', { timeout });
+}
+
+/** Run `act` and wait for the annotation it starts to finish painting. */
+export async function reannotate(page, act, timeout = 30000) {
+  await page.evaluate(() => { document.body.dataset.state = 'test-waiting'; });
+  await act();
+  await annotated(page, timeout);
+}
+
+/** Dispatch a paste carrying {text, html} on `selector` (document-level paste if not a field). */
+export async function paste(page, selector, data) {
+  await page.evaluate(([sel, d]) => {
+    const dt = new DataTransfer();
+    if (d.html !== undefined) dt.setData('text/html', d.html);
+    if (d.text !== undefined) dt.setData('text/plain', d.text);
+    document.querySelector(sel).dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, [selector, data]);
+}

