@@ -1,0 +1,283 @@
+//! Reported speech inside one sentence: `X said (that) …`, `…, X said.`, `…, said X.`,
+//! `according to X, …`, participles that take the clause subject (`…, asserting that …`) and
+//! nominal cues (`express concern about …`). A content ends where its clause ends, so
+//! `A insists …, though B express concern …` gives two claims with two sources.
+
+use super::ctx::{Ctx, Draft, Drafts, Toks};
+use super::lexicon::{lex, CueInfo};
+use super::source::{clause_subject, left_source, right_source};
+
+/// Words after a comma that start a new clause, ending a content.
+const CONTRAST: &[&str] = &["though", "although", "but", "while", "whereas", "even", "despite", "according", "yet", "however"];
+/// Words after a cue that introduce adverbials or a listener before `that` (`said on Tuesday that`).
+const ADVERBIAL_STARTS: &[&str] = &[
+    "on", "in", "at", "during", "after", "before", "last", "this", "to", "late", "earlier", "yesterday", "today",
+    "reporters", "journalists", "him", "her", "them", "us", "me", "repeatedly", "again", "publicly", "privately",
+    "also", "recently", "previously", "flatly", "firmly", "then", "later", "tuesday", "monday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", ",", "—",
+];
+/// How far after a cue `that` or `:` may come.
+const THAT_WINDOW: usize = 8;
+
+/// How a candidate's content is placed relative to its cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// `X said that CONTENT`.
+    After(usize),
+    /// `CONTENT, X said.` (content runs from the clause start to the source).
+    Before,
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    source: Option<Toks>,
+    appositive: Option<Toks>,
+    cue: Toks,
+    negated: bool,
+    mode: Mode,
+    kind: &'static str,
+    rule: &'static str,
+    /// First token of the attribution (source or cue, whichever comes first).
+    region: Toks,
+}
+
+/// Find reported speech in sentence `sent`.
+pub fn find(ctx: &Ctx, d: &mut Drafts, sent: usize) {
+    let Some(s) = ctx.doc.sentences.get(sent) else { return };
+    let (lo, mut hi) = (s.tokens.start, s.tokens.end.min(ctx.len()));
+    while hi > lo && ctx.is_terminal(hi - 1) {
+        hi -= 1;
+    }
+    let cands = candidates(ctx, d, lo, hi);
+    let mut prev_end = lo;
+    for (k, c) in cands.iter().enumerate() {
+        let limit = cands.get(k + 1).map(|n| n.region.0).unwrap_or(hi);
+        let content = match c.mode {
+            Mode::After(start) => vec![(start, content_end(ctx, d, start, limit))],
+            Mode::Before => before_content(ctx, d, prev_end, c, limit),
+        };
+        prev_end = c.region.1.max(content.last().map(|r| r.1).unwrap_or(0));
+        let mut draft = Draft::new(c.source, Some(c.cue), content, c.kind, c.rule);
+        draft.appositive = c.appositive;
+        draft.negated = c.negated;
+        if draft.content.iter().any(|&r| ctx.words_in(r) == 0) {
+            continue;
+        }
+        if (c.kind == "indirect") && draft.content.iter().any(|&(a, b)| (a..b).any(|i| ctx.in_quote[i])) {
+            draft.kind = "mixed";
+        }
+        d.push(draft);
+    }
+}
+
+/// Every cue in `[lo, hi)` with a source, left to right.
+fn candidates(ctx: &Ctx, d: &Drafts, lo: usize, hi: usize) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::new();
+    let mut floor = lo;
+    let mut i = lo;
+    while i < hi {
+        if d.used[i] || ctx.in_quote[i] {
+            floor = floor.max(i + 1);
+            i += 1;
+            continue;
+        }
+        let found = if ctx.low(i) == "according" && ctx.low(i + 1) == "to" {
+            according_to(ctx, floor, i, hi)
+        } else if let Some((len, info)) = lex().cues.match_at(&ctx.low, i) {
+            cue_candidate(ctx, floor, (i, (i + len).min(hi)), *info, hi, out.last())
+        } else {
+            None
+        };
+        match found {
+            Some(c) => {
+                let end = c.region.1.max(c.cue.1);
+                // a post-posed attribution closes everything before it
+                if c.mode == Mode::Before {
+                    out.retain(|p| matches!(p.mode, Mode::Before));
+                }
+                out.push(c);
+                floor = end;
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// `according to X, …` / `…, according to X`.
+fn according_to(ctx: &Ctx, floor: usize, i: usize, hi: usize) -> Option<Cand> {
+    let s = i + 2;
+    let mut e = s;
+    while e < hi && e - s < 15 && !(ctx.is_punct(e) && !matches!(ctx.word(e), "-" | "&" | ".")) {
+        e += 1;
+    }
+    if ctx.words_in((s, e)) == 0 {
+        return None;
+    }
+    let leading = ctx.words_in((floor, i)) == 0;
+    let mode = if leading {
+        let start = if ctx.word(e) == "," { e + 1 } else { e };
+        Mode::After(start)
+    } else {
+        Mode::Before
+    };
+    Some(Cand {
+        source: Some((s, e)),
+        appositive: None,
+        cue: (i, i + 2),
+        negated: false,
+        mode,
+        kind: "according_to",
+        rule: "according-to",
+        region: (i, e),
+    })
+}
+
+fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, prev: Option<&Cand>) -> Option<Cand> {
+    let start = content_start(ctx, cue.1, hi, info);
+    let nominal = cue.1 - cue.0 > 1 && ctx.low(cue.1 - 1).starts_with("concern");
+    let kind = if nominal { "nominal" } else { "indirect" };
+    if let Some(ls) = left_source(ctx, floor, cue.0) {
+        let mode = match start {
+            Some(s) if ctx.words_in((s, hi)) >= 2 && !ends_here(ctx, cue.1, hi) => Mode::After(s),
+            _ if info.needs_that => return None,
+            _ => Mode::Before,
+        };
+        if mode == Mode::Before && ctx.words_in((floor, ls.np.0)) < 2 {
+            return None;
+        }
+        let rule = if mode == Mode::Before { "cue:post-posed" } else { "cue:np-before" };
+        return Some(Cand {
+            source: Some(ls.np),
+            appositive: ls.appositive,
+            cue,
+            negated: ls.negated || info.denial,
+            mode,
+            kind,
+            rule,
+            region: (ls.np.0, cue.1),
+        });
+    }
+    let after_comma = cue.0 > floor && matches!(ctx.word(cue.0 - 1), "," | "”" | "\"" | "—");
+    if after_comma && ctx.words_in((floor, cue.0)) >= 2 {
+        // `…, said a senior official.`
+        if let Some(src) = right_source(ctx, cue.1, hi) {
+            if src.1 >= hi || ctx.word(src.1) == "," {
+                return Some(Cand {
+                    source: Some(src),
+                    appositive: None,
+                    cue,
+                    negated: info.denial,
+                    mode: Mode::Before,
+                    kind,
+                    rule: "cue:inverted",
+                    region: (cue.0, src.1),
+                });
+            }
+        }
+        if info.participle {
+            // `…, asserting that …`: the clause subject, or the previous speaker
+            let s = start.filter(|&s| ctx.words_in((s, hi)) >= 2)?;
+            let source = prev.and_then(|p| p.source).or_else(|| clause_subject(ctx, sentence_start(ctx, cue.0), cue.0));
+            return Some(Cand {
+                source,
+                appositive: None,
+                cue,
+                negated: info.denial,
+                mode: Mode::After(s),
+                kind: "participial",
+                rule: "cue:participle-subject",
+                region: cue,
+            });
+        }
+    }
+    None
+}
+
+fn sentence_start(ctx: &Ctx, i: usize) -> usize {
+    ctx.doc.sentences.get(ctx.sentence_of[i]).map(|s| s.tokens.start).unwrap_or(0)
+}
+
+/// Nothing but punctuation or a short adverbial follows the cue (`…, officials said on Tuesday.`).
+fn ends_here(ctx: &Ctx, from: usize, hi: usize) -> bool {
+    if from >= hi {
+        return true;
+    }
+    let w = ctx.word(from);
+    w == "," && !(from + 1 < hi && ctx.is_quote(from + 1)) && ctx.low(from + 1) != "that"
+}
+
+/// Where the content after a cue starts: after `that` or `:` if one follows shortly, else
+/// right after the cue (and its listener). `None` if the cue needs `that` and has none.
+fn content_start(ctx: &Ctx, from: usize, hi: usize, info: CueInfo) -> Option<usize> {
+    let lookahead = from < hi && (ADVERBIAL_STARTS.contains(&ctx.low(from)) || ctx.is_capitalized(from) || matches!(ctx.low(from), "that" | ":"));
+    if lookahead {
+        for j in from..(from + THAT_WINDOW).min(hi) {
+            let w = ctx.low(j);
+            if w == "that" || w == ":" {
+                return Some(j + 1);
+            }
+            if ctx.is_quote(j) && j > from {
+                return Some(j);
+            }
+            if ctx.is_punct(j) && w != "," && w != "—" {
+                break;
+            }
+        }
+    }
+    if from < hi && ctx.is_quote(from) {
+        return Some(from);
+    }
+    if info.needs_that {
+        return None;
+    }
+    let mut j = from;
+    if info.takes_object && j < hi && (ctx.is_capitalized(j) || ADVERBIAL_STARTS.contains(&ctx.low(j))) {
+        j += 1;
+    }
+    while j < hi && matches!(ctx.word(j), "," | ":" | "—") {
+        j += 1;
+    }
+    Some(j)
+}
+
+/// The end (exclusive) of a content starting at `start`: the clause end before `limit`.
+fn content_end(ctx: &Ctx, d: &Drafts, start: usize, limit: usize) -> usize {
+    let mut j = start;
+    while j < limit {
+        let w = ctx.low(j);
+        if w == ";" || d.used[j] {
+            break;
+        }
+        if matches!(w, "," | "—" | "–" | "--") && CONTRAST.contains(&ctx.low(j + 1)) && !ctx.in_quote[j] {
+            break;
+        }
+        j += 1;
+    }
+    trim_end(ctx, start, j)
+}
+
+fn trim_end(ctx: &Ctx, start: usize, mut j: usize) -> usize {
+    while j > start && ctx.is_punct(j - 1) && !ctx.is_quote(j - 1) {
+        j -= 1;
+    }
+    j
+}
+
+/// The content of a post-posed attribution: the clause before the source, plus the rest of
+/// the sentence when the attribution sits in the middle (`The deal, officials said, is dead`).
+fn before_content(ctx: &Ctx, d: &Drafts, prev_end: usize, c: &Cand, limit: usize) -> Vec<Toks> {
+    let mut a = prev_end;
+    while a < c.region.0 && (d.used[a] || ctx.is_punct(a) && !ctx.is_quote(a)) {
+        a += 1;
+    }
+    let first = (a, trim_end(ctx, a, c.region.0));
+    let after = c.region.1.max(c.cue.1);
+    let rest_start = if ctx.word(after) == "," { after + 1 } else { after };
+    if after < limit && ctx.word(after) == "," && ctx.words_in((rest_start, limit)) >= 2 {
+        let rest = (rest_start, content_end(ctx, d, rest_start, limit));
+        return vec![first, rest];
+    }
+    vec![first]
+}
