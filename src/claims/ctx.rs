@@ -135,6 +135,19 @@ impl<'a> Ctx<'a> {
             _ => Span::default(),
         }
     }
+    /// At least `k` word or number tokens in `[a, b)` (stops counting at `k`: cheap on long ranges).
+    pub fn has_words(&self, (a, b): Toks, k: usize) -> bool {
+        let mut n = 0;
+        for i in a..b.min(self.len()) {
+            if self.is_wordlike(i) {
+                n += 1;
+                if n >= k {
+                    return true;
+                }
+            }
+        }
+        k == 0
+    }
     /// Number of word or number tokens in `[a, b)`.
     pub fn words_in(&self, (a, b): Toks) -> usize {
         (a..b.min(self.len())).filter(|&i| self.is_wordlike(i)).count()

@@ -60,7 +60,7 @@ pub fn find(ctx: &Ctx, d: &mut Drafts, sent: usize) {
         let mut draft = Draft::new(c.source, Some(c.cue), content, c.kind, c.rule);
         draft.appositive = c.appositive;
         draft.negated = c.negated;
-        if draft.content.iter().any(|&r| ctx.words_in(r) == 0) {
+        if draft.content.iter().any(|&r| !ctx.has_words(r, 1)) {
             continue;
         }
         if (c.kind == "indirect") && draft.content.iter().any(|&(a, b)| (a..b).any(|i| ctx.in_quote[i])) {
@@ -83,12 +83,18 @@ fn candidates(ctx: &Ctx, d: &Drafts, lo: usize, hi: usize) -> Vec<Cand> {
         }
         let found = if ctx.low(i) == "according" && ctx.low(i + 1) == "to" {
             according_to(ctx, floor, i, hi)
-        } else if let Some((len, info)) = lex().cues.match_at(&ctx.low, i) {
+        } else if let Some((len, info)) = lex().cues.match_at(&ctx.low, i).filter(|_| i == lo || !ctx.is_capitalized(i)) {
             cue_candidate(ctx, floor, (i, (i + len).min(hi)), *info, hi, out.last())
         } else {
             None
         };
-        match found {
+        // a cue right at the start of the previous content is nested in it (`sources indicate
+        // that a second round is planned`): the outer attribution wins
+        let nested = |c: &Cand| match out.last().map(|p| p.mode) {
+            Some(Mode::After(ps)) => c.mode != Mode::Before && !ctx.has_words((ps, c.region.0), 3),
+            _ => false,
+        };
+        match found.filter(|c| !nested(c)) {
             Some(c) => {
                 let end = c.region.1.max(c.cue.1);
                 // a post-posed attribution closes everything before it
@@ -112,10 +118,10 @@ fn according_to(ctx: &Ctx, floor: usize, i: usize, hi: usize) -> Option<Cand> {
     while e < hi && e - s < 15 && !(ctx.is_punct(e) && !matches!(ctx.word(e), "-" | "&" | ".")) {
         e += 1;
     }
-    if ctx.words_in((s, e)) == 0 {
+    if !ctx.has_words((s, e), 1) {
         return None;
     }
-    let leading = ctx.words_in((floor, i)) == 0;
+    let leading = !ctx.has_words((floor, i), 1);
     let mode = if leading {
         let start = if ctx.word(e) == "," { e + 1 } else { e };
         Mode::After(start)
@@ -138,13 +144,21 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
     let start = content_start(ctx, cue.1, hi, info);
     let nominal = cue.1 - cue.0 > 1 && ctx.low(cue.1 - 1).starts_with("concern");
     let kind = if nominal { "nominal" } else { "indirect" };
-    if let Some(ls) = left_source(ctx, floor, cue.0) {
+    // `express concern about/over …`
+    let start = start.map(|s| if nominal && matches!(ctx.low(s), "about" | "over" | "at") { s + 1 } else { s });
+    let after_comma = cue.0 > floor && matches!(ctx.word(cue.0 - 1), "," | "”" | "\"" | "—");
+    if info.participle && after_comma && ctx.has_words((floor, cue.0), 2) {
+        return participial(ctx, cue, info, start, hi, prev);
+    }
+    let gerund = ctx.low(cue.0).ends_with("ing");
+    let left = left_source(ctx, floor, cue.0).filter(|ls| !(gerund && after_preposition(ctx, ls.np, cue.0)));
+    if let Some(ls) = left {
         let mode = match start {
-            Some(s) if ctx.words_in((s, hi)) >= 2 && !ends_here(ctx, cue.1, hi) => Mode::After(s),
+            Some(s) if ctx.has_words((s, hi), 2) && !ends_here(ctx, cue.1, hi) => Mode::After(s),
             _ if info.needs_that => return None,
             _ => Mode::Before,
         };
-        if mode == Mode::Before && ctx.words_in((floor, ls.np.0)) < 2 {
+        if mode == Mode::Before && !ctx.has_words((floor, ls.np.0), 2) {
             return None;
         }
         let rule = if mode == Mode::Before { "cue:post-posed" } else { "cue:np-before" };
@@ -159,11 +173,13 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
             region: (ls.np.0, cue.1),
         });
     }
-    let after_comma = cue.0 > floor && matches!(ctx.word(cue.0 - 1), "," | "”" | "\"" | "—");
-    if after_comma && ctx.words_in((floor, cue.0)) >= 2 {
+    if after_comma && ctx.has_words((floor, cue.0), 2) {
         // `…, said a senior official.`
         if let Some(src) = right_source(ctx, cue.1, hi) {
             if src.1 >= hi || ctx.word(src.1) == "," {
+                // `said Rep. John Smith, chair of the panel.`: the appositive ends the region
+                let tail = (src.1 + 1..hi.min(src.1 + 20)).find(|&k| ctx.word(k) == ",").unwrap_or(hi);
+                let region_end = if src.1 >= hi { hi } else { tail };
                 return Some(Cand {
                     source: Some(src),
                     appositive: None,
@@ -172,27 +188,42 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
                     mode: Mode::Before,
                     kind,
                     rule: "cue:inverted",
-                    region: (cue.0, src.1),
+                    region: (cue.0, region_end),
                 });
             }
         }
-        if info.participle {
-            // `…, asserting that …`: the clause subject, or the previous speaker
-            let s = start.filter(|&s| ctx.words_in((s, hi)) >= 2)?;
-            let source = prev.and_then(|p| p.source).or_else(|| clause_subject(ctx, sentence_start(ctx, cue.0), cue.0));
-            return Some(Cand {
-                source,
-                appositive: None,
-                cue,
-                negated: info.denial,
-                mode: Mode::After(s),
-                kind: "participial",
-                rule: "cue:participle-subject",
-                region: cue,
-            });
-        }
     }
     None
+}
+
+/// Prepositions and verbs that take a gerund (`short of calling`, `from saying`): the words
+/// before such a cue are not its source.
+const GERUND_TAKERS: &[&str] = &[
+    "of", "from", "by", "for", "about", "without", "after", "before", "in", "on", "at", "while", "when", "into",
+    "stop", "stopped", "keep", "kept", "avoid", "avoided", "began", "begin", "started", "start", "like", "tire",
+    "really", "clear", "upon", "against", "with", "besides",
+];
+
+fn after_preposition(ctx: &Ctx, np: Toks, cue: usize) -> bool {
+    let last = cue.saturating_sub(1);
+    GERUND_TAKERS.contains(&ctx.low(last)) || (np.1..cue).any(|i| GERUND_TAKERS.contains(&ctx.low(i))) || GERUND_TAKERS.contains(&ctx.low(np.1.saturating_sub(1)))
+}
+
+/// `…, asserting that …`: the source is the previous speaker in the sentence, else the
+/// clause subject.
+fn participial(ctx: &Ctx, cue: Toks, info: CueInfo, start: Option<usize>, hi: usize, prev: Option<&Cand>) -> Option<Cand> {
+    let s = start.filter(|&s| ctx.has_words((s, hi), 2))?;
+    let source = prev.and_then(|p| p.source).or_else(|| clause_subject(ctx, sentence_start(ctx, cue.0), cue.0));
+    Some(Cand {
+        source,
+        appositive: None,
+        cue,
+        negated: info.denial,
+        mode: Mode::After(s),
+        kind: "participial",
+        rule: "cue:participle-subject",
+        region: cue,
+    })
 }
 
 fn sentence_start(ctx: &Ctx, i: usize) -> usize {
@@ -275,7 +306,7 @@ fn before_content(ctx: &Ctx, d: &Drafts, prev_end: usize, c: &Cand, limit: usize
     let first = (a, trim_end(ctx, a, c.region.0));
     let after = c.region.1.max(c.cue.1);
     let rest_start = if ctx.word(after) == "," { after + 1 } else { after };
-    if after < limit && ctx.word(after) == "," && ctx.words_in((rest_start, limit)) >= 2 {
+    if after < limit && ctx.word(after) == "," && ctx.has_words((rest_start, limit), 2) {
         let rest = (rest_start, content_end(ctx, d, rest_start, limit));
         return vec![first, rest];
     }

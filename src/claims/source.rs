@@ -64,7 +64,8 @@ fn np_token(ctx: &Ctx, i: usize) -> bool {
         return matches!(w, "-" | "&" | ".");
     }
     if BOUNDARY.contains(&w) {
-        return false;
+        // `people familiar with the matter`
+        return w == "with" && i > 0 && ctx.low(i - 1) == "familiar";
     }
     // lowercase participles and past forms are usually verbs here (`the talks ended`)
     let verbish = !ctx.is_capitalized(i) && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
@@ -161,7 +162,7 @@ pub fn clause_subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Toks> {
         if !np_token(ctx, k) && w != "and" {
             break;
         }
-        if lex().cues.match_at(&ctx.low, k).is_some() && k > start {
+        if lex().cues.match_at(&ctx.low, k).is_some() && k > start && !ctx.is_capitalized(k) {
             break;
         }
         k += 1;
