@@ -183,14 +183,22 @@ impl Draft {
 pub struct Drafts {
     pub list: Vec<Draft>,
     pub used: Vec<bool>,
+    /// Index into `list` of the draft using each token (`usize::MAX` when free).
+    owner: Vec<usize>,
 }
 
 impl Drafts {
     pub fn new(n: usize) -> Drafts {
-        Drafts { list: Vec::new(), used: vec![false; n] }
+        Drafts { list: Vec::new(), used: vec![false; n], owner: vec![usize::MAX; n] }
     }
     pub fn is_used(&self, (a, b): Toks) -> bool {
         (a..b.min(self.used.len())).any(|i| self.used[i])
+    }
+    /// The source of the nearest claim before token `i`, looking back at most `window` tokens.
+    pub fn source_before(&self, i: usize, window: usize) -> Option<Toks> {
+        (i.saturating_sub(window)..i.min(self.owner.len()))
+            .rev()
+            .find_map(|k| self.list.get(self.owner[k]).and_then(|d| d.source))
     }
     /// Add a draft whose content is non-empty, marking its tokens used.
     pub fn push(&mut self, d: Draft) -> bool {
@@ -201,6 +209,7 @@ impl Drafts {
         for (a, b) in ranges {
             for i in a..b.min(self.used.len()) {
                 self.used[i] = true;
+                self.owner[i] = self.list.len();
             }
         }
         self.list.push(d);

@@ -16,6 +16,8 @@ const ADVERBIAL_STARTS: &[&str] = &[
     "also", "recently", "previously", "flatly", "firmly", "then", "later", "tuesday", "monday", "wednesday",
     "thursday", "friday", "saturday", "sunday", ",", "—",
 ];
+/// How far back a participle looks for the previous speaker (`"…," she said, adding …`).
+const PREVIOUS_SPEAKER_WINDOW: usize = 40;
 /// How far after a cue `that` or `:` may come.
 const THAT_WINDOW: usize = 8;
 
@@ -84,7 +86,9 @@ fn candidates(ctx: &Ctx, d: &Drafts, lo: usize, hi: usize) -> Vec<Cand> {
         let found = if ctx.low(i) == "according" && ctx.low(i + 1) == "to" {
             according_to(ctx, floor, i, hi)
         } else if let Some((len, info)) = lex().cues.match_at(&ctx.low, i).filter(|_| i == lo || !ctx.is_capitalized(i)) {
-            cue_candidate(ctx, floor, (i, (i + len).min(hi)), *info, hi, out.last())
+            let window = (i - lo).min(PREVIOUS_SPEAKER_WINDOW);
+            let prev_source = out.last().and_then(|p| p.source).or_else(|| d.source_before(i, window));
+            cue_candidate(ctx, floor, (i, (i + len).min(hi)), *info, hi, prev_source)
         } else {
             None
         };
@@ -140,7 +144,7 @@ fn according_to(ctx: &Ctx, floor: usize, i: usize, hi: usize) -> Option<Cand> {
     })
 }
 
-fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, prev: Option<&Cand>) -> Option<Cand> {
+fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, prev: Option<Toks>) -> Option<Cand> {
     let start = content_start(ctx, cue.1, hi, info);
     let nominal = cue.1 - cue.0 > 1 && ctx.low(cue.1 - 1).starts_with("concern");
     let kind = if nominal { "nominal" } else { "indirect" };
@@ -211,9 +215,9 @@ fn after_preposition(ctx: &Ctx, np: Toks, cue: usize) -> bool {
 
 /// `…, asserting that …`: the source is the previous speaker in the sentence, else the
 /// clause subject.
-fn participial(ctx: &Ctx, cue: Toks, info: CueInfo, start: Option<usize>, hi: usize, prev: Option<&Cand>) -> Option<Cand> {
+fn participial(ctx: &Ctx, cue: Toks, info: CueInfo, start: Option<usize>, hi: usize, prev: Option<Toks>) -> Option<Cand> {
     let s = start.filter(|&s| ctx.has_words((s, hi), 2))?;
-    let source = prev.and_then(|p| p.source).or_else(|| clause_subject(ctx, sentence_start(ctx, cue.0), cue.0));
+    let source = prev.or_else(|| clause_subject(ctx, subject_start(ctx, cue.0), cue.0));
     Some(Cand {
         source,
         appositive: None,
@@ -225,6 +229,23 @@ fn participial(ctx: &Ctx, cue: Toks, info: CueInfo, start: Option<usize>, hi: us
         region: cue,
     })
 }
+
+/// Where the subject of the sentence holding token `i` starts: after an introductory phrase
+/// (`In Tehran, …`, `WASHINGTON ―`) when there is one.
+fn subject_start(ctx: &Ctx, i: usize) -> usize {
+    let s = sentence_start(ctx, i);
+    let intro = INTRO_WORDS.contains(&ctx.low(s)) || ctx.word(s).chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    if !intro {
+        return s;
+    }
+    (s..i.min(s + 12)).find(|&k| matches!(ctx.word(k), "," | "―" | "—" | "-" | ":")).map(|k| k + 1).unwrap_or(s)
+}
+
+/// Words that open an introductory phrase before the subject.
+const INTRO_WORDS: &[&str] = &[
+    "in", "on", "at", "after", "before", "during", "inside", "with", "for", "since", "as", "while", "when", "last",
+    "earlier", "later", "then", "still", "but", "and", "yet", "meanwhile", "instead", "however", "speaking",
+];
 
 fn sentence_start(ctx: &Ctx, i: usize) -> usize {
     ctx.doc.sentences.get(ctx.sentence_of[i]).map(|s| s.tokens.start).unwrap_or(0)

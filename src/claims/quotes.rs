@@ -135,11 +135,11 @@ fn after_quote(ctx: &Ctx, quotes: &[Quote], next: usize, q: Quote) -> Option<(Dr
 /// Does quote `q2` continue the quote whose attribution ends at `from`? (`, "…` or `. "…`
 /// in the same paragraph, after a short tail like `on Tuesday`.)
 fn continues(ctx: &Ctx, from: usize, q2: &Quote) -> bool {
-    if q2.open < from || q2.open - from > 8 || ctx.break_before[q2.open] {
+    if q2.open < from || q2.open - from > MAX_TAIL || ctx.break_before[q2.open] {
         return false;
     }
     let between = (from, q2.open);
-    let breaks = (between.0..between.1).any(|k| ctx.break_before[k]);
+    let breaks = (between.0..between.1).any(|k| ctx.break_before[k] || ctx.is_quote(k) || (k + 1 < q2.open && ctx.is_terminal(k)));
     let joined = q2.open > 0 && matches!(ctx.word(q2.open - 1), "," | "." | ":" | "—");
     !breaks && joined
 }
