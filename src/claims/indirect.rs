@@ -154,6 +154,14 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
     if info.participle && after_comma && ctx.has_words((floor, cue.0), 2) {
         return participial(ctx, cue, info, start, hi, prev);
     }
+    if cue.0 > floor && DETERMINERS.contains(&ctx.low(cue.0 - 1)) {
+        return None; // `his plans`, `their states`: a noun, not a cue
+    }
+    // `was criticized by X`: the agent is the source (a passive without one keeps its subject,
+    // as annotators mostly do)
+    if is_passive(ctx, floor, cue.0) && ctx.low(cue.1) == "by" {
+        return passive_with_agent(ctx, floor, cue, hi, info);
+    }
     let gerund = ctx.low(cue.0).ends_with("ing");
     let left = left_source(ctx, floor, cue.0).filter(|ls| !(gerund && after_preposition(ctx, ls.np, cue.0)));
     if let Some(ls) = left {
@@ -227,6 +235,43 @@ fn participial(ctx: &Ctx, cue: Toks, info: CueInfo, start: Option<usize>, hi: us
         kind: "participial",
         rule: "cue:participle-subject",
         region: cue,
+    })
+}
+
+/// Possessives and articles: a cue word right after one is a noun.
+const DETERMINERS: &[&str] = &["his", "her", "their", "its", "our", "my", "your", "the", "a", "an", "'s", "this", "these", "those"];
+/// Forms of `be` that make a following participle passive (`was asked`, `is said`).
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "got"];
+/// Adverbs allowed between `be` and a passive participle.
+const PASSIVE_ADVERBS: &[&str] = &["also", "not", "n't", "never", "widely", "repeatedly", "publicly", "often", "reportedly", "sharply", "roundly", "later", "previously"];
+
+/// `was asked`, `has been criticized`: the subject is not the speaker.
+fn is_passive(ctx: &Ctx, floor: usize, cue: usize) -> bool {
+    let mut j = cue;
+    while j > floor && PASSIVE_ADVERBS.contains(&ctx.low(j - 1)) {
+        j -= 1;
+    }
+    j > floor && BE.contains(&ctx.low(j - 1))
+}
+
+/// A passive cue with `by X` after it (`was criticized by X for …`) has X as source.
+fn passive_with_agent(ctx: &Ctx, floor: usize, cue: Toks, hi: usize, info: CueInfo) -> Option<Cand> {
+    let src = right_source(ctx, cue.1 + 1, hi)?;
+    let src = (src.0, src.1.min(src.0 + 8));
+    let _ = floor;
+    let start = if ctx.word(src.1) == "," { src.1 + 1 } else { src.1 };
+    if !ctx.has_words((start, hi), 2) {
+        return None;
+    }
+    Some(Cand {
+        source: Some(src),
+        appositive: None,
+        cue,
+        negated: info.denial,
+        mode: Mode::After(start),
+        kind: "indirect",
+        rule: "cue:passive-agent",
+        region: (cue.0, src.1),
     })
 }
 
