@@ -36,6 +36,58 @@ pub fn headline(ctx: &Ctx, d: &mut Drafts) {
     d.push(Draft::new(Some(source), Some((colon, colon + 1)), vec![content], "headline", "headline:tag"));
 }
 
+/// Words before a paragraph-opening colon that label, not speak (`Note:`, `Update:`).
+const NOT_SPEAKERS: &[&str] = &[
+    "note", "update", "updated", "editor", "editors", "related", "read", "photo", "photos", "source", "watch",
+    "advertisement", "correction", "disclosure", "q", "a", "question", "answer", "video", "contact", "see", "also",
+    "more", "subscribe", "follow", "listen", "warning", "spoiler", "caption", "credit", "image", "graphic", "latest",
+    "the", "breaking", "wow", "revealed", "contributing", "exclusive", "opinion", "analysis", "poll", "live", "stat",
+    "reporting", "additional", "by", "via", "tags", "topics", "filed",
+];
+/// Lowercase words allowed inside a speaker label (`Former envoy at the summit`).
+const LABEL_GLUE: &[&str] = &["of", "at", "the", "and", "for", "on", "in", "de", "van", "von", "to"];
+/// Longest speaker label before a paragraph-opening colon.
+const MAX_LABEL: usize = 6;
+/// Longest content after a speaker label (the rest of its paragraph).
+const MAX_LABELLED: usize = 300;
+
+/// Paragraphs opening with `Speaker: words` (headlines, subheads, transcripts).
+pub fn speaker_labels(ctx: &Ctx, d: &mut Drafts) {
+    for s in &ctx.doc.sentences {
+        let lo = s.tokens.start;
+        if !(lo == 0 || ctx.break_before.get(lo).copied().unwrap_or(false)) {
+            continue;
+        }
+        let Some(colon) = (lo..(lo + MAX_LABEL + 1).min(s.tokens.end)).find(|&i| ctx.word(i) == ":") else { continue };
+        let label = (lo, colon);
+        let words: Vec<usize> = (lo..colon).filter(|&i| ctx.is_wordlike(i)).collect();
+        let ok = !words.is_empty()
+            && ctx.is_capitalized(lo)
+            && words.iter().all(|&i| ctx.is_capitalized(i) || LABEL_GLUE.contains(&ctx.low(i)))
+            && !NOT_SPEAKERS.contains(&ctx.low(lo))
+            && !is_place(ctx, label)
+            && !d.is_used(label);
+        if !ok {
+            continue;
+        }
+        let mut end = colon + 1;
+        while end < ctx.len() && end - colon < MAX_LABELLED && !ctx.break_before[end] {
+            end += 1;
+        }
+        if ctx.has_words((colon + 1, end), 3) && !d.is_used((colon + 1, end)) {
+            d.push(Draft::new(Some(label), Some((colon, colon + 1)), vec![(colon + 1, end)], "headline", "speaker-label"));
+        }
+    }
+}
+
+/// `WASHINGTON:` / `Tehran:`: a place name alone opens a dateline, not a quotation.
+fn is_place(ctx: &Ctx, r: (usize, usize)) -> bool {
+    let span = ctx.span(r);
+    let ms = &ctx.doc.mentions;
+    let first = ms.partition_point(|m| m.span.start < span.start);
+    ms.get(first).is_some_and(|m| m.span == span && matches!(m.label, "GPE" | "LOC"))
+}
+
 /// Sentences holding a sourceless hedge (`reportedly`) outside every claim.
 pub fn sourceless(ctx: &Ctx, d: &mut Drafts) {
     for s in &ctx.doc.sentences {
@@ -53,7 +105,7 @@ pub fn sourceless(ctx: &Ctx, d: &mut Drafts) {
         };
         // the clause around the hedge, not crossing tokens another claim uses
         let mut a = i;
-        while a > lo && !d.used[a - 1] {
+        while a > lo && !d.used[a - 1] && !matches!(ctx.word(a - 1), "," | ";" | "—") {
             a -= 1;
         }
         let mut b = i + len;

@@ -102,8 +102,12 @@ fn candidates(ctx: &Ctx, d: &Drafts, lo: usize, hi: usize) -> Vec<Cand> {
             Some(c) => {
                 let end = c.region.1.max(c.cue.1);
                 // a post-posed attribution closes everything before it
-                if c.mode == Mode::Before {
-                    out.retain(|p| matches!(p.mode, Mode::Before));
+                // a post-posed attribution after a claim that already runs on (`X complained
+                // that A, a charge B denied`) is nested in it: the first claim wins
+                let after_claim = out.iter().any(|p| matches!(p.mode, Mode::After(_)) && p.kind != "according_to");
+                if c.mode == Mode::Before && after_claim {
+                    i += 1;
+                    continue;
                 }
                 out.push(c);
                 floor = end;
@@ -187,7 +191,8 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
     }
     if after_comma && ctx.has_words((floor, cue.0), 2) {
         // `…, said a senior official.`
-        if let Some(src) = right_source(ctx, cue.1, hi) {
+        let invertible = INVERTIBLE.contains(&ctx.low(cue.0)) && cue.1 == cue.0 + 1;
+        if let Some(src) = right_source(ctx, cue.1, hi).filter(|_| invertible) {
             if src.1 >= hi || ctx.word(src.1) == "," {
                 // `said Rep. John Smith, chair of the panel.`: the appositive ends the region
                 let tail = (src.1 + 1..hi.min(src.1 + 20)).find(|&k| ctx.word(k) == ",").unwrap_or(hi);
@@ -237,6 +242,13 @@ fn participial(ctx: &Ctx, cue: Toks, info: CueInfo, start: Option<usize>, hi: us
         region: cue,
     })
 }
+
+/// Speech verbs that may come before their source (`…, said the minister`).
+const INVERTIBLE: &[&str] = &[
+    "said", "says", "added", "adds", "wrote", "writes", "asked", "asks", "explained", "argued", "noted", "insisted",
+    "recalled", "replied", "responded", "warned", "acknowledged", "continued", "concluded", "countered", "declared",
+    "observed", "remarked", "tweeted", "told", "tells", "conceded", "cautioned", "quipped", "joked", "predicted",
+];
 
 /// Possessives and articles: a cue word right after one is a noun.
 const DETERMINERS: &[&str] = &["his", "her", "their", "its", "our", "my", "your", "the", "a", "an", "'s", "this", "these", "those"];

@@ -23,6 +23,7 @@ pub fn claims(doc: &mut Doc) {
         let quotes = quotes::pair_quotes(&mut ctx);
         let mut d = Drafts::new(ctx.len());
         extras::headline(&ctx, &mut d);
+        extras::speaker_labels(&ctx, &mut d);
         quotes::find(&ctx, &quotes, &mut d);
         for s in 0..doc.sentences.len() {
             indirect::find(&ctx, &mut d, s);
