@@ -281,3 +281,39 @@ fn must_not_fire_plain_claims() {
         assert!(!plain, "{text:?} made a plain claim with cue {cue:?}");
     }
 }
+
+/// Sentences modelled on the seed article (correctly spaced).
+#[test]
+fn seed_like_article() {
+    let text = "Iran may not allow other countries to join talks in Oman: Report\n\n\
+ISLAMABAD: The upcoming talks in Oman have drawn intense focus.\n\n\
+Conversely, the United States, backed by Western allies, has pushed for a broader agenda, asserting that the missile program is central.\n\n\
+Analysts observing the situation note that earlier rounds offered incremental steps.\n\n\
+Iran's internal politics also adds complexity to the talks.\n\n\
+The talks moved from the initially planned venue to Muscat.";
+    let all = rows(text);
+    assert!(all.iter().all(|r| r.source.as_deref() != Some("ISLAMABAD")), "a dateline is not a speaker: {all:#?}");
+    assert_eq!(by_cue(text, "asserting").source.as_deref(), Some("the United States"));
+    assert_eq!(by_cue(text, "note").source.as_deref(), Some("Analysts observing the situation"));
+    assert_eq!(by_cue(text, "note").source_kind, SourceKind::Unnamed);
+    assert_eq!(by_cue(text, ":").source.as_deref(), Some("Report"));
+    assert!(all.iter().all(|r| r.cue.as_deref() != Some("adds") && r.cue.as_deref() != Some("planned")), "{all:#?}");
+}
+
+/// Regression: `a charge that leaders denied,` after a running claim is nested in it.
+#[test]
+fn post_posed_cue_nested_in_a_running_claim_yields() {
+    let text = "The envoy complained that the vote had been rigged, a charge that officials denied, noting the audit.";
+    let r = by_cue(text, "complained");
+    assert_eq!(r.source.as_deref(), Some("The envoy"));
+    assert!(rows(text).iter().all(|r| r.cue.as_deref() != Some("denied") || r.source.as_deref() != Some("officials") || !r.content.starts_with("The envoy")));
+}
+
+/// Regression: a cue word after a possessive or article is a noun (`their states`, `his plans`).
+#[test]
+fn cue_words_after_determiners_are_nouns() {
+    for text in ["Voters in their states want change.", "The mayor outlined his plans for the city."] {
+        let all = rows(text);
+        assert!(all.iter().all(|r| !matches!(r.cue.as_deref(), Some("states") | Some("plans"))), "{text:?}: {all:#?}");
+    }
+}

@@ -83,6 +83,10 @@ pub fn speaker_labels(ctx: &Ctx, d: &mut Drafts) {
 /// `WASHINGTON:` / `Tehran:`: a place name alone opens a dateline, not a quotation.
 fn is_place(ctx: &Ctx, r: (usize, usize)) -> bool {
     let span = ctx.span(r);
+    // one word in capitals (`ISLAMABAD:`) is a dateline
+    if r.1 == r.0 + 1 && !ctx.word(r.0).chars().any(char::is_lowercase) {
+        return true;
+    }
     let ms = &ctx.doc.mentions;
     let first = ms.partition_point(|m| m.span.start < span.start);
     ms.get(first).is_some_and(|m| m.span == span && matches!(m.label, "GPE" | "LOC"))

@@ -158,7 +158,11 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
     if info.participle && after_comma && ctx.has_words((floor, cue.0), 2) {
         return participial(ctx, cue, info, start, hi, prev);
     }
-    if cue.0 > floor && DETERMINERS.contains(&ctx.low(cue.0 - 1)) {
+    let mut before = cue.0;
+    while before > floor + 1 && ctx.low(before - 1).ends_with("ly") {
+        before -= 1; // `the initially planned venue`
+    }
+    if before > floor && DETERMINERS.contains(&ctx.low(before - 1)) {
         return None; // `his plans`, `their states`: a noun, not a cue
     }
     // `was criticized by X`: the agent is the source (a passive without one keeps its subject,
@@ -170,7 +174,9 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
     let left = left_source(ctx, floor, cue.0).filter(|ls| !(gerund && after_preposition(ctx, ls.np, cue.0)));
     if let Some(ls) = left {
         let mode = match start {
-            Some(s) if ctx.has_words((s, hi), 2) && !ends_here(ctx, cue.1, hi) => Mode::After(s),
+            // a weak cue (`states`, `support`) is post-posed only at the very end of a sentence
+            _ if ends_here(ctx, cue.1, hi) && (!info.needs_that || cue.1 >= hi) => Mode::Before,
+            Some(s) if ctx.has_words((s, hi), 2) => Mode::After(s),
             _ if info.needs_that => return None,
             _ => Mode::Before,
         };
@@ -291,7 +297,7 @@ fn passive_with_agent(ctx: &Ctx, floor: usize, cue: Toks, hi: usize, info: CueIn
 /// (`In Tehran, …`, `WASHINGTON ―`) when there is one.
 fn subject_start(ctx: &Ctx, i: usize) -> usize {
     let s = sentence_start(ctx, i);
-    let intro = INTRO_WORDS.contains(&ctx.low(s)) || ctx.word(s).chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    let intro = INTRO_WORDS.contains(&ctx.low(s)) || (ctx.low(s).ends_with("ly") && ctx.word(s + 1) == ",") || ctx.word(s).chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
     if !intro {
         return s;
     }

@@ -84,7 +84,11 @@ fn walk_np_left(ctx: &Ctx, floor: usize, end: usize) -> Option<Toks> {
                 break;
             }
         } else if !np_token(ctx, t) {
-            break;
+            // `analysts observing the talks`: a reduced relative clause after a source noun
+            let reduced = t > floor && ctx.is_wordlike(t) && lex().source_nouns.contains_key(ctx.low(t - 1)) && end - k < MAX_NP - 2;
+            if !reduced {
+                break;
+            }
         }
         k -= 1;
     }
