@@ -5,7 +5,7 @@
 
 use super::ctx::{Ctx, Draft, Drafts, Toks};
 use super::lexicon::{lex, CueInfo};
-use super::source::{clause_subject, left_source, right_source};
+use super::source::{clause_subject, is_medium, left_source, right_source};
 
 /// Words after a comma that start a new clause, ending a content.
 const CONTRAST: &[&str] = &["though", "although", "but", "while", "whereas", "even", "despite", "according", "yet", "however"];
@@ -172,6 +172,9 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
     }
     let gerund = ctx.low(cue.0).ends_with("ing");
     let left = left_source(ctx, floor, cue.0).filter(|ls| !(gerund && after_preposition(ctx, ls.np, cue.0)));
+    if gerund && info.participle && left.is_some_and(|ls| is_medium(ctx, ls.np)) {
+        return participial(ctx, cue, info, start, hi, prev); // `in a statement calling for …`
+    }
     if let Some(ls) = left {
         let mode = match start {
             // a weak cue (`states`, `support`) is post-posed only at the very end of a sentence

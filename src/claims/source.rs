@@ -53,6 +53,27 @@ pub struct LeftSource {
     pub negated: bool,
 }
 
+/// Nouns ending in `-ly` that are not adverbs.
+const LY_NOUNS: &[&str] = &["family", "ally", "assembly", "rally", "monopoly", "supply", "italy", "bully", "daily", "weekly", "monthly", "quarterly"];
+
+/// A lowercase `-ly` adverb (`forcefully`, `sharply`) between a source and its cue.
+fn is_adverb(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.low(i);
+    w.len() > 4 && w.ends_with("ly") && !ctx.is_capitalized(i) && !LY_NOUNS.contains(&w)
+}
+
+/// Words naming a medium, not a speaker (`in a statement calling for …`).
+const MEDIA: &[&str] = &[
+    "statement", "statements", "message", "letter", "interview", "tweet", "tweets", "post", "video", "papers",
+    "release", "filing", "memo", "speech", "remarks", "op-ed", "column", "editorial", "email", "e-mail", "appearance",
+];
+
+/// The source phrase names a medium (`a statement`), so a participle after it belongs to the
+/// clause subject.
+pub fn is_medium(ctx: &Ctx, (_, b): Toks) -> bool {
+    b > 0 && MEDIA.contains(&ctx.low(b - 1))
+}
+
 fn is_between(w: &str) -> bool {
     BETWEEN.contains(&w)
 }
@@ -108,7 +129,7 @@ fn trim_np(ctx: &Ctx, (mut a, b): Toks) -> Option<Toks> {
 pub fn left_source(ctx: &Ctx, floor: usize, cue: usize) -> Option<LeftSource> {
     let mut j = cue;
     let mut negated = false;
-    while j > floor && is_between(ctx.low(j - 1)) {
+    while j > floor && (is_between(ctx.low(j - 1)) || is_adverb(ctx, j - 1)) {
         negated |= NEGATORS.contains(&ctx.low(j - 1));
         j -= 1;
     }
