@@ -317,3 +317,16 @@ fn cue_words_after_determiners_are_nouns() {
         assert!(all.iter().all(|r| !matches!(r.cue.as_deref(), Some("states") | Some("plans"))), "{text:?}: {all:#?}");
     }
 }
+
+/// Content ends before a participle clause or a coordinated reporting verb, which takes the
+/// same source.
+#[test]
+fn content_ends_before_participle_or_coordinated_cue() {
+    let text = "The senator said he cannot support the nominee, throwing the campaign into turmoil.";
+    assert_eq!(by_cue(text, "said").content, "he cannot support the nominee");
+    let text = "The minister said the vote would go ahead and insisted that the count was fair.";
+    check(&[
+        (text, "said", Some("The minister"), "the vote would go ahead"),
+        (text, "insisted", Some("The minister"), "the count was fair"),
+    ]);
+}

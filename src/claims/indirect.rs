@@ -158,6 +158,14 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
     if info.participle && after_comma && ctx.has_words((floor, cue.0), 2) {
         return participial(ctx, cue, info, start, hi, prev);
     }
+    // `X said A and insisted that B`: a coordinated verb shares the subject
+    let mut k = cue.0;
+    while k > floor && matches!(ctx.low(k - 1), "also" | "then" | "later" | "has" | "have" | "had" | "repeatedly") {
+        k -= 1;
+    }
+    if k > floor && matches!(ctx.low(k - 1), "and" | "but") && prev.is_some() && (!info.needs_that || start.is_some()) {
+        return participial(ctx, cue, info, start, hi, prev).map(|c| Cand { rule: "cue:coordinated", kind: "indirect", ..c });
+    }
     let mut before = cue.0;
     while before > floor + 1 && ctx.low(before - 1).ends_with("ly") {
         before -= 1; // `the initially planned venue`
@@ -368,12 +376,36 @@ fn content_end(ctx: &Ctx, d: &Drafts, start: usize, limit: usize) -> usize {
         if w == ";" || d.used[j] {
             break;
         }
-        if matches!(w, "," | "—" | "–" | "--") && CONTRAST.contains(&ctx.low(j + 1)) && !ctx.in_quote[j] {
+        if matches!(w, "," | "—" | "–" | "--") && !ctx.in_quote[j] && ends_clause_after_comma(ctx, j) {
+            break;
+        }
+        // `… and insisted that …`: a second verb of the speaker starts a new claim
+        if j > start && matches!(w, "and" | "but") && !ctx.in_quote[j] && cue_follows(ctx, j + 1) {
             break;
         }
         j += 1;
     }
     trim_end(ctx, start, j)
+}
+
+/// After a comma or dash at `j`: a contrast word, a participle (`, throwing …`,
+/// `, illogically tying …`) or, after a dash, `and`.
+fn ends_clause_after_comma(ctx: &Ctx, j: usize) -> bool {
+    let next = ctx.low(j + 1);
+    if CONTRAST.contains(&next) || (next == "and" && ctx.word(j) != ",") {
+        return true;
+    }
+    let participle = |k: usize| ctx.low(k).ends_with("ing") && ctx.low(k).len() > 4 && !ctx.is_capitalized(k);
+    participle(j + 1) || (ctx.low(j + 1).ends_with("ly") && participle(j + 2))
+}
+
+/// A reporting verb (after optional auxiliaries/adverbs) starts at `k`.
+fn cue_follows(ctx: &Ctx, k: usize) -> bool {
+    let mut k = k;
+    while k < ctx.len() && matches!(ctx.low(k), "also" | "then" | "later" | "has" | "have" | "had" | "repeatedly") {
+        k += 1;
+    }
+    lex().cues.match_at(&ctx.low, k).is_some_and(|(_, info)| !info.needs_that || matches!(ctx.low(k + 1), "that" | ":"))
 }
 
 fn trim_end(ctx: &Ctx, start: usize, mut j: usize) -> usize {
