@@ -330,3 +330,14 @@ fn content_ends_before_participle_or_coordinated_cue() {
         (text, "insisted", Some("The minister"), "the count was fair"),
     ]);
 }
+
+/// After a quote ending in a comma, any past-tense verb closes the attribution.
+#[test]
+fn quote_with_uncommon_speech_verb() {
+    let r = by_cue("“They are all here for the free stuff,” Bennett shouted.", "shouted");
+    assert_eq!(r.source.as_deref(), Some("Bennett"));
+    assert_eq!(r.content, "“They are all here for the free stuff,”");
+    // a quote that ends its sentence is not attributed to a later verb that way
+    let all = rows("“They are all here.” Bennett walked away.");
+    assert!(all.iter().all(|r| r.cue.as_deref() != Some("walked")), "{all:#?}");
+}

@@ -110,7 +110,14 @@ fn after_quote(ctx: &Ctx, quotes: &[Quote], next: usize, q: Quote) -> Option<(Dr
         let cue = (start, start + len);
         (right_source(ctx, cue.1, limit)?, cue, None, false)
     } else {
-        let (k, len) = (start..limit).find_map(|k| lex().cues.match_at(&ctx.low, k).map(|(len, _)| (k, len)))?;
+        // after a quote that ends in `,”` / `?”` any verb of speaking closes the attribution
+        // (`"…," Bennett shot back.`): a known cue, or a lowercase past tense
+        let open_ended = q.closed && q.last > 0 && matches!(ctx.word(q.last - 1), "," | "?" | "!" | "—");
+        let (k, len) = (start..limit).find_map(|k| {
+            let known = lex().cues.match_at(&ctx.low, k).map(|(len, _)| (k, len));
+            let past = open_ended && k > start && !ctx.is_capitalized(k) && ctx.low(k).len() > 4 && ctx.low(k).ends_with("ed");
+            known.or(past.then_some((k, 1)))
+        })?;
         let LeftSource { np, appositive, negated } = left_source(ctx, start, k)?;
         if np.0 > start + 1 {
             return None;
