@@ -105,6 +105,9 @@ fn after_quote(ctx: &Ctx, quotes: &[Quote], next: usize, q: Quote) -> Option<(Dr
     while start < ctx.len() && matches!(ctx.word(start), "," | "—" | "–" | "'") {
         start += 1;
     }
+    if start >= ctx.len() || ctx.break_before[start] {
+        return None;
+    }
     let limit = tail_limit(ctx, start);
     let (source, cue, appositive, negated) = if let Some((len, _)) = lex().cues.match_at(&ctx.low, start) {
         let cue = (start, start + len);

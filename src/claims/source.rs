@@ -164,7 +164,8 @@ pub fn right_source(ctx: &Ctx, start: usize, limit: usize) -> Option<Toks> {
     let mut k = start;
     while k < limit && k - start < MAX_APPOSITIVE {
         let w = ctx.word(k);
-        if ctx.is_punct(k) && !matches!(w, "-" | "&") {
+        let initial = w == "." && k > start && ctx.word(k - 1).chars().count() == 1 && ctx.is_capitalized(k - 1);
+        if ctx.is_punct(k) && !matches!(w, "-" | "&") && !initial {
             break;
         }
         k += 1;
