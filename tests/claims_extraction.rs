@@ -341,3 +341,16 @@ fn quote_with_uncommon_speech_verb() {
     let all = rows("“They are all here.” Bennett walked away.");
     assert!(all.iter().all(|r| r.cue.as_deref() != Some("walked")), "{all:#?}");
 }
+
+/// Regression: a clause between commas before an inverted cue is not an appositive of a
+/// source (`In Decatur, the plant is struggling, said …`), and `those surveyed` is a source.
+#[test]
+fn clause_before_inverted_cue_is_content() {
+    let text = "In nearby Decatur, the plant is under pressure, said the company's chief executive.";
+    let r = by_cue(text, "said");
+    assert_eq!(r.source.as_deref(), Some("the company's chief executive"));
+    let r = by_cue("Again, those surveyed said the economy mattered most.", "said");
+    assert_eq!(r.source.as_deref(), Some("those surveyed"));
+    let r = by_cue("Mr. Regalado, 69, said he had been flooded with email.", "said");
+    assert_eq!(r.source.as_deref(), Some("Mr. Regalado"));
+}

@@ -104,6 +104,8 @@ fn walk_np_left(ctx: &Ctx, floor: usize, end: usize) -> Option<Toks> {
             if !left_ok {
                 break;
             }
+        } else if t + 1 == end && t > floor && ctx.low(t).ends_with("ed") && matches!(ctx.low(t - 1), "those" | "people" | "voters" | "respondents" | "americans" | "adults" | "others") {
+            // `those surveyed said`
         } else if !np_token(ctx, t) {
             // `analysts observing the talks`: a reduced relative clause after a source noun
             let reduced = t > floor && ctx.is_wordlike(t) && lex().source_nouns.contains_key(ctx.low(t - 1)) && end - k < MAX_NP - 2;
@@ -138,7 +140,7 @@ pub fn left_source(ctx: &Ctx, floor: usize, cue: usize) -> Option<LeftSource> {
         let close = j - 1;
         let lo = close.saturating_sub(MAX_APPOSITIVE).max(floor);
         let open = (lo..close).rev().find(|&k| ctx.word(k) == "," || ctx.is_terminal(k) || ctx.is_quote(k))?;
-        if ctx.word(open) != "," || open + 1 >= close {
+        if ctx.word(open) != "," || open + 1 >= close || !looks_appositive(ctx, (open + 1, close)) {
             return None;
         }
         let np = walk_np_left(ctx, floor, open)?;
@@ -149,6 +151,14 @@ pub fn left_source(ctx: &Ctx, floor: usize, cue: usize) -> Option<LeftSource> {
         return None;
     }
     Some(LeftSource { np, appositive: None, negated })
+}
+
+/// `, a senior aide,` / `, who was not authorized …,` / `, 69,` — not a clause of its own
+/// (`, the plant is under pressure,`).
+fn looks_appositive(ctx: &Ctx, (a, b): Toks) -> bool {
+    const FINITE: &[&str] = &["is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "may", "should", "must"];
+    let relative = matches!(ctx.low(a), "who" | "which" | "whose" | "whom");
+    relative || !(a..b).any(|i| FINITE.contains(&ctx.low(i)) || lex().cues.match_at(&ctx.low, i).is_some() && !ctx.low(i).ends_with("ing") && !ctx.is_capitalized(i))
 }
 
 /// `it` and `there` as subjects report nothing (`it appears that`).
