@@ -354,3 +354,13 @@ fn clause_before_inverted_cue_is_content() {
     let r = by_cue("Mr. Regalado, 69, said he had been flooded with email.", "said");
     assert_eq!(r.source.as_deref(), Some("Mr. Regalado"));
 }
+
+/// A participle right after a quote's attribution takes the quote's speaker; a coordinated
+/// verb takes the clause subject.
+#[test]
+fn participle_after_quote_attribution() {
+    let text = "“We will fight for every vote,” she said, adding that the campaign will work hard in November.";
+    check(&[(text, "adding", Some("she"), "the campaign will work hard in November")]);
+    let text = "She greeted supporters in Houston and told them that together they would build ladders.";
+    check(&[(text, "told", Some("She"), "together they would build ladders")]);
+}

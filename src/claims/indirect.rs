@@ -155,7 +155,7 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
     // `express concern about/over …`
     let start = start.map(|s| if nominal && matches!(ctx.low(s), "about" | "over" | "at") { s + 1 } else { s });
     let after_comma = cue.0 > floor && matches!(ctx.word(cue.0 - 1), "," | "”" | "\"" | "—");
-    if info.participle && after_comma && ctx.has_words((floor, cue.0), 2) {
+    if info.participle && after_comma && ctx.has_words((sentence_start(ctx, cue.0), cue.0), 2) {
         return participial(ctx, cue, info, start, hi, prev);
     }
     // `X said A and insisted that B`: a coordinated verb shares the subject
@@ -163,7 +163,7 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
     while k > floor && matches!(ctx.low(k - 1), "also" | "then" | "later" | "has" | "have" | "had" | "repeatedly") {
         k -= 1;
     }
-    if k > floor && matches!(ctx.low(k - 1), "and" | "but") && prev.is_some() && (!info.needs_that || start.is_some()) {
+    if k > floor && matches!(ctx.low(k - 1), "and" | "but") && (!info.needs_that || start.is_some()) {
         return participial(ctx, cue, info, start, hi, prev).map(|c| Cand { rule: "cue:coordinated", kind: "indirect", ..c });
     }
     let mut before = cue.0;
