@@ -364,3 +364,13 @@ fn participle_after_quote_attribution() {
     let text = "She greeted supporters in Houston and told them that together they would build ladders.";
     check(&[(text, "told", Some("She"), "together they would build ladders")]);
 }
+
+/// `As X points out, …` puts the content after the parenthetical; a weak cue word at the end
+/// of a sentence is a noun (`in 40 states.`), not a post-posed attribution.
+#[test]
+fn as_parenthetical_and_sentence_final_nouns() {
+    let text = "As the economist points out, the rule has always applied.";
+    check(&[(text, "points out", Some("the economist"), "the rule has always applied")]);
+    let all = rows("The waivers pushed schools to adopt new standards in 40 states.");
+    assert!(all.iter().all(|r| r.cue.as_deref() != Some("states")), "{all:#?}");
+}

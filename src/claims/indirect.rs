@@ -186,7 +186,11 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
     if let Some(ls) = left {
         let mode = match start {
             // a weak cue (`states`, `support`) is post-posed only at the very end of a sentence
-            _ if ends_here(ctx, cue.1, hi) && (!info.needs_that || cue.1 >= hi) => Mode::Before,
+            // `As X points out, …`: the content follows the parenthetical
+            _ if ls.np.0 > floor && ctx.low(ls.np.0 - 1) == "as" && ctx.word(cue.1) == "," && ctx.has_words((cue.1, hi), 2) => {
+                Mode::After(cue.1 + 1)
+            }
+            _ if ends_here(ctx, cue.1, hi) && !info.needs_that => Mode::Before,
             Some(s) if ctx.has_words((s, hi), 2) => Mode::After(s),
             _ if info.needs_that => return None,
             _ => Mode::Before,
