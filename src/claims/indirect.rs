@@ -251,7 +251,7 @@ fn after_preposition(ctx: &Ctx, np: Toks, cue: usize) -> bool {
 /// clause subject.
 fn participial(ctx: &Ctx, cue: Toks, info: CueInfo, start: Option<usize>, hi: usize, prev: Option<Toks>) -> Option<Cand> {
     let s = start.filter(|&s| ctx.has_words((s, hi), 2))?;
-    let source = prev.or_else(|| clause_subject(ctx, subject_start(ctx, cue.0), cue.0));
+    let source = prev.or_else(|| relative_pronoun_before(ctx, cue.0)).or_else(|| clause_subject(ctx, subject_start(ctx, cue.0), cue.0));
     Some(Cand {
         source,
         appositive: None,
@@ -308,11 +308,23 @@ fn passive_with_agent(ctx: &Ctx, floor: usize, cue: Toks, hi: usize, info: CueIn
     })
 }
 
+/// `…, who met voters and said …`: the relative pronoun of the clause is the subject.
+fn relative_pronoun_before(ctx: &Ctx, cue: usize) -> Option<Toks> {
+    let lo = sentence_start(ctx, cue);
+    (cue.saturating_sub(15).max(lo)..cue)
+        .rev()
+        .take_while(|&k| !matches!(ctx.word(k), ";" | "—") && !(ctx.word(k) == "," && k + 1 < cue && ctx.low(k + 1) != "who"))
+        .find(|&k| ctx.low(k) == "who")
+        .map(|k| (k, k + 1))
+}
+
 /// Where the subject of the sentence holding token `i` starts: after an introductory phrase
 /// (`In Tehran, …`, `WASHINGTON ―`) when there is one.
 fn subject_start(ctx: &Ctx, i: usize) -> usize {
     let s = sentence_start(ctx, i);
-    let intro = INTRO_WORDS.contains(&ctx.low(s)) || (ctx.low(s).ends_with("ly") && ctx.word(s + 1) == ",") || ctx.word(s).chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    let intro = INTRO_WORDS.contains(&ctx.low(s))
+        || (ctx.low(s).ends_with("ly") && ctx.word(s + 1) == ",")
+        || (ctx.low(s).ends_with("ing") && ctx.low(s).len() > 4) || ctx.word(s).chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
     if !intro {
         return s;
     }
