@@ -374,3 +374,16 @@ fn as_parenthetical_and_sentence_final_nouns() {
     let all = rows("The waivers pushed schools to adopt new standards in 40 states.");
     assert!(all.iter().all(|r| r.cue.as_deref() != Some("states")), "{all:#?}");
 }
+
+/// A cue inside the running clause of an earlier claim is nested in it; a scare quote inside
+/// a sentence is not attributed to a verb after it.
+#[test]
+fn nested_cues_and_scare_quotes() {
+    let text = "He said that only a few wealthy donors wanted open borders.";
+    let all = rows(text);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0].content, "only a few wealthy donors wanted open borders");
+    let text = "He heard the preacher talk of “immorality” in the city and mentioned a recent case.";
+    let all = rows(text);
+    assert!(all.iter().all(|r| r.kind != "direct"), "{all:#?}");
+}

@@ -18,6 +18,8 @@ const ADVERBIAL_STARTS: &[&str] = &[
 ];
 /// How far back a participle looks for the previous speaker (`"…," she said, adding …`).
 const PREVIOUS_SPEAKER_WINDOW: usize = 40;
+/// Longest content a cue may take within one sentence, in tokens (keeps every scan bounded).
+const MAX_CONTENT: usize = 200;
 /// How far after a cue `that` or `:` may come.
 const THAT_WINDOW: usize = 8;
 
@@ -77,6 +79,8 @@ fn candidates(ctx: &Ctx, d: &Drafts, lo: usize, hi: usize) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::new();
     let mut floor = lo;
     let mut i = lo;
+    // where the last claim's clause would end if nothing cut it (computed once per claim)
+    let mut running_end: Option<usize> = None;
     while i < hi {
         if d.used[i] || ctx.in_quote[i] {
             floor = floor.max(i + 1);
@@ -94,8 +98,8 @@ fn candidates(ctx: &Ctx, d: &Drafts, lo: usize, hi: usize) -> Vec<Cand> {
         };
         // a cue right at the start of the previous content is nested in it (`sources indicate
         // that a second round is planned`): the outer attribution wins
-        let nested = |c: &Cand| match out.last().map(|p| p.mode) {
-            Some(Mode::After(ps)) => c.mode != Mode::Before && !ctx.has_words((ps, c.region.0), 3),
+        let nested = |c: &Cand| match (out.last().map(|p| p.mode), running_end) {
+            (Some(Mode::After(ps)), Some(end)) => c.mode != Mode::Before && (!ctx.has_words((ps, c.region.0), 3) || end > c.region.0),
             _ => false,
         };
         match found.filter(|c| !nested(c)) {
@@ -109,6 +113,10 @@ fn candidates(ctx: &Ctx, d: &Drafts, lo: usize, hi: usize) -> Vec<Cand> {
                     i += 1;
                     continue;
                 }
+                running_end = match c.mode {
+                    Mode::After(ps) => Some(content_end(ctx, d, ps, hi)),
+                    Mode::Before => None,
+                };
                 out.push(c);
                 floor = end;
                 i = end;
@@ -386,6 +394,7 @@ fn content_start(ctx: &Ctx, from: usize, hi: usize, info: CueInfo) -> Option<usi
 
 /// The end (exclusive) of a content starting at `start`: the clause end before `limit`.
 fn content_end(ctx: &Ctx, d: &Drafts, start: usize, limit: usize) -> usize {
+    let limit = limit.min(start + MAX_CONTENT);
     let mut j = start;
     while j < limit {
         let w = ctx.low(j);

@@ -116,6 +116,10 @@ fn after_quote(ctx: &Ctx, quotes: &[Quote], next: usize, q: Quote) -> Option<(Dr
         // after a quote that ends in `,”` / `?”` any verb of speaking closes the attribution
         // (`"…," Bennett shot back.`): a known cue, or a lowercase past tense
         let open_ended = q.closed && q.last > 0 && matches!(ctx.word(q.last - 1), "," | "?" | "!" | "—");
+        // a scare quote inside a sentence (`talk of "immorality" in …`) has no speaker after it
+        if !open_ended && ctx.word(q.last + 1) != "," {
+            return None;
+        }
         let (k, len) = (start..limit).find_map(|k| {
             let known = lex().cues.match_at(&ctx.low, k).map(|(len, _)| (k, len));
             let past = open_ended && k > start && !ctx.is_capitalized(k) && ctx.low(k).len() > 4 && ctx.low(k).ends_with("ed");
