@@ -387,3 +387,15 @@ fn nested_cues_and_scare_quotes() {
     let all = rows(text);
     assert!(all.iter().all(|r| r.kind != "direct"), "{all:#?}");
 }
+
+/// A participle reusing an anonymous source keeps it anonymous; a participle with no subject
+/// to take is nobody's claim.
+#[test]
+fn participle_keeps_source_kind() {
+    let text = "A senior regional official, speaking anonymously, confirmed that Iran refuses concessions, describing any attempt to add missiles as a red line.";
+    let r = by_cue(text, "describing");
+    assert_eq!(r.source.as_deref(), Some("A senior regional official"));
+    assert_eq!(r.source_kind, SourceKind::Anonymous);
+    let all = rows("“Ready,” rejecting the offer outright.");
+    assert!(all.iter().all(|r| r.cue.as_deref() != Some("rejecting") || r.source.is_some()), "{all:#?}");
+}

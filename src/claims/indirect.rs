@@ -259,7 +259,8 @@ fn after_preposition(ctx: &Ctx, np: Toks, cue: usize) -> bool {
 /// clause subject.
 fn participial(ctx: &Ctx, cue: Toks, info: CueInfo, start: Option<usize>, hi: usize, prev: Option<Toks>) -> Option<Cand> {
     let s = start.filter(|&s| ctx.has_words((s, hi), 2))?;
-    let source = prev.or_else(|| relative_pronoun_before(ctx, cue.0)).or_else(|| clause_subject(ctx, subject_start(ctx, cue.0), cue.0));
+    // no subject found: not shown as anyone's claim
+    let source = Some(prev.or_else(|| relative_pronoun_before(ctx, cue.0)).or_else(|| clause_subject(ctx, subject_start(ctx, cue.0), cue.0))?);
     Some(Cand {
         source,
         appositive: None,

@@ -38,9 +38,10 @@ pub fn claims(doc: &mut Doc) {
 
 /// Turn a draft into a claim: spans, source kind and entity, hedges, anonymity reason.
 fn finish(ctx: &Ctx, d: &Draft) -> Claim {
+    let appositive = d.appositive.or_else(|| d.source.and_then(|s| source::trailing_appositive(ctx, s)));
     let source_kind = match (d.source_kind, d.source) {
         (Some(k), _) => k,
-        (None, Some(src)) => source::classify(ctx, src, d.appositive),
+        (None, Some(src)) => source::classify(ctx, src, appositive),
         (None, None) => SourceKind::None,
     };
     let segments: Vec<Span> = d.content.iter().map(|&r| ctx.span(r)).collect();
@@ -55,7 +56,7 @@ fn finish(ctx: &Ctx, d: &Draft) -> Claim {
         source_entity: d.source.and_then(|s| source::entity(ctx, s, source_kind)),
         hedges: hedges(ctx, d),
         negated: d.negated,
-        anonymity: d.source.and_then(|s| source::anonymity_reason(ctx, s, d.appositive)).map(|r| ctx.span(r)),
+        anonymity: d.source.and_then(|s| source::anonymity_reason(ctx, s, appositive)).map(|r| ctx.span(r)),
         rule: d.rule,
     }
 }

@@ -153,6 +153,16 @@ pub fn left_source(ctx: &Ctx, floor: usize, cue: usize) -> Option<LeftSource> {
     Some(LeftSource { np, appositive: None, negated })
 }
 
+/// The appositive right after a source (`A senior official, speaking anonymously, …`), when a
+/// claim was found without one (a participle reusing an earlier source).
+pub fn trailing_appositive(ctx: &Ctx, (_, b): Toks) -> Option<Toks> {
+    if ctx.word(b) != "," {
+        return None;
+    }
+    let close = (b + 1..(b + MAX_APPOSITIVE).min(ctx.len())).find(|&k| ctx.word(k) == "," || ctx.is_terminal(k))?;
+    (ctx.word(close) == "," && close > b + 1 && looks_appositive(ctx, (b + 1, close))).then_some((b + 1, close))
+}
+
 /// `, a senior aide,` / `, who was not authorized …,` / `, 69,` — not a clause of its own
 /// (`, the plant is under pressure,`).
 fn looks_appositive(ctx: &Ctx, (a, b): Toks) -> bool {
