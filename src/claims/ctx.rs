@@ -75,8 +75,8 @@ impl<'a> Ctx<'a> {
         }
         let mut quote: Vec<QuoteMark> = doc.tokens.iter().map(|t| quote_mark(text, t.span)).collect();
         // `''` (two apostrophes) is a double quotation mark in some newsrooms' text
-        for i in 0..n.saturating_sub(1) {
-            let (a, b) = (doc.tokens[i].span, doc.tokens[i + 1].span);
+        for (i, pair) in doc.tokens.windows(2).enumerate() {
+            let (a, b) = (pair[0].span, pair[1].span);
             if a.slice(text) == "'" && b.slice(text) == "'" && a.end == b.start {
                 quote[i] = quote_mark(text, Span::new(a.start, b.end));
             }

@@ -131,7 +131,7 @@ fn candidates(ctx: &Ctx, d: &Drafts, lo: usize, hi: usize) -> Vec<Cand> {
 fn according_to(ctx: &Ctx, floor: usize, i: usize, hi: usize) -> Option<Cand> {
     let s = i + 2;
     let mut e = s;
-    while e < hi && e - s < 15 && !(ctx.is_punct(e) && !matches!(ctx.word(e), "-" | "&" | ".")) {
+    while e < hi && e - s < 15 && (!ctx.is_punct(e) || matches!(ctx.word(e), "-" | "&" | ".")) {
         e += 1;
     }
     if !ctx.has_words((s, e), 1) {
@@ -322,7 +322,7 @@ fn relative_pronoun_before(ctx: &Ctx, cue: usize) -> Option<Toks> {
     let lo = sentence_start(ctx, cue);
     (cue.saturating_sub(15).max(lo)..cue)
         .rev()
-        .take_while(|&k| !matches!(ctx.word(k), ";" | "—") && !(ctx.word(k) == "," && k + 1 < cue && ctx.low(k + 1) != "who"))
+        .take_while(|&k| !matches!(ctx.word(k), ";" | "—") && (ctx.word(k) != "," || k + 1 >= cue || ctx.low(k + 1) == "who"))
         .find(|&k| ctx.low(k) == "who")
         .map(|k| (k, k + 1))
 }
