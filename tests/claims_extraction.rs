@@ -399,3 +399,12 @@ fn participle_keeps_source_kind() {
     let all = rows("“Ready,” rejecting the offer outright.");
     assert!(all.iter().all(|r| r.cue.as_deref() != Some("rejecting") || r.source.is_some()), "{all:#?}");
 }
+
+/// `When asked about X, she said Y`: the question is no one's claim; the answer is hers.
+#[test]
+fn asked_without_asker() {
+    let text = "When asked about the protests, she said they were peaceful.";
+    let q = by_cue(text, "asked");
+    assert_eq!((q.source, q.content.as_str(), q.source_kind), (None, "about the protests", SourceKind::None));
+    check(&[(text, "said", Some("she"), "they were peaceful")]);
+}

@@ -114,6 +114,8 @@ fn candidates(ctx: &Ctx, d: &Drafts, lo: usize, hi: usize) -> Vec<Cand> {
                     continue;
                 }
                 running_end = match c.mode {
+                    // `When asked about X, she said …`: the question ends at its comma
+                    Mode::After(ps) if c.kind == "question_no_source" => (ps..hi.min(ps + MAX_CONTENT)).find(|&k| ctx.word(k) == ","),
                     Mode::After(ps) => Some(content_end(ctx, d, ps, hi)),
                     Mode::Before => None,
                 };
@@ -180,6 +182,21 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
     }
     if before > floor && DETERMINERS.contains(&ctx.low(before - 1)) {
         return None; // `his plans`, `their states`: a noun, not a cue
+    }
+    // `When asked about X, …` / `was asked whether …`: a question put by no one named
+    if ctx.low(cue.0) == "asked" && cue.0 > floor && matches!(ctx.low(cue.0 - 1), "when" | "was" | "were" | "been" | "if")
+        && matches!(ctx.low(cue.1), "about" | "whether" | "if" | "why" | "what" | "how" | "to")
+    {
+        return Some(Cand {
+            source: None,
+            appositive: None,
+            cue,
+            negated: false,
+            mode: Mode::After(cue.1),
+            kind: "question_no_source",
+            rule: "cue:asked-passive",
+            region: cue,
+        });
     }
     // `was criticized by X`: the agent is the source (a passive without one keeps its subject,
     // as annotators mostly do)

@@ -1,8 +1,10 @@
 //! Claims: who (source) says (cue) what (content).
 //!
 //! Order of passes, each leaving the tokens it uses to the next (a token belongs to at most
-//! one claim): the headline tag, direct quotations (`quotes`), reported speech sentence by
-//! sentence (`indirect`), then hedged statements with no source (`extras`). The passes work
+//! one claim): the headline tag and paragraph-opening speaker labels (`extras`), direct
+//! quotations (`quotes`), reported speech sentence by sentence (`indirect`), then hedged
+//! statements with no source (`extras`). Claims with no source in the text (`reportedly`,
+//! `When asked about …`) keep `source: None` and source kind `none`: never someone's claim. The passes work
 //! on token ranges ([`ctx::Draft`]); [`finish`] turns drafts into [`Claim`]s with the source
 //! kind, the source's entity, hedges and a stated reason for anonymity. Word lists live in
 //! `data/claims/` (`lexicon`). Every walk is bounded by a fixed window: linear time.
