@@ -408,3 +408,10 @@ fn asked_without_asker() {
     assert_eq!((q.source, q.content.as_str(), q.source_kind), (None, "about the protests", SourceKind::None));
     check(&[(text, "said", Some("she"), "they were peaceful")]);
 }
+
+/// Title-case headlines capitalize their cues; running text does not (`Planned Parenthood`).
+#[test]
+fn title_case_headline_cue() {
+    let text = "Senator Says Talks Will Resume Next Week\n\nThe talks stalled in May.";
+    check(&[(text, "Says", Some("Senator"), "Talks Will Resume Next Week")]);
+}

@@ -79,6 +79,8 @@ fn candidates(ctx: &Ctx, d: &Drafts, lo: usize, hi: usize) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::new();
     let mut floor = lo;
     let mut i = lo;
+    // a headline in title case (`Senator Says Talks Will Resume`) capitalizes its cues
+    let title_case = is_title_case(ctx, lo, hi);
     // where the last claim's clause would end if nothing cut it (computed once per claim)
     let mut running_end: Option<usize> = None;
     while i < hi {
@@ -89,7 +91,7 @@ fn candidates(ctx: &Ctx, d: &Drafts, lo: usize, hi: usize) -> Vec<Cand> {
         }
         let found = if ctx.low(i) == "according" && ctx.low(i + 1) == "to" {
             according_to(ctx, floor, i, hi)
-        } else if let Some((len, info)) = lex().cues.match_at(&ctx.low, i).filter(|_| i == lo || !ctx.is_capitalized(i)) {
+        } else if let Some((len, info)) = lex().cues.match_at(&ctx.low, i).filter(|_| i == lo || title_case || !ctx.is_capitalized(i)) {
             let window = (i - lo).min(PREVIOUS_SPEAKER_WINDOW);
             let prev_source = out.last().and_then(|p| p.source).or_else(|| d.source_before(i, window));
             cue_candidate(ctx, floor, (i, (i + len).min(hi)), *info, hi, prev_source)
@@ -127,6 +129,17 @@ fn candidates(ctx: &Ctx, d: &Drafts, lo: usize, hi: usize) -> Vec<Cand> {
         }
     }
     out
+}
+
+/// A headline-like sentence: no final punctuation, most words capitalized.
+fn is_title_case(ctx: &Ctx, lo: usize, hi: usize) -> bool {
+    let end = ctx.doc.sentences.get(ctx.sentence_of[lo.min(ctx.len().saturating_sub(1))]).map(|s| s.tokens.end).unwrap_or(hi);
+    if end == 0 || ctx.is_terminal(end - 1) || hi - lo > 40 {
+        return false;
+    }
+    let words = (lo..hi).filter(|&i| ctx.is_wordlike(i) && ctx.low(i).len() > 3).count();
+    let caps = (lo..hi).filter(|&i| ctx.is_wordlike(i) && ctx.low(i).len() > 3 && ctx.is_capitalized(i)).count();
+    words >= 3 && caps * 10 >= words * 8
 }
 
 /// `according to X, …` / `…, according to X`.
