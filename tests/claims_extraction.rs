@@ -303,10 +303,10 @@ The talks moved from the initially planned venue to Muscat.";
 /// Regression: `a charge that leaders denied,` after a running claim is nested in it.
 #[test]
 fn post_posed_cue_nested_in_a_running_claim_yields() {
-    let text = "The envoy complained that the vote had been rigged, a charge that officials denied, noting the audit.";
+    let text = "The mayor complained that the tender had been unfair, a claim that the council rejected, citing its own review.";
     let r = by_cue(text, "complained");
-    assert_eq!(r.source.as_deref(), Some("The envoy"));
-    assert!(rows(text).iter().all(|r| r.cue.as_deref() != Some("denied") || r.source.as_deref() != Some("officials") || !r.content.starts_with("The envoy")));
+    assert_eq!(r.source.as_deref(), Some("The mayor"));
+    assert!(rows(text).iter().all(|r| r.cue.as_deref() != Some("rejected") || !r.content.starts_with("The mayor")));
 }
 
 /// Regression: a cue word after a possessive or article is a noun (`their states`, `his plans`).
@@ -322,8 +322,8 @@ fn cue_words_after_determiners_are_nouns() {
 /// same source.
 #[test]
 fn content_ends_before_participle_or_coordinated_cue() {
-    let text = "The senator said he cannot support the nominee, throwing the campaign into turmoil.";
-    assert_eq!(by_cue(text, "said").content, "he cannot support the nominee");
+    let text = "The governor said the budget was balanced, prompting loud protests from the opposition benches.";
+    assert_eq!(by_cue(text, "said").content, "the budget was balanced");
     let text = "The minister said the vote would go ahead and insisted that the count was fair.";
     check(&[
         (text, "said", Some("The minister"), "the vote would go ahead"),
@@ -334,44 +334,44 @@ fn content_ends_before_participle_or_coordinated_cue() {
 /// After a quote ending in a comma, any past-tense verb closes the attribution.
 #[test]
 fn quote_with_uncommon_speech_verb() {
-    let r = by_cue("“They are all here for the free stuff,” Bennett shouted.", "shouted");
-    assert_eq!(r.source.as_deref(), Some("Bennett"));
-    assert_eq!(r.content, "“They are all here for the free stuff,”");
+    let r = by_cue("“Nobody asked us about the plan,” the farmer grumbled.", "grumbled");
+    assert_eq!(r.source.as_deref(), Some("the farmer"));
+    assert_eq!(r.content, "“Nobody asked us about the plan,”");
     // a quote that ends its sentence is not attributed to a later verb that way
-    let all = rows("“They are all here.” Bennett walked away.");
+    let all = rows("“Nobody asked us.” The farmer walked away.");
     assert!(all.iter().all(|r| r.cue.as_deref() != Some("walked")), "{all:#?}");
 }
 
 /// Regression: a clause between commas before an inverted cue is not an appositive of a
-/// source (`In Decatur, the plant is struggling, said …`), and `those surveyed` is a source.
+/// source (`In Tabriz, the mill is struggling, said …`), and `those polled` is a source.
 #[test]
 fn clause_before_inverted_cue_is_content() {
-    let text = "In nearby Decatur, the plant is under pressure, said the company's chief executive.";
+    let text = "In the port city, the old mill is losing money, said the firm's finance director.";
     let r = by_cue(text, "said");
-    assert_eq!(r.source.as_deref(), Some("the company's chief executive"));
-    let r = by_cue("Again, those surveyed said the economy mattered most.", "said");
-    assert_eq!(r.source.as_deref(), Some("those surveyed"));
-    let r = by_cue("Mr. Regalado, 69, said he had been flooded with email.", "said");
-    assert_eq!(r.source.as_deref(), Some("Mr. Regalado"));
+    assert_eq!(r.source.as_deref(), Some("the firm's finance director"));
+    let r = by_cue("Once more, those polled said housing costs mattered most.", "said");
+    assert_eq!(r.source.as_deref(), Some("those polled"));
+    let r = by_cue("Ms. Okafor, 52, said the ferry had been late all week.", "said");
+    assert_eq!(r.source.as_deref(), Some("Ms. Okafor"));
 }
 
 /// A participle right after a quote's attribution takes the quote's speaker; a coordinated
 /// verb takes the clause subject.
 #[test]
 fn participle_after_quote_attribution() {
-    let text = "“We will fight for every vote,” she said, adding that the campaign will work hard in November.";
-    check(&[(text, "adding", Some("she"), "the campaign will work hard in November")]);
-    let text = "She greeted supporters in Houston and told them that together they would build ladders.";
-    check(&[(text, "told", Some("She"), "together they would build ladders")]);
+    let text = "“The bridge will open in spring,” she said, adding that the contractors were ahead of schedule.";
+    check(&[(text, "adding", Some("she"), "the contractors were ahead of schedule")]);
+    let text = "She toured the flooded district and told residents that repairs would start on Monday.";
+    check(&[(text, "told", Some("She"), "repairs would start on Monday")]);
 }
 
 /// `As X points out, …` puts the content after the parenthetical; a weak cue word at the end
-/// of a sentence is a noun (`in 40 states.`), not a post-posed attribution.
+/// of a sentence is a noun (`in 12 states.`), not a post-posed attribution.
 #[test]
 fn as_parenthetical_and_sentence_final_nouns() {
     let text = "As the economist points out, the rule has always applied.";
     check(&[(text, "points out", Some("the economist"), "the rule has always applied")]);
-    let all = rows("The waivers pushed schools to adopt new standards in 40 states.");
+    let all = rows("The new rules now apply to ferry operators in 12 states.");
     assert!(all.iter().all(|r| r.cue.as_deref() != Some("states")), "{all:#?}");
 }
 
@@ -379,11 +379,11 @@ fn as_parenthetical_and_sentence_final_nouns() {
 /// a sentence is not attributed to a verb after it.
 #[test]
 fn nested_cues_and_scare_quotes() {
-    let text = "He said that only a few wealthy donors wanted open borders.";
+    let text = "He said that several coastal towns wanted new sea walls.";
     let all = rows(text);
     assert_eq!(all.len(), 1, "{all:#?}");
-    assert_eq!(all[0].content, "only a few wealthy donors wanted open borders");
-    let text = "He heard the preacher talk of “immorality” in the city and mentioned a recent case.";
+    assert_eq!(all[0].content, "several coastal towns wanted new sea walls");
+    let text = "The mayor warned of “chaos” at the harbour and mentioned a recent storm.";
     let all = rows(text);
     assert!(all.iter().all(|r| r.kind != "direct"), "{all:#?}");
 }
@@ -403,10 +403,10 @@ fn participle_keeps_source_kind() {
 /// `When asked about X, she said Y`: the question is no one's claim; the answer is hers.
 #[test]
 fn asked_without_asker() {
-    let text = "When asked about the protests, she said they were peaceful.";
+    let text = "When asked about the delays, she said the trains were running again.";
     let q = by_cue(text, "asked");
-    assert_eq!((q.source, q.content.as_str(), q.source_kind), (None, "about the protests", SourceKind::None));
-    check(&[(text, "said", Some("she"), "they were peaceful")]);
+    assert_eq!((q.source, q.content.as_str(), q.source_kind), (None, "about the delays", SourceKind::None));
+    check(&[(text, "said", Some("she"), "the trains were running again")]);
 }
 
 /// Title-case headlines capitalize their cues; running text does not (`Planned Parenthood`).

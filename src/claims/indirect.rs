@@ -392,7 +392,9 @@ fn ends_here(ctx: &Ctx, from: usize, hi: usize) -> bool {
 /// Where the content after a cue starts: after `that` or `:` if one follows shortly, else
 /// right after the cue (and its listener). `None` if the cue needs `that` and has none.
 fn content_start(ctx: &Ctx, from: usize, hi: usize, info: CueInfo) -> Option<usize> {
-    let lookahead = from < hi && (ADVERBIAL_STARTS.contains(&ctx.low(from)) || ctx.is_capitalized(from) || matches!(ctx.low(from), "that" | ":"));
+    // `told residents that …`: a listener may come before `that`
+    let lookahead = from < hi
+        && (info.takes_object || ADVERBIAL_STARTS.contains(&ctx.low(from)) || ctx.is_capitalized(from) || matches!(ctx.low(from), "that" | ":"));
     if lookahead {
         for j in from..(from + THAT_WINDOW).min(hi) {
             let w = ctx.low(j);

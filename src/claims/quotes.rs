@@ -114,9 +114,9 @@ fn after_quote(ctx: &Ctx, quotes: &[Quote], next: usize, q: Quote) -> Option<(Dr
         (right_source(ctx, cue.1, limit)?, cue, None, false)
     } else {
         // after a quote that ends in `,”` / `?”` any verb of speaking closes the attribution
-        // (`"…," Bennett shot back.`): a known cue, or a lowercase past tense
+        // (`"…," the envoy snapped.`): a known cue, or a lowercase past tense
         let open_ended = q.closed && q.last > 0 && matches!(ctx.word(q.last - 1), "," | "?" | "!" | "—");
-        // a scare quote inside a sentence (`talk of "immorality" in …`) has no speaker after it
+        // a scare quote inside a sentence (`warned of "chaos" in …`) has no speaker after it
         if !open_ended && ctx.word(q.last + 1) != "," {
             return None;
         }

@@ -105,7 +105,7 @@ fn walk_np_left(ctx: &Ctx, floor: usize, end: usize) -> Option<Toks> {
                 break;
             }
         } else if t + 1 == end && t > floor && ctx.low(t).ends_with("ed") && matches!(ctx.low(t - 1), "those" | "people" | "voters" | "respondents" | "americans" | "adults" | "others") {
-            // `those surveyed said`
+            // `those polled said`
         } else if !np_token(ctx, t) {
             // `analysts observing the talks`: a reduced relative clause after a source noun
             let reduced = t > floor && ctx.is_wordlike(t) && lex().source_nouns.contains_key(ctx.low(t - 1)) && end - k < MAX_NP - 2;
