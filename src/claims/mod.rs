@@ -1,174 +1,93 @@
 //! Claims: who (source) says (cue) what (content).
 //!
-//! This first pass finds a reporting cue from `data/claims/cues.txt` in a sentence, takes the
-//! noun phrase before it as the source and the rest of the sentence (after an optional `that`)
-//! as the content; `according to X, …` takes X as the source. Negated cues (`has not
-//! confirmed`) are marked `negated`.
+//! Order of passes, each leaving the tokens it uses to the next (a token belongs to at most
+//! one claim): the headline tag and paragraph-opening speaker labels (`extras`), direct
+//! quotations (`quotes`), reported speech sentence by sentence (`indirect`), then hedged
+//! statements with no source (`extras`). Claims with no source in the text (`reportedly`,
+//! `When asked about …`) keep `source: None` and source kind `none`: never someone's claim. The passes work
+//! on token ranges ([`ctx::Draft`]); [`finish`] turns drafts into [`Claim`]s with the source
+//! kind, the source's entity, hedges and a stated reason for anonymity. Word lists live in
+//! `data/claims/` (`lexicon`). Every walk is bounded by a fixed window: linear time.
 
-use crate::doc::{Claim, Doc, SourceKind, Span, TokenKind};
-use crate::lexicon::parse;
-use std::collections::HashSet;
-use std::sync::OnceLock;
+mod ctx;
+mod extras;
+mod indirect;
+mod lexicon;
+mod quotes;
+mod source;
 
-fn cues() -> &'static HashSet<&'static str> {
-    static C: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    C.get_or_init(|| parse(include_str!("../../data/claims/cues.txt")).map(|e| e.key).collect())
-}
-
-const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+use crate::doc::{Claim, Doc, SourceKind, Span};
+use ctx::{Ctx, Draft, Drafts};
 
 pub fn claims(doc: &mut Doc) {
-    let mut out = Vec::new();
-    for sent in &doc.sentences {
-        let toks = &doc.tokens[sent.tokens.clone()];
-        let words: Vec<&str> = toks.iter().map(|t| t.span.slice(&doc.text)).collect();
-        if let Some(c) = according_to(doc, toks, &words, sent.span) {
-            out.push(c);
-            continue;
+    let claims = {
+        let mut ctx = Ctx::new(doc);
+        let quotes = quotes::pair_quotes(&mut ctx);
+        let mut d = Drafts::new(ctx.len());
+        extras::headline(&ctx, &mut d);
+        extras::speaker_labels(&ctx, &mut d);
+        quotes::find(&ctx, &quotes, &mut d);
+        for s in 0..doc.sentences.len() {
+            indirect::find(&ctx, &mut d, s);
         }
-        for (i, w) in words.iter().enumerate() {
-            if i == 0 || !cues().contains(w.to_lowercase().as_str()) {
-                continue;
-            }
-            // source: tokens back to the sentence start or a comma
-            let mut s = i;
-            while s > 0 && words[s - 1] != "," && toks[s - 1].kind != TokenKind::Punct {
-                s -= 1;
-            }
-            let aux = ["has", "have", "had", "did", "does", "do", "was", "is", "were", "are", "publicly", "also", "not", "n't"];
-            let mut src_end = i;
-            while src_end > s && aux.contains(&words[src_end - 1].to_lowercase().as_str()) {
-                src_end -= 1;
-            }
-            if src_end == s {
-                continue;
-            }
-            let negated = words[s..i].iter().any(|w| NEGATORS.contains(&w.to_lowercase().as_str()));
-            let mut c = i + 1;
-            if words.get(c).is_some_and(|w| *w == "that" || *w == ":" || *w == ",") {
-                c += 1;
-            }
-            if c >= toks.len() {
-                continue;
-            }
-            let mut content_end = toks.len();
-            if toks[content_end - 1].kind == TokenKind::Punct {
-                content_end -= 1;
-            }
-            if content_end <= c {
-                continue;
-            }
-            let source = Span::new(toks[s].span.start, toks[src_end - 1].span.end);
-            out.push(Claim {
-                source: Some(source),
-                cue: Some(toks[i].span),
-                content: Span::new(toks[c].span.start, toks[content_end - 1].span.end),
-                content_segments: Vec::new(),
-                kind: "indirect",
-                source_kind: source_kind(doc, source),
-                source_entity: entity_in(doc, source),
-                hedges: Vec::new(),
-                negated,
-                anonymity: None,
-                rule: "cue:np-before",
-            });
-            break;
-        }
-    }
-    doc.claims = out;
-}
-
-fn according_to(doc: &Doc, toks: &[crate::doc::Token], words: &[&str], sent: Span) -> Option<Claim> {
-    let i = words.windows(2).position(|w| w[0].eq_ignore_ascii_case("according") && w[1] == "to")?;
-    let s = i + 2;
-    let e = (s..words.len()).find(|&j| words[j] == "," || words[j] == ".").unwrap_or(words.len());
-    if e <= s {
-        return None;
-    }
-    let source = Span::new(toks[s].span.start, toks[e - 1].span.end);
-    let content = if i == 0 {
-        let c = (e + 1).min(words.len() - 1);
-        Span::new(toks[c].span.start, sent.end)
-    } else {
-        Span::new(sent.start, toks[i - 1].span.end)
+        extras::sourceless(&ctx, &mut d);
+        let mut out: Vec<Claim> = d.list.iter().map(|dr| finish(&ctx, dr)).collect();
+        out.sort_by_key(|c| (c.content.start, c.content.end));
+        out
     };
-    Some(Claim {
-        source: Some(source),
-        cue: Some(Span::new(toks[i].span.start, toks[i + 1].span.end)),
+    doc.claims = claims;
+}
+
+/// Turn a draft into a claim: spans, source kind and entity, hedges, anonymity reason.
+fn finish(ctx: &Ctx, d: &Draft) -> Claim {
+    let appositive = d.appositive.or_else(|| d.source.and_then(|s| source::trailing_appositive(ctx, s)));
+    let source_kind = match (d.source_kind, d.source) {
+        (Some(k), _) => k,
+        (None, Some(src)) => source::classify(ctx, src, appositive),
+        (None, None) => SourceKind::None,
+    };
+    let segments: Vec<Span> = d.content.iter().map(|&r| ctx.span(r)).collect();
+    let content = d.content_cover().map(|r| ctx.span(r)).unwrap_or_default();
+    Claim {
+        source: d.source.map(|r| ctx.span(r)),
+        cue: d.cue.map(|r| ctx.span(r)),
         content,
-        content_segments: Vec::new(),
-        kind: "according_to",
-        source_kind: source_kind(doc, source),
-        source_entity: entity_in(doc, source),
-        hedges: Vec::new(),
-        negated: false,
-        anonymity: None,
-        rule: "according-to",
-    })
-}
-
-fn entity_in(doc: &Doc, span: Span) -> Option<usize> {
-    doc.mentions.iter().filter(|m| span.contains(m.span)).map(|m| m.entity).next().flatten()
-}
-
-fn source_kind(doc: &Doc, span: Span) -> SourceKind {
-    let text = doc.slice(span).to_lowercase();
-    if PRONOUNS.contains(&text.as_str()) {
-        return SourceKind::Pronoun;
-    }
-    if text.contains("anonym") || text.contains("sources") || text.contains("familiar with") {
-        return SourceKind::Anonymous;
-    }
-    if text.starts_with("reports") {
-        return SourceKind::Hearsay;
-    }
-    match doc.mentions.iter().find(|m| span.contains(m.span)).map(|m| m.label) {
-        Some("PERSON") if !text.contains("officials") => SourceKind::Person,
-        Some("ORG") | Some("GPE") if text.split_whitespace().count() <= 4 => SourceKind::Organization,
-        _ => SourceKind::Unnamed,
+        content_segments: if segments.len() > 1 { segments } else { Vec::new() },
+        kind: d.kind,
+        source_kind,
+        source_entity: d.source.and_then(|s| source::entity(ctx, s, source_kind)),
+        hedges: hedges(ctx, d),
+        negated: d.negated,
+        anonymity: d.source.and_then(|s| source::anonymity_reason(ctx, s, appositive)).map(|r| ctx.span(r)),
+        rule: d.rule,
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use crate::pipeline::{analyze, Options};
-
-    fn claims(text: &str) -> Vec<(String, String, String, bool)> {
-        let d = analyze(text, &Options { clean: false });
-        d.claims
-            .iter()
-            .map(|c| {
-                (
-                    c.source.map(|s| d.slice(s).to_string()).unwrap_or_default(),
-                    c.cue.map(|s| d.slice(s).to_string()).unwrap_or_default(),
-                    d.slice(c.content).to_string(),
-                    c.negated,
-                )
-            })
-            .collect()
+/// Hedge words inside the content and between the source and the cue (`reportedly said`).
+fn hedges(ctx: &Ctx, d: &Draft) -> Vec<Span> {
+    let mut ranges: Vec<(usize, usize)> = d.content.clone();
+    if let (Some(s), Some(c)) = (d.source, d.cue) {
+        if s.1 <= c.0 {
+            ranges.push((s.1, c.0));
+        }
     }
-
-    #[test]
-    fn indirect_speech_with_that() {
-        assert_eq!(
-            claims("US officials claim that limiting talks could undermine stability."),
-            vec![("US officials".into(), "claim".into(), "limiting talks could undermine stability".into(), false)]
-        );
+    if d.source.is_none() {
+        ranges.extend(d.cue);
     }
-
-    #[test]
-    fn according_to() {
-        assert_eq!(
-            claims("According to the ministry, the talks will resume."),
-            vec![("the ministry".into(), "According to".into(), "the talks will resume.".into(), false)]
-        );
+    let mut out = Vec::new();
+    for (a, b) in ranges {
+        let mut i = a;
+        while i < b {
+            match lexicon::lex().hedges.match_at(&ctx.low, i) {
+                Some((len, _)) if i + len <= b => {
+                    out.push(ctx.span((i, i + len)));
+                    i += len;
+                }
+                _ => i += 1,
+            }
+        }
     }
-
-    #[test]
-    fn negated_cue_is_marked() {
-        let c = claims("The White House has not confirmed the lineup.");
-        assert_eq!(c.len(), 1);
-        assert!(c[0].3, "has not confirmed is negated");
-    }
+    out.sort();
+    out.dedup();
+    out
 }

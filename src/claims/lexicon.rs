@@ -1,0 +1,126 @@
+//! The claims stage's word lists (`data/claims/*.txt`), parsed once, and a token-sequence
+//! matcher for single- and multiword entries (`said`, `pointed out`, `is expected to`).
+
+use crate::doc::SourceKind;
+use crate::lexicon::parse;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a cue entry's flags say (see `data/claims/cues.txt`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CueInfo {
+    /// Only a cue when `that`, `:` or a quotation follows.
+    pub needs_that: bool,
+    /// Takes a listener before its content (`told reporters that`).
+    pub takes_object: bool,
+    /// Cognition or intent rather than speech.
+    pub cognition: bool,
+    /// A denial: the claim is negated.
+    pub denial: bool,
+    /// A participle that takes the clause subject after a comma (`, saying that`).
+    pub participle: bool,
+}
+
+impl CueInfo {
+    fn from_flags(flags: Option<&str>) -> CueInfo {
+        let mut c = CueInfo::default();
+        for f in flags.unwrap_or("").split_whitespace() {
+            match f {
+                "that" => c.needs_that = true,
+                "obj" => c.takes_object = true,
+                "cog" => c.cognition = true,
+                "deny" => c.denial = true,
+                "ing" => c.participle = true,
+                _ => {}
+            }
+        }
+        c
+    }
+}
+
+/// Phrases over lowercased tokens: first word → (remaining words, payload), longest first.
+pub struct TokenPhrases<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T> TokenPhrases<T> {
+    fn new(entries: impl IntoIterator<Item = (String, T)>) -> TokenPhrases<T> {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+        for (phrase, payload) in entries {
+            let mut words = phrase.split_whitespace().map(|w| w.to_lowercase());
+            let Some(first) = words.next() else { continue };
+            by_first.entry(first).or_default().push((words.collect(), payload));
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        }
+        TokenPhrases { by_first }
+    }
+
+    /// The longest entry starting at token `i` of `low` (lowercased tokens): (length, payload).
+    pub fn match_at(&self, low: &[String], i: usize) -> Option<(usize, &T)> {
+        let list = self.by_first.get(low.get(i)?.as_str())?;
+        list.iter().find_map(|(rest, payload)| {
+            let fits = rest.iter().enumerate().all(|(k, w)| low.get(i + 1 + k).is_some_and(|t| t == w));
+            fits.then_some((1 + rest.len(), payload))
+        })
+    }
+}
+
+pub struct Lexicons {
+    pub cues: TokenPhrases<CueInfo>,
+    pub hedges: TokenPhrases<()>,
+    pub sourceless: TokenPhrases<()>,
+    pub source_nouns: HashMap<String, SourceKind>,
+    pub anonymity: Vec<String>,
+}
+
+fn kind_of(value: Option<&str>) -> SourceKind {
+    match value {
+        Some("anonymous") => SourceKind::Anonymous,
+        Some("hearsay") => SourceKind::Hearsay,
+        _ => SourceKind::Unnamed,
+    }
+}
+
+pub fn lex() -> &'static Lexicons {
+    static L: OnceLock<Lexicons> = OnceLock::new();
+    L.get_or_init(|| Lexicons {
+        cues: TokenPhrases::new(
+            parse(include_str!("../../data/claims/cues.txt")).map(|e| (e.key.to_string(), CueInfo::from_flags(e.value))),
+        ),
+        hedges: TokenPhrases::new(parse(include_str!("../../data/claims/hedges.txt")).map(|e| (e.key.to_string(), ()))),
+        sourceless: TokenPhrases::new(
+            parse(include_str!("../../data/claims/sourceless.txt")).map(|e| (e.key.to_string(), ())),
+        ),
+        source_nouns: parse(include_str!("../../data/claims/source_nouns.txt"))
+            .map(|e| (e.key.to_lowercase(), kind_of(e.value)))
+            .collect(),
+        anonymity: parse(include_str!("../../data/claims/anonymity.txt")).map(|e| e.key.to_lowercase()).collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn low(s: &str) -> Vec<String> {
+        s.split_whitespace().map(|w| w.to_lowercase()).collect()
+    }
+
+    #[test]
+    fn multiword_cues_match_longest_first() {
+        let t = low("He pointed out that");
+        assert_eq!(lex().cues.match_at(&t, 1).map(|m| m.0), Some(2));
+        let t = low("She said in a statement");
+        assert_eq!(lex().cues.match_at(&t, 1).map(|m| m.0), Some(4));
+        assert!(lex().cues.match_at(&t, 0).is_none());
+    }
+
+    #[test]
+    fn flags_are_read() {
+        let t = low("denied told");
+        assert!(lex().cues.match_at(&t, 0).unwrap().1.denial);
+        assert!(lex().cues.match_at(&t, 1).unwrap().1.takes_object);
+    }
+}
