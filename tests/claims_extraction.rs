@@ -1,5 +1,6 @@
 //! Claims: data-driven checks on sentences written for these tests (modelled on news prose,
 //! no corpus text). Each row: input, then the expected (source, cue, content) triples.
+#![cfg(not(target_arch = "wasm32"))] // native-only: proptest and std timing
 
 use lede::doc::SourceKind;
 use lede::{analyze, Options};

@@ -1,4 +1,5 @@
 //! Claims: no panic on any string, spans on char boundaries, linear time on long input.
+#![cfg(not(target_arch = "wasm32"))] // native-only: proptest and std timing
 
 use lede::{analyze, Options};
 use proptest::prelude::*;
