@@ -20,10 +20,11 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
 pub fn claims(doc: &mut Doc) {
     let mut out = Vec::new();
+    let order = mention_order(doc);
     for sent in &doc.sentences {
         let toks = &doc.tokens[sent.tokens.clone()];
         let words: Vec<&str> = toks.iter().map(|t| t.span.slice(&doc.text)).collect();
-        if let Some(c) = according_to(doc, toks, &words, sent.span) {
+        if let Some(c) = according_to(doc, &order, toks, &words, sent.span) {
             out.push(c);
             continue;
         }
@@ -66,8 +67,8 @@ pub fn claims(doc: &mut Doc) {
                 content: Span::new(toks[c].span.start, toks[content_end - 1].span.end),
                 content_segments: Vec::new(),
                 kind: "indirect",
-                source_kind: source_kind(doc, source),
-                source_entity: entity_in(doc, source),
+                source_kind: source_kind(doc, &order, source),
+                source_entity: entity_in(doc, &order, source),
                 hedges: Vec::new(),
                 negated,
                 anonymity: None,
@@ -79,7 +80,7 @@ pub fn claims(doc: &mut Doc) {
     doc.claims = out;
 }
 
-fn according_to(doc: &Doc, toks: &[crate::doc::Token], words: &[&str], sent: Span) -> Option<Claim> {
+fn according_to(doc: &Doc, order: &[usize], toks: &[crate::doc::Token], words: &[&str], sent: Span) -> Option<Claim> {
     let i = words.windows(2).position(|w| w[0].eq_ignore_ascii_case("according") && w[1] == "to")?;
     let s = i + 2;
     let e = (s..words.len()).find(|&j| words[j] == "," || words[j] == ".").unwrap_or(words.len());
@@ -99,8 +100,8 @@ fn according_to(doc: &Doc, toks: &[crate::doc::Token], words: &[&str], sent: Spa
         content,
         content_segments: Vec::new(),
         kind: "according_to",
-        source_kind: source_kind(doc, source),
-        source_entity: entity_in(doc, source),
+        source_kind: source_kind(doc, order, source),
+        source_entity: entity_in(doc, order, source),
         hedges: Vec::new(),
         negated: false,
         anonymity: None,
@@ -108,11 +109,30 @@ fn according_to(doc: &Doc, toks: &[crate::doc::Token], words: &[&str], sent: Spa
     })
 }
 
-fn entity_in(doc: &Doc, span: Span) -> Option<usize> {
-    doc.mentions.iter().filter(|m| span.contains(m.span)).map(|m| m.entity).next().flatten()
+fn entity_in(doc: &Doc, order: &[usize], span: Span) -> Option<usize> {
+    first_mention_in(doc, order, span).and_then(|m| m.entity)
 }
 
-fn source_kind(doc: &Doc, span: Span) -> SourceKind {
+/// Mention indices sorted by start (then layer order), built once per document.
+fn mention_order(doc: &Doc) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..doc.mentions.len()).collect();
+    order.sort_by_key(|&i| (doc.mentions[i].span.start, i));
+    order
+}
+
+/// The first mention (in layer order) inside `span`: a binary search over `order` finds the
+/// candidates, instead of a scan of every mention per claim (which made this stage quadratic).
+fn first_mention_in<'d>(doc: &'d Doc, order: &[usize], span: Span) -> Option<&'d crate::doc::Mention> {
+    let from = order.partition_point(|&i| doc.mentions[i].span.start < span.start);
+    order[from..]
+        .iter()
+        .take_while(|&&i| doc.mentions[i].span.start <= span.end)
+        .filter(|&&i| span.contains(doc.mentions[i].span))
+        .min()
+        .map(|&i| &doc.mentions[i])
+}
+
+fn source_kind(doc: &Doc, order: &[usize], span: Span) -> SourceKind {
     let text = doc.slice(span).to_lowercase();
     if PRONOUNS.contains(&text.as_str()) {
         return SourceKind::Pronoun;
@@ -123,7 +143,7 @@ fn source_kind(doc: &Doc, span: Span) -> SourceKind {
     if text.starts_with("reports") {
         return SourceKind::Hearsay;
     }
-    match doc.mentions.iter().find(|m| span.contains(m.span)).map(|m| m.label) {
+    match first_mention_in(doc, order, span).map(|m| m.label) {
         Some("PERSON") if !text.contains("officials") => SourceKind::Person,
         Some("ORG") | Some("GPE") if text.split_whitespace().count() <= 4 => SourceKind::Organization,
         _ => SourceKind::Unnamed,

@@ -30,14 +30,28 @@ pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
     }
 }
 
+/// False when an ASCII token cannot hold a seam: both kinds need a lower-case letter followed by
+/// punctuation or a capital, then a letter. Lets most tokens skip the per-char work below.
+fn may_have_seam(tok: &str) -> bool {
+    !tok.is_ascii()
+        || tok.as_bytes().windows(3).any(|w| {
+            w[0].is_ascii_lowercase()
+                && (w[1].is_ascii_uppercase() || matches!(w[1], b',' | b';' | b':' | b'.' | b'?' | b'!'))
+                && w[2].is_ascii_alphabetic()
+        })
+}
+
 fn token_seams(text: &str, s: usize, e: usize, out: &mut Vec<Replacement>) {
     let tok = &text[s..e];
-    if protected(tok) {
+    if !may_have_seam(tok) || protected(tok) {
         return;
     }
     let chars: Vec<(usize, char)> = tok.char_indices().collect();
+    // whether `tok[..bi]` holds a '.', kept as we go (a rescan per char was quadratic in a long token)
+    let mut dot_before = false;
     for w in 1..chars.len().saturating_sub(1) {
         let (_, prev) = chars[w - 1];
+        dot_before |= prev == '.';
         let (bi, c) = chars[w];
         let (_, next) = chars[w + 1];
         // punctuation seam: "program,rejecting", "Oman.The", "said:The"
@@ -46,7 +60,7 @@ fn token_seams(text: &str, s: usize, e: usize, out: &mut Vec<Replacement>) {
             && next.is_alphabetic()
             && (c != '.' || next.is_uppercase())
             && (c == ',' || c == ';' || next.is_uppercase() || c == ':')
-            && !tok[..bi].contains('.');
+            && !dot_before;
         if punct_seam {
             let at = s + bi + c.len_utf8();
             out.push(Replacement { original: Span::new(at, at), replacement: " ".into(), kind: "join_split" });

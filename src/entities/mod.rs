@@ -86,6 +86,9 @@ pub fn entities(doc: &mut Doc) {
     group(doc, cands);
 }
 
+/// The longest name taken after a title (`President George Herbert Walker Bush`).
+const MAX_NAME_WORDS: usize = 4;
+
 /// `President Donald Trump` → PERSON `Donald Trump`.
 fn titled_people(doc: &Doc) -> Vec<Candidate> {
     let text = &doc.text;
@@ -93,8 +96,10 @@ fn titled_people(doc: &Doc) -> Vec<Candidate> {
     for t in titles().find_all(text) {
         let mut end = t.end;
         let mut names = Vec::new();
-        // capitalized words after the title, separated by single spaces
-        loop {
+        // capitalized words after the title, separated by single spaces; at most
+        // MAX_NAME_WORDS, else a run of capitals ("President Ann Lee President Ann Lee …")
+        // made every title scan to the end of the text (quadratic time and memory)
+        while names.len() < MAX_NAME_WORDS {
             let rest = &text[end..];
             if !rest.starts_with(' ') {
                 break;
@@ -130,9 +135,14 @@ fn titled_people(doc: &Doc) -> Vec<Candidate> {
 /// Keep the longest of overlapping candidates (then the earliest).
 fn resolve_overlaps(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
+    // Kept spans are disjoint, so only the kept span starting last before `c` ends can overlap
+    // it: one ordered-map lookup per candidate instead of a scan of all kept ones (O(m log m)).
+    let mut kept_ends: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut kept: Vec<Candidate> = Vec::new();
     for c in cands {
-        if kept.iter().all(|k| !k.span.overlaps(c.span)) {
+        let clash = kept_ends.range(..c.span.end).next_back().is_some_and(|(&start, &end)| Span::new(start, end).overlaps(c.span));
+        if !clash && !c.span.is_empty() {
+            kept_ends.insert(c.span.start, c.span.end);
             kept.push(c);
         }
     }
@@ -145,12 +155,20 @@ fn group(doc: &mut Doc, cands: Vec<Candidate>) {
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions = Vec::with_capacity(cands.len());
     let mut pending_metonyms: Vec<(usize, String)> = Vec::new();
+    // last word of each multi-word PERSON canonical → the first such entity (a hash lookup per
+    // surname instead of a scan of all entities)
+    let mut full_name_by_surname: HashMap<String, String> = HashMap::new();
     for c in &cands {
         let mut canonical = c.canonical.clone();
         if c.label == "PERSON" && !canonical.contains(' ') {
             // surname → earlier full name ending with it
-            if let Some(full) = entities.iter().find(|e| e.label == "PERSON" && e.canonical.ends_with(&format!(" {canonical}"))) {
-                canonical = full.canonical.clone();
+            if let Some(full) = full_name_by_surname.get(&canonical) {
+                canonical = full.clone();
+            }
+        }
+        if c.label == "PERSON" {
+            if let Some((_, last)) = canonical.rsplit_once(' ') {
+                full_name_by_surname.entry(last.to_string()).or_insert_with(|| canonical.clone());
             }
         }
         let key = (canonical.clone(), c.label);
