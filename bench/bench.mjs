@@ -9,10 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
-import { pageFiles } from './firstload.mjs';
+import { gzip9, pageFiles } from './firstload.mjs';
 import { ROOT, loadLede, loadSystem } from './systems.mjs';
 import { buildTexts, findShared } from './texts.mjs';
 import { timeRuns } from './timing.mjs';
@@ -228,9 +227,9 @@ function dirSizes(dir) {
   let gz = 0;
   for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!e.isFile() || !/\.(m?js|cjs|json)$/.test(e.name)) continue;
-    const b = readFileSync(join(e.parentPath ?? e.path, e.name));
-    raw += b.length;
-    gz += gzipSync(b, { level: 9 }).length;
+    const path = join(e.parentPath ?? e.path, e.name);
+    raw += readFileSync(path).length;
+    gz += gzip9(path);
   }
   return { raw, gz };
 }
@@ -240,8 +239,8 @@ function baselineSizes() {
   const nm = join(ROOT, 'tools/bench/node_modules');
   const comp = join(nm, 'compromise/builds/compromise.js');
   if (existsSync(comp)) {
-    const b = readFileSync(comp);
-    figure('firstload.baseline.compromise', gzipSync(b, { level: 9 }).length / 1e3, 'KB gzip', `builds/compromise.js, ${f1(b.length / 1e3)} KB raw`);
+    const raw = readFileSync(comp).length;
+    figure('firstload.baseline.compromise', gzip9(comp) / 1e3, 'KB gzip', `builds/compromise.js, ${f1(raw / 1e3)} KB raw`);
   }
   const parts = [join(nm, 'wink-nlp/src'), join(nm, 'wink-eng-lite-web-model/dist')].filter(existsSync);
   if (parts.length) {
