@@ -37,8 +37,10 @@ fn prose(bytes: usize, sep: &str) -> String {
     repeat_to(&(PROSE.join(sep) + sep), bytes)
 }
 
-/// The worst cases: (name, generator of about `bytes` bytes).
-fn cases() -> Vec<(&'static str, fn(usize) -> String)> {
+/// A worst case: its name and a generator of about `bytes` bytes of it.
+type Case = (&'static str, fn(usize) -> String);
+
+fn cases() -> Vec<Case> {
     vec![
         ("one paragraph", |n| prose(n, " ")),
         ("articles with paragraphs", |n| prose(n, "\n\n")),
