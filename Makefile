@@ -1,6 +1,6 @@
 # lede — two commands on a fresh machine: `make serve` and `make test` (see README.md).
 PORT ?= 8000
-.PHONY: serve build test setup setup-test bench fuzz eval clean
+.PHONY: serve build test setup setup-test bench size fuzz eval clean
 
 serve: build
 	python3 scripts/serve.py --port $(PORT)
@@ -23,6 +23,17 @@ eval:
 	./target/eval/lede eval ner --shared ../shared --out out/eval
 	./target/eval/lede eval claims --shared ../shared --out out/eval
 	./target/eval/lede eval clean --shared ../shared --out out/eval
+
+# Speed, memory and first-load size against compromise and wink-nlp on the same texts
+# (a benchmark, not a test; reads articles from ../shared, or SHARED=DIR). See bench/bench.mjs.
+bench: build
+	test -d tools/bench/node_modules || (cd tools/bench && npm ci --no-audit --no-fund)
+	cargo build --release --example bench_native
+	node bench/bench.mjs $(if $(SHARED),--shared $(SHARED)) --native target/release/examples/bench_native
+
+# First-load size only (gzip -9 of everything the page fetches, and the wasm alone).
+size: build
+	node bench/bench.mjs --size-only
 
 clean:
 	cargo clean
