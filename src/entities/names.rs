@@ -144,8 +144,11 @@ fn extend_run(ctx: &Ctx, i: usize, b: usize) -> usize {
 }
 
 fn process_run(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candidate>, deferred: &mut Vec<Deferred>) {
+    // a whole-run gazetteer name keeps its `and` (`Securities and Exchange Commission`)
+    let whole_hit = ctx.hit_at(a).is_some_and(|h| h.toks.end == b);
     // `the House and Senate`, `the World Bank and International Monetary Fund`: two names
-    if let Some(p) = (a + 1..b.saturating_sub(1)).find(|&p| ctx.word(p) == "and" && ends_a_name(ctx, a, p)) {
+    let split = if whole_hit { None } else { (a + 1..b.saturating_sub(1)).find(|&p| ctx.word(p) == "and" && ends_a_name(ctx, a, p)) };
+    if let Some(p) = split {
         process_run(ctx, a, p, initial, out, deferred);
         process_run(ctx, p + 1, b, false, out, deferred);
         return;
@@ -236,7 +239,10 @@ fn segment(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candidate
             // `American Express`, `Boston Globe`: a known name glued to unknown words is an ORG
             let glued_end = if h.toks.end < b && is_unknown(ctx, h.toks.end) { unknown_end(ctx, h.toks.end, b) } else { h.toks.end };
             // `U.S. Trade Representative`: words before a title belong to the title
-            if glued_end > h.toks.end && !(glued_end < b && ctx.is_title(glued_end)) {
+            // an organization's name is complete: two unknown words after it are a new name
+            // (`the Arab League Amr Zoussa`)
+            let org_then_name = h.info.label == "ORG" && glued_end >= h.toks.end + 2;
+            if glued_end > h.toks.end && !(glued_end < b && ctx.is_title(glued_end)) && !org_then_name {
                 let e = glued_end;
                 let label = words().heads.get(ctx.word(e - 1)).copied().unwrap_or("ORG");
                 out.push(ctx.candidate(k..e, label, "lex+cap"));
@@ -263,6 +269,14 @@ fn segment(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candidate
             continue;
         }
         let e = unknown_end(ctx, k, b);
+        if is_initial(w) && e + 1 < b && words().first_names.contains(ctx.word(k + 1)) && ctx.is_name_tok(k + 2) {
+            // `E. Robert Wallach`: an initial before a given name starts the name
+            let e = person_end(ctx, k + 2, b);
+            out.push(ctx.candidate(k..e, "PERSON", if after_title { "title+name" } else { "first-name" }));
+            k = e;
+            after_title = false;
+            continue;
+        }
         if e == k + 1 && e + 1 < b && words().first_names.contains(ctx.word(e)) && ctx.is_name_tok(e + 1) {
             // `Composer Marc Marder`: one unknown word before a first name is a role
             after_title = true;
@@ -282,6 +296,12 @@ fn segment(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candidate
         after_title = false;
         k = e.max(k + 1);
     }
+}
+
+/// A single capital letter with its period (`E.`).
+fn is_initial(w: &str) -> bool {
+    let mut cs = w.chars();
+    matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
 }
 
 /// A capitalized word the lexicons and titles say nothing about.

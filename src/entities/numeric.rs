@@ -131,6 +131,19 @@ fn one_is_number(ctx: &Ctx, i: usize, a: usize) -> bool {
     !(pronoun_next || pronoun_prev)
 }
 
+/// `first` that is not a rank: part of a name (`First Boston`, `First Union`) or an adverb
+/// before a verb (`it first came out`, `bells first sounded`).
+fn ordinal_is_a_rank(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.word(i);
+    let next = ctx.word(i + 1);
+    let name_part = w.starts_with(|c: char| c.is_uppercase())
+        && next.starts_with(|c: char| c.is_uppercase())
+        && ctx.is_word(i + 1)
+        && date_kind(ctx, i + 1).is_empty();
+    let adverb = w.eq_ignore_ascii_case("first") && (next.ends_with("ed") || matches!(next, "came" | "became" | "began" | "met" | "saw" | "took" | "went" | "made"));
+    !(name_part || adverb)
+}
+
 /// What follows an amount decides its type.
 fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
     let w = ctx.word(i);
@@ -145,6 +158,15 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
                 end += 2;
             }
             return Some((start, end, "DATE", "date:quarter"));
+        }
+        // `the first nine months`, `the first year`: a span of time counted from a start
+        let after_amount = if ctx.is_number(i + 1) || number_kind(ctx, i + 1) == "cardinal" { amount_end(ctx, i + 1, b) } else { None };
+        let unit_at = after_amount.unwrap_or(i + 1);
+        if i > a && lower(ctx, i - 1) == "the" && date_kind(ctx, unit_at) == "unit" && !is_ordinal_number(w) {
+            return Some((i - 1, unit_at + 1, "DATE", "date:ordinal-span"));
+        }
+        if !ordinal_is_a_rank(ctx, i) {
+            return None;
         }
         return Some((i, i + 1, "ORDINAL", "num:ordinal"));
     }

@@ -1,0 +1,139 @@
+//! Context cues that settle a name's type from the words around it: a legislator's party
+//! letter (`Rep. Jane Doe (D., Ohio)` → `D.` is NORP), and corporate context (`shares of X`,
+//! `a spokesman for X`, `X shares rose`) that makes a capitalized run guessed to be a person
+//! an organization, for every mention of the same text. All checks look at a fixed window of
+//! tokens around each candidate: linear.
+
+use super::{Candidate, Ctx};
+use std::collections::HashSet;
+
+/// `(D., Mass.)`, `(R-Texas)`, `(I., Vt.)`: the party letter after an opening bracket is a NORP.
+pub fn party_letters(ctx: &Ctx, out: &mut Vec<Candidate>) {
+    for i in 1..ctx.tokens.len() {
+        let party = match ctx.word(i) {
+            "D" | "D." => "Democratic",
+            "R" | "R." => "Republican",
+            "I" | "I." => "Independent",
+            _ => continue,
+        };
+        if ctx.word(i - 1) != "(" || !touching(ctx, i - 1) {
+            continue;
+        }
+        // the letter's own period, when the tokenizer split it off
+        let end = if ctx.word(i).len() == 1 && ctx.word(i + 1) == "." && touching(ctx, i) { i + 2 } else { i + 1 };
+        if !matches!(ctx.word(end), "," | "-" | "–") {
+            continue;
+        }
+        let mut c = ctx.candidate(i..end, "NORP", "party-letter");
+        c.canonical = party.to_string();
+        out.push(c);
+    }
+}
+
+fn touching(ctx: &Ctx, i: usize) -> bool {
+    match (ctx.tokens.get(i), ctx.tokens.get(i + 1)) {
+        (Some(a), Some(b)) => a.span.end == b.span.start,
+        _ => false,
+    }
+}
+
+/// Two words before a name that say it is a company or an institution.
+const BEFORE2: &[(&str, &str)] = &[
+    ("shares", "of"),
+    ("stake", "in"),
+    ("unit", "of"),
+    ("subsidiary", "of"),
+    ("division", "of"),
+    ("spokesman", "for"),
+    ("spokeswoman", "for"),
+    ("spokesperson", "for"),
+    ("analyst", "at"),
+    ("analyst", "with"),
+    ("economist", "at"),
+    ("economist", "with"),
+    ("executive", "of"),
+    ("officer", "of"),
+    ("bid", "for"),
+    ("merger", "with"),
+    ("acquisition", "of"),
+    ("subsidiaries", "of"),
+];
+
+/// Words right after a name that say it is a company (`X shares fell`, `X's stock`).
+const AFTER: &[&str] = &["shares", "stock", "stockholders", "shareholders", "spokesman", "spokeswoman", "executives", "employees"];
+
+/// Rules whose PERSON reading is only a guess from capitalization.
+const GUESSED_PERSON: &[&str] = &["cap-run", "first-name"];
+
+fn corporate_cue(ctx: &Ctx, c: &Candidate) -> bool {
+    let a = c.toks.start;
+    let before = a >= 2 && {
+        let (w1, w2) = (ctx.word(a - 2).to_lowercase(), ctx.word(a - 1));
+        BEFORE2.iter().any(|&(x, y)| x == w1 && y == w2)
+    };
+    let mut e = c.toks.end;
+    if matches!(ctx.word(e), "'s" | "’s") {
+        e += 1;
+    }
+    before || AFTER.contains(&ctx.word(e))
+}
+
+/// A guessed person with a corporate cue next to any of its mentions is an organization.
+pub fn corporate_context(ctx: &Ctx, cands: &mut [Candidate]) {
+    let is_guess = |c: &Candidate| c.label == "PERSON" && GUESSED_PERSON.contains(&c.rule) && c.toks.len() >= 2;
+    let companies: HashSet<&str> =
+        cands.iter().filter(|c| is_guess(c) && corporate_cue(ctx, c)).map(|c| c.span.slice(ctx.text)).collect();
+    if companies.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut().filter(|c| is_guess(c)) {
+        if companies.contains(c.span.slice(ctx.text)) {
+            c.label = "ORG";
+            c.rule = "corporate-context";
+        }
+    }
+}
+
+/// Words that number a part of a legal text (`Article II`, `Section 605`, `Chapter 11`).
+const LAW_PARTS: &[&str] = &["Article", "Section", "Title", "Chapter", "Clause", "Paragraph", "Amendment"];
+
+fn is_part_number(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.word(i);
+    let roman = !w.is_empty() && w.len() <= 6 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+    roman || (ctx.is_number(i) && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// `Article II (of the Constitution)`, `Section 605`: a numbered part of a law is a LAW, with the
+/// law it belongs to when an `of the` + capitalized name follows. Replaces whatever reading the
+/// name rules gave its words.
+pub fn law_parts(ctx: &Ctx, cands: &mut Vec<Candidate>) {
+    let mut laws = Vec::new();
+    let n = ctx.tokens.len();
+    for i in 0..n.saturating_sub(1) {
+        if !LAW_PARTS.contains(&ctx.word(i)) || !is_part_number(ctx, i + 1) {
+            continue;
+        }
+        let mut end = i + 2;
+        if ctx.word(end) == "of" && ctx.word(end + 1) == "the" {
+            let mut j = end + 2;
+            while j < n && ctx.is_word(j) && ctx.word(j).starts_with(|c: char| c.is_uppercase()) {
+                j += 1;
+            }
+            if j > end + 2 && ctx.sentence_of(j - 1).is_some_and(|s| s.tokens.contains(&i)) {
+                end = j;
+            }
+        }
+        laws.push(ctx.candidate(i..end, "LAW", "law-part"));
+    }
+    if laws.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; n + 1];
+    for l in &laws {
+        for k in l.toks.clone() {
+            covered[k] = true;
+        }
+    }
+    cands.retain(|c| !c.toks.clone().any(|k| covered.get(k).copied().unwrap_or(false)));
+    cands.extend(laws);
+}
