@@ -296,3 +296,11 @@ fn organization_then_unknown_name_stay_apart() {
         ("Amr Zoussa", "PERSON"),
     ]);
 }
+
+#[test]
+fn dates_in_pieces_are_one_date() {
+    check("Sales rose from the same period last year.", &[("the same period last year", "DATE")]);
+    check("Profit fell in the first nine months of the year.", &[("the first nine months of the year", "DATE")]);
+    check("It closes at the end of July.", &[("the end of July", "DATE")]);
+    check("He served from 1953 to 1955.", &[("1953 to 1955", "DATE")]);
+}
