@@ -159,6 +159,10 @@ fn process_run(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candi
             return;
         }
     }
+    if let Some(c) = place_or_event_by_head(ctx, a, b) {
+        out.push(c);
+        return;
+    }
     if (a..b).any(|i| ctx.word(i) == "&") && (a..b).filter(|&i| ctx.is_name_tok(i)).count() >= 2 {
         // `Johnson & Johnson`, `Goldman, Sachs & Co.`
         out.push(ctx.candidate(a..b, "ORG", "ampersand"));
@@ -177,6 +181,17 @@ fn process_run(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candi
         return;
     }
     segment(ctx, a, b, initial, out, deferred);
+}
+
+/// `Los Angeles International Airport`, `Dover Air Force Base`, `the Iran-Iraq War`: a run that
+/// ends with a facility, place or event head is one name of that type, whatever its words
+/// (places and organizations included).
+fn place_or_event_by_head(ctx: &Ctx, a: usize, b: usize) -> Option<Candidate> {
+    let label = *words().heads.get(ctx.word(b.checked_sub(1)?))?;
+    let n_names = (a..b).filter(|&i| ctx.is_name_tok(i)).count();
+    let simple = (a..b).all(|i| ctx.is_name_tok(i) || is_hyphen(ctx.word(i)) || matches!(ctx.word(i), "of" | "the"));
+    let titled = (a..b).any(|i| ctx.is_title(i) && ctx.hit_at(i).is_none());
+    (matches!(label, "FAC" | "EVENT") && n_names >= 3 && simple && !titled).then(|| ctx.candidate(a..b, label, "run-head"))
 }
 
 /// True when tokens `a..p` are a complete name by themselves (a gazetteer hit, or a run ending
@@ -374,6 +389,10 @@ fn type_piece(
         return;
     }
     let n_words = (k..e).filter(|&i| ctx.is_name_tok(i)).count();
+    if n_words >= 2 && matches!(ctx.word(k), "Hurricane" | "Typhoon" | "Cyclone" | "Operation") {
+        out.push(ctx.candidate(k..e, "EVENT", "event-prefix"));
+        return;
+    }
     if n_words >= 2 && matches!(ctx.word(k), "USS" | "HMS" | "INS" | "MV" | "RMS") {
         out.push(ctx.candidate(k..e, "PRODUCT", "ship"));
         return;

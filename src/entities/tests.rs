@@ -304,3 +304,10 @@ fn dates_in_pieces_are_one_date() {
     check("It closes at the end of July.", &[("the end of July", "DATE")]);
     check("He served from 1953 to 1955.", &[("1953 to 1955", "DATE")]);
 }
+
+#[test]
+fn facilities_and_events_by_their_last_word() {
+    check("Flights left Los Angeles International Airport.", &[("Los Angeles International Airport", "FAC")]);
+    check("Hurricane Zelda hit the coast.", &[("Hurricane Zelda", "EVENT")]);
+    check("Stocks fell on Black Monday.", &[("Black Monday", "EVENT")]);
+}
