@@ -251,6 +251,14 @@ fn segment(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candidate
         }
         let hit = ctx.hit_at(k).filter(|h| h.toks.end <= b);
         if let Some(h) = hit.filter(|h| h.toks.len() > 1 || !words().first_names.contains(w)) {
+            // `U.S. Treasury`, `U.S. Supreme Court`: the national institution is one ORG
+            let national = h.info.canonical == "United States" && matches!(w, "U.S." | "US");
+            if let Some(o) = ctx.hit_at(h.toks.end).filter(|o| national && o.toks.end <= b && o.info.label == "ORG") {
+                out.push(ctx.candidate(k..o.toks.end, "ORG", "us+org"));
+                k = o.toks.end;
+                after_title = false;
+                continue;
+            }
             // `American Express`, `Boston Globe`: a known name glued to unknown words is an ORG
             let glued_end = if h.toks.end < b && is_unknown(ctx, h.toks.end) { unknown_end(ctx, h.toks.end, b) } else { h.toks.end };
             // `U.S. Trade Representative`: words before a title belong to the title

@@ -311,3 +311,9 @@ fn facilities_and_events_by_their_last_word() {
     check("Hurricane Zelda hit the coast.", &[("Hurricane Zelda", "EVENT")]);
     check("Stocks fell on Black Monday.", &[("Black Monday", "EVENT")]);
 }
+
+#[test]
+fn us_institution_is_one_org() {
+    check("The U.S. Supreme Court ruled.", &[("The U.S. Supreme Court", "ORG")]);
+    check("U.S. officials met the Treasury.", &[("U.S.", "GPE"), ("Treasury", "ORG")]);
+}
