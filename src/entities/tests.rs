@@ -317,3 +317,8 @@ fn us_institution_is_one_org() {
     check("The U.S. Supreme Court ruled.", &[("The U.S. Supreme Court", "ORG")]);
     check("U.S. officials met the Treasury.", &[("U.S.", "GPE"), ("Treasury", "ORG")]);
 }
+
+#[test]
+fn a_town_before_its_state_is_a_place() {
+    check("The mill at Quarnton, Pa., closed.", &[("Quarnton", "GPE"), ("Pa.", "GPE")]);
+}
