@@ -137,3 +137,27 @@ pub fn law_parts(ctx: &Ctx, cands: &mut Vec<Candidate>) {
     cands.retain(|c| !c.toks.clone().any(|k| covered.get(k).copied().unwrap_or(false)));
     cands.extend(laws);
 }
+
+/// Words before a language name (`in French`, `speaks Arabic`, `translated into Chinese`).
+const LANGUAGE_CUES: &[&str] = &["in", "speak", "speaks", "spoke", "speaking", "spoken", "into", "learn", "learning", "fluent", "teach", "teaching"];
+
+/// A demonym used as a language is a LANGUAGE: after a language cue and not modifying a noun
+/// (`in French.`, `speaks Arabic and English`, but not `in French cities`).
+pub fn languages(ctx: &Ctx, cands: &mut [Candidate]) {
+    for c in cands.iter_mut().filter(|c| c.label == "NORP" && c.toks.len() == 1 && c.toks.start > 0) {
+        let w = ctx.word(c.toks.start);
+        // plurals are peoples (`Iranians`), and `-ese`/`-ish`/`-ian`/`-ic` forms name languages
+        if w.ends_with('s') && !w.ends_with("ese") {
+            continue;
+        }
+        let prev = ctx.word(c.toks.start - 1).to_lowercase();
+        let next = ctx.word(c.toks.end);
+        let ends = !ctx.is_word(c.toks.end) || matches!(next, "and" | "or") || next.is_empty() || next.ends_with("ly");
+        let after_and = matches!(prev.as_str(), "and" | "or") && c.toks.start >= 2 && ctx.word(c.toks.start - 2).starts_with(|ch: char| ch.is_uppercase());
+        if (LANGUAGE_CUES.contains(&prev.as_str()) || after_and) && ends {
+            c.label = "LANGUAGE";
+            c.rule = "language-cue";
+            c.metonym_of = None;
+        }
+    }
+}

@@ -172,6 +172,7 @@ pub fn entities(doc: &mut Doc) {
         numeric::find_numeric(&ctx, &mut cands);
         cues::party_letters(&ctx, &mut cands);
         cues::law_parts(&ctx, &mut cands);
+        cues::languages(&ctx, &mut cands);
         let mut cands = resolve_overlaps(cands);
         cands.retain(|c| c.label != "NONE");
         include_article(&ctx, &mut cands);

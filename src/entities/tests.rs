@@ -322,3 +322,10 @@ fn us_institution_is_one_org() {
 fn a_town_before_its_state_is_a_place() {
     check("The mill at Quarnton, Pa., closed.", &[("Quarnton", "GPE"), ("Pa.", "GPE")]);
 }
+
+#[test]
+fn demonym_as_a_language() {
+    check("The note was written in French.", &[("French", "LANGUAGE")]);
+    check("She speaks Arabic and English fluently.", &[("Arabic", "LANGUAGE"), ("English", "LANGUAGE")]);
+    check("Prices rose in French cities.", &[("French", "NORP")]);
+}
