@@ -4,6 +4,7 @@
 //! an organization, for every mention of the same text. All checks look at a fixed window of
 //! tokens around each candidate: linear.
 
+use super::lexicons::cue_words;
 use super::{Candidate, Ctx};
 use std::collections::HashSet;
 
@@ -37,31 +38,6 @@ fn touching(ctx: &Ctx, i: usize) -> bool {
     }
 }
 
-/// Two words before a name that say it is a company or an institution.
-const BEFORE2: &[(&str, &str)] = &[
-    ("shares", "of"),
-    ("stake", "in"),
-    ("unit", "of"),
-    ("subsidiary", "of"),
-    ("division", "of"),
-    ("spokesman", "for"),
-    ("spokeswoman", "for"),
-    ("spokesperson", "for"),
-    ("analyst", "at"),
-    ("analyst", "with"),
-    ("economist", "at"),
-    ("economist", "with"),
-    ("executive", "of"),
-    ("officer", "of"),
-    ("bid", "for"),
-    ("merger", "with"),
-    ("acquisition", "of"),
-    ("subsidiaries", "of"),
-];
-
-/// Words right after a name that say it is a company (`X shares fell`, `X's stock`).
-const AFTER: &[&str] = &["shares", "stock", "stockholders", "shareholders", "spokesman", "spokeswoman", "executives", "employees"];
-
 /// Rules whose PERSON reading is only a guess from capitalization.
 const GUESSED_PERSON: &[&str] = &["cap-run", "first-name"];
 
@@ -69,13 +45,13 @@ fn corporate_cue(ctx: &Ctx, c: &Candidate) -> bool {
     let a = c.toks.start;
     let before = a >= 2 && {
         let (w1, w2) = (ctx.word(a - 2).to_lowercase(), ctx.word(a - 1));
-        BEFORE2.iter().any(|&(x, y)| x == w1 && y == w2)
+        cue_words().org_before.contains(&(w1.as_str(), w2))
     };
     let mut e = c.toks.end;
     if matches!(ctx.word(e), "'s" | "’s") {
         e += 1;
     }
-    before || AFTER.contains(&ctx.word(e))
+    before || cue_words().org_after.contains(ctx.word(e))
 }
 
 /// A guessed person with a corporate cue next to any of its mentions is an organization.
@@ -94,9 +70,6 @@ pub fn corporate_context(ctx: &Ctx, cands: &mut [Candidate]) {
     }
 }
 
-/// Words that number a part of a legal text (`Article II`, `Section 605`, `Chapter 11`).
-const LAW_PARTS: &[&str] = &["Article", "Section", "Title", "Chapter", "Clause", "Paragraph", "Amendment"];
-
 fn is_part_number(ctx: &Ctx, i: usize) -> bool {
     let w = ctx.word(i);
     let roman = !w.is_empty() && w.len() <= 6 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
@@ -110,7 +83,7 @@ pub fn law_parts(ctx: &Ctx, cands: &mut Vec<Candidate>) {
     let mut laws = Vec::new();
     let n = ctx.tokens.len();
     for i in 0..n.saturating_sub(1) {
-        if !LAW_PARTS.contains(&ctx.word(i)) || !is_part_number(ctx, i + 1) {
+        if !cue_words().law_parts.contains(ctx.word(i)) || !is_part_number(ctx, i + 1) {
             continue;
         }
         let mut end = i + 2;
@@ -138,9 +111,6 @@ pub fn law_parts(ctx: &Ctx, cands: &mut Vec<Candidate>) {
     cands.extend(laws);
 }
 
-/// Words before a language name (`in French`, `speaks Arabic`, `translated into Chinese`).
-const LANGUAGE_CUES: &[&str] = &["in", "speak", "speaks", "spoke", "speaking", "spoken", "into", "learn", "learning", "fluent", "teach", "teaching"];
-
 /// A demonym used as a language is a LANGUAGE: after a language cue and not modifying a noun
 /// (`in French.`, `speaks Arabic and English`, but not `in French cities`).
 pub fn languages(ctx: &Ctx, cands: &mut [Candidate]) {
@@ -154,7 +124,7 @@ pub fn languages(ctx: &Ctx, cands: &mut [Candidate]) {
         let next = ctx.word(c.toks.end);
         let ends = !ctx.is_word(c.toks.end) || matches!(next, "and" | "or") || next.is_empty() || next.ends_with("ly");
         let after_and = matches!(prev.as_str(), "and" | "or") && c.toks.start >= 2 && ctx.word(c.toks.start - 2).starts_with(|ch: char| ch.is_uppercase());
-        if (LANGUAGE_CUES.contains(&prev.as_str()) || after_and) && ends {
+        if (cue_words().language.contains(prev.as_str()) || after_and) && ends {
             c.label = "LANGUAGE";
             c.rule = "language-cue";
             c.metonym_of = None;

@@ -244,26 +244,11 @@ fn include_article(ctx: &Ctx, cands: &mut [Candidate]) {
     }
 }
 
-/// Lower-case words after a name that are not a noun it modifies: function words, auxiliaries,
-/// adverbs of time (`the Supreme Court has`, `the United States today`).
-const NOT_A_NOUN: &[&str] = &[
-    "and", "or", "but", "nor", "to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "than", "that",
-    "which", "who", "whom", "whose", "where", "when", "while", "if", "because", "has", "had", "have", "having",
-    "is", "was", "were", "are", "be", "been", "being", "will", "would", "could", "should", "can", "may", "might",
-    "must", "shall", "said", "says", "say", "did", "does", "do", "not", "also", "still", "now", "then", "again",
-    "too", "already", "just", "only", "even", "yet", "so", "there", "here", "this", "these", "those", "its",
-    "their", "his", "her", "it", "they", "he", "she", "we", "you", "a", "an", "the", "all", "both", "each",
-    "every", "either", "neither", "no", "some", "any", "more", "most", "less", "over", "under", "after",
-    "before", "about", "against", "between", "into", "through", "during", "without", "within", "among", "up",
-    "down", "out", "off", "per", "via", "since", "until", "unless", "whether", "today", "yesterday",
-    "tomorrow", "tonight", "last", "next", "twice", "once", "near", "soon", "never", "later", "earlier",
-];
-
 /// True when `w` reads as a common noun the preceding name modifies (`office`, `village`):
 /// a lower-case word that is no function word and has no verb or adverb ending.
 fn names_a_noun(w: &str) -> bool {
     let lower_word = w.chars().next().is_some_and(|c| c.is_lowercase()) && w.chars().all(|c| c.is_alphabetic());
-    if !lower_word || NOT_A_NOUN.contains(&w) || w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly") {
+    if !lower_word || lexicons::cue_words().not_noun.contains(w) || w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly") {
         return false;
     }
     // a plural noun and a verb both end in -s (`streets`, `says`): keep the article
