@@ -131,3 +131,26 @@ pub fn languages(ctx: &Ctx, cands: &mut [Candidate]) {
         }
     }
 }
+
+/// `Secretary of State`, `Labor Secretary`: the department in a cabinet title is an ORG
+/// (OntoNotes style); the title itself stays unmarked.
+pub fn cabinet_departments(ctx: &Ctx, cands: &mut Vec<Candidate>) {
+    for i in 0..ctx.tokens.len() {
+        let w = ctx.word(i);
+        if !cue_words().departments.contains(w) {
+            continue;
+        }
+        let secretary_of = i >= 2 && ctx.word(i - 2) == "Secretary" && ctx.word(i - 1) == "of";
+        if secretary_of || ctx.word(i + 1) == "Secretary" {
+            cands.push(ctx.candidate(i..i + 1, "ORG", "cabinet-department"));
+        }
+    }
+}
+
+/// `Jiangsu province`: OntoNotes keeps a lower-case `province` inside the place's name.
+pub fn province_suffix(ctx: &Ctx, cands: &mut [Candidate]) {
+    for c in cands.iter_mut().filter(|c| c.label == "GPE" && ctx.word(c.toks.end) == "province") {
+        c.toks.end += 1;
+        c.span = ctx.span_of(c.toks.clone());
+    }
+}

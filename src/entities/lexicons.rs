@@ -154,6 +154,7 @@ pub struct CueWords {
     pub law_parts: HashSet<&'static str>,
     pub language: HashSet<&'static str>,
     pub not_noun: HashSet<&'static str>,
+    pub departments: HashSet<&'static str>,
 }
 
 pub fn cue_words() -> &'static CueWords {
@@ -171,6 +172,7 @@ pub fn cue_words() -> &'static CueWords {
             law_parts: kind("law-part"),
             language: kind("language"),
             not_noun: kind("not-noun"),
+            departments: kind("department"),
         }
     })
 }

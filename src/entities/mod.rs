@@ -173,6 +173,8 @@ pub fn entities(doc: &mut Doc) {
         cues::party_letters(&ctx, &mut cands);
         cues::law_parts(&ctx, &mut cands);
         cues::languages(&ctx, &mut cands);
+        cues::cabinet_departments(&ctx, &mut cands);
+        cues::province_suffix(&ctx, &mut cands);
         let mut cands = resolve_overlaps(cands);
         cands.retain(|c| c.label != "NONE");
         include_article(&ctx, &mut cands);

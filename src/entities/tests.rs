@@ -329,3 +329,9 @@ fn demonym_as_a_language() {
     check("She speaks Arabic and English fluently.", &[("Arabic", "LANGUAGE"), ("English", "LANGUAGE")]);
     check("Prices rose in French cities.", &[("French", "NORP")]);
 }
+
+#[test]
+fn cabinet_departments_and_provinces() {
+    check("Secretary of State Jane Quillby arrived.", &[("State", "ORG"), ("Jane Quillby", "PERSON")]);
+    check("Floods hit Jiangsu province.", &[("Jiangsu province", "GPE")]);
+}
