@@ -145,3 +145,34 @@ pub fn words() -> &'static Words {
         units: map(include_str!("../../data/entities/units.txt")),
     })
 }
+
+/// The context words of `data/entities/cues.txt`, by kind.
+pub struct CueWords {
+    /// Two words before a name (first lower-cased) that make it an organization.
+    pub org_before: HashSet<(&'static str, &'static str)>,
+    pub org_after: HashSet<&'static str>,
+    pub law_parts: HashSet<&'static str>,
+    pub language: HashSet<&'static str>,
+    pub not_noun: HashSet<&'static str>,
+    pub departments: HashSet<&'static str>,
+}
+
+pub fn cue_words() -> &'static CueWords {
+    static C: OnceLock<CueWords> = OnceLock::new();
+    C.get_or_init(|| {
+        let entries: Vec<_> = parse(include_str!("../../data/entities/cues.txt")).collect();
+        let kind = |k: &str| -> HashSet<&'static str> { entries.iter().filter(|e| e.value == Some(k)).map(|e| e.key).collect() };
+        CueWords {
+            org_before: entries
+                .iter()
+                .filter(|e| e.value == Some("org-before"))
+                .filter_map(|e| e.key.split_once(' '))
+                .collect(),
+            org_after: kind("org-after"),
+            law_parts: kind("law-part"),
+            language: kind("language"),
+            not_noun: kind("not-noun"),
+            departments: kind("department"),
+        }
+    })
+}

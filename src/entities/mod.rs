@@ -3,10 +3,12 @@
 //!
 //! Passes, all linear in the text: the gazetteer (`lexicons`, aho-corasick over the text), the
 //! line casing (`casing`: headlines are not runs of names), capitalized runs in prose (`names`),
-//! what the article says about lone words (`propagate`), numbers, dates and times (`numeric`),
+//! what the article says about lone words (`propagate`), context cues (`cues`: corporate
+//! context, party letters, numbered parts of laws), numbers, dates and times (`numeric`),
 //! then grouping (`group`). Every mention records the rule or lexicon that made it.
 
 mod casing;
+mod cues;
 mod group;
 mod lexicons;
 mod names;
@@ -162,11 +164,17 @@ pub fn entities(doc: &mut Doc) {
         let deferred = names::find_names(&ctx, &mut cands);
         propagate::relabel_person_parts(&ctx, &mut cands);
         propagate::relabel_org_cores(&ctx, &mut cands);
+        cues::corporate_context(&ctx, &mut cands);
         let known = propagate::known_names(&ctx, &cands);
         propagate::resolve_deferred(&ctx, &deferred, &known, &mut cands);
         require_repetition(&ctx, &mut cands);
         table_rows_are_teams(&ctx, &mut cands);
         numeric::find_numeric(&ctx, &mut cands);
+        cues::party_letters(&ctx, &mut cands);
+        cues::law_parts(&ctx, &mut cands);
+        cues::languages(&ctx, &mut cands);
+        cues::cabinet_departments(&ctx, &mut cands);
+        cues::province_suffix(&ctx, &mut cands);
         let mut cands = resolve_overlaps(cands);
         cands.retain(|c| c.label != "NONE");
         include_article(&ctx, &mut cands);
@@ -226,6 +234,9 @@ fn include_article(ctx: &Ctx, cands: &mut [Candidate]) {
         if !matches!(c.label, "ORG" | "GPE" | "LOC" | "FAC" | "EVENT" | "LAW") || one_word || c.toks.start == 0 {
             continue;
         }
+        if names_a_noun(ctx.word(c.toks.end)) {
+            continue; // `the New York office`: the article belongs to the noun, not the name
+        }
         let before = c.toks.start - 1;
         let same_sentence = ctx.sentence_of(before).is_some_and(|s| s.tokens.contains(&c.toks.start));
         if matches!(ctx.word(before), "the" | "The") && same_sentence {
@@ -233,6 +244,17 @@ fn include_article(ctx: &Ctx, cands: &mut [Candidate]) {
             c.span = ctx.span_of(c.toks.clone());
         }
     }
+}
+
+/// True when `w` reads as a common noun the preceding name modifies (`office`, `village`):
+/// a lower-case word that is no function word and has no verb or adverb ending.
+fn names_a_noun(w: &str) -> bool {
+    let lower_word = w.chars().next().is_some_and(|c| c.is_lowercase()) && w.chars().all(|c| c.is_alphabetic());
+    if !lower_word || lexicons::cue_words().not_noun.contains(w) || w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly") {
+        return false;
+    }
+    // a plural noun and a verb both end in -s (`streets`, `says`): keep the article
+    !(w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
 }
 
 /// Keep the longest of overlapping candidates (then the earliest), in text order. Linear after

@@ -144,8 +144,11 @@ fn extend_run(ctx: &Ctx, i: usize, b: usize) -> usize {
 }
 
 fn process_run(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candidate>, deferred: &mut Vec<Deferred>) {
+    // a whole-run gazetteer name keeps its `and` (`Securities and Exchange Commission`)
+    let whole_hit = ctx.hit_at(a).is_some_and(|h| h.toks.end == b);
     // `the House and Senate`, `the World Bank and International Monetary Fund`: two names
-    if let Some(p) = (a + 1..b.saturating_sub(1)).find(|&p| ctx.word(p) == "and" && ends_a_name(ctx, a, p)) {
+    let split = if whole_hit { None } else { (a + 1..b.saturating_sub(1)).find(|&p| ctx.word(p) == "and" && ends_a_name(ctx, a, p)) };
+    if let Some(p) = split {
         process_run(ctx, a, p, initial, out, deferred);
         process_run(ctx, p + 1, b, false, out, deferred);
         return;
@@ -155,6 +158,10 @@ fn process_run(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candi
             out.push(ctx.lex_candidate(h));
             return;
         }
+    }
+    if let Some(c) = place_or_event_by_head(ctx, a, b) {
+        out.push(c);
+        return;
     }
     if (a..b).any(|i| ctx.word(i) == "&") && (a..b).filter(|&i| ctx.is_name_tok(i)).count() >= 2 {
         // `Johnson & Johnson`, `Goldman, Sachs & Co.`
@@ -174,6 +181,17 @@ fn process_run(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candi
         return;
     }
     segment(ctx, a, b, initial, out, deferred);
+}
+
+/// `Los Angeles International Airport`, `Dover Air Force Base`, `the Iran-Iraq War`: a run that
+/// ends with a facility, place or event head is one name of that type, whatever its words
+/// (places and organizations included).
+fn place_or_event_by_head(ctx: &Ctx, a: usize, b: usize) -> Option<Candidate> {
+    let label = *words().heads.get(ctx.word(b.checked_sub(1)?))?;
+    let n_names = (a..b).filter(|&i| ctx.is_name_tok(i)).count();
+    let simple = (a..b).all(|i| ctx.is_name_tok(i) || is_hyphen(ctx.word(i)) || matches!(ctx.word(i), "of" | "the"));
+    let titled = (a..b).any(|i| ctx.is_title(i) && ctx.hit_at(i).is_none());
+    (matches!(label, "FAC" | "EVENT") && n_names >= 3 && simple && !titled).then(|| ctx.candidate(a..b, label, "run-head"))
 }
 
 /// True when tokens `a..p` are a complete name by themselves (a gazetteer hit, or a run ending
@@ -233,10 +251,21 @@ fn segment(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candidate
         }
         let hit = ctx.hit_at(k).filter(|h| h.toks.end <= b);
         if let Some(h) = hit.filter(|h| h.toks.len() > 1 || !words().first_names.contains(w)) {
+            // `U.S. Treasury`, `U.S. Supreme Court`: the national institution is one ORG
+            let national = h.info.canonical == "United States" && matches!(w, "U.S." | "US");
+            if let Some(o) = ctx.hit_at(h.toks.end).filter(|o| national && o.toks.end <= b && o.info.label == "ORG") {
+                out.push(ctx.candidate(k..o.toks.end, "ORG", "us+org"));
+                k = o.toks.end;
+                after_title = false;
+                continue;
+            }
             // `American Express`, `Boston Globe`: a known name glued to unknown words is an ORG
             let glued_end = if h.toks.end < b && is_unknown(ctx, h.toks.end) { unknown_end(ctx, h.toks.end, b) } else { h.toks.end };
             // `U.S. Trade Representative`: words before a title belong to the title
-            if glued_end > h.toks.end && !(glued_end < b && ctx.is_title(glued_end)) {
+            // an organization's name is complete: two unknown words after it are a new name
+            // (`the Arab League Amr Zoussa`)
+            let org_then_name = h.info.label == "ORG" && glued_end >= h.toks.end + 2;
+            if glued_end > h.toks.end && !(glued_end < b && ctx.is_title(glued_end)) && !org_then_name {
                 let e = glued_end;
                 let label = words().heads.get(ctx.word(e - 1)).copied().unwrap_or("ORG");
                 out.push(ctx.candidate(k..e, label, "lex+cap"));
@@ -263,6 +292,14 @@ fn segment(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candidate
             continue;
         }
         let e = unknown_end(ctx, k, b);
+        if is_initial(w) && e + 1 < b && words().first_names.contains(ctx.word(k + 1)) && ctx.is_name_tok(k + 2) {
+            // `E. Robert Wallach`: an initial before a given name starts the name
+            let e = person_end(ctx, k + 2, b);
+            out.push(ctx.candidate(k..e, "PERSON", if after_title { "title+name" } else { "first-name" }));
+            k = e;
+            after_title = false;
+            continue;
+        }
         if e == k + 1 && e + 1 < b && words().first_names.contains(ctx.word(e)) && ctx.is_name_tok(e + 1) {
             // `Composer Marc Marder`: one unknown word before a first name is a role
             after_title = true;
@@ -282,6 +319,12 @@ fn segment(ctx: &Ctx, a: usize, b: usize, initial: bool, out: &mut Vec<Candidate
         after_title = false;
         k = e.max(k + 1);
     }
+}
+
+/// A single capital letter with its period (`E.`).
+fn is_initial(w: &str) -> bool {
+    let mut cs = w.chars();
+    matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
 }
 
 /// A capitalized word the lexicons and titles say nothing about.
@@ -354,6 +397,10 @@ fn type_piece(
         return;
     }
     let n_words = (k..e).filter(|&i| ctx.is_name_tok(i)).count();
+    if n_words >= 2 && matches!(ctx.word(k), "Hurricane" | "Typhoon" | "Cyclone" | "Operation") {
+        out.push(ctx.candidate(k..e, "EVENT", "event-prefix"));
+        return;
+    }
     if n_words >= 2 && matches!(ctx.word(k), "USS" | "HMS" | "INS" | "MV" | "RMS") {
         out.push(ctx.candidate(k..e, "PRODUCT", "ship"));
         return;

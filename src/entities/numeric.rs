@@ -11,6 +11,7 @@ pub fn find_numeric(ctx: &Ctx, out: &mut Vec<Candidate>) {
         let headline = ctx.modes[s] != LineMode::Normal;
         let (a, b) = (sentence.tokens.start, sentence.tokens.end);
         let mut i = a;
+        let first = out.len();
         while i < b {
             match expression_at(ctx, i, a, b, headline) {
                 Some((start, end, label, rule)) if end > i => {
@@ -20,6 +21,50 @@ pub fn find_numeric(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 _ => i += 1,
             }
         }
+        merge_dates(ctx, a, out, first);
+    }
+}
+
+/// Words before `of` + a date that belong to it (`the end of the year`).
+const DATE_PARTS: &[&str] = &["end", "beginning", "middle", "start", "rest", "turn", "close", "remainder"];
+
+/// One date written in pieces is one DATE: `the same period last year`, `the first nine months
+/// of the year`, `March of last year`, `1953 to 1955`, `the end of July`. `out[first..]` holds
+/// one sentence's expressions, in text order; each is looked at once.
+fn merge_dates(ctx: &Ctx, a: usize, out: &mut Vec<Candidate>, first: usize) {
+    let found: Vec<Candidate> = out.drain(first..).collect();
+    for c in found {
+        if c.label == "DATE" {
+            if let Some(prev) = out[first..].last_mut().filter(|p| p.label == "DATE") {
+                let (e1, s2) = (prev.toks.end, c.toks.start);
+                let gap: Vec<&str> = (e1..s2.max(e1)).map(|k| ctx.word(k)).collect();
+                let years = is_year(ctx.word(e1.saturating_sub(1))) && is_year(ctx.word(c.toks.end.saturating_sub(1)));
+                let joins = match gap.as_slice() {
+                    [] => true,
+                    ["of"] => true,
+                    ["to" | "through" | "-" | "–"] => years,
+                    _ => false,
+                };
+                if joins && s2 >= e1 {
+                    prev.toks.end = c.toks.end;
+                    prev.span = ctx.span_of(prev.toks.clone());
+                    prev.canonical = prev.span.slice(ctx.text).to_string();
+                    prev.rule = "date:merged";
+                    continue;
+                }
+            }
+            let mut c = c;
+            // `the end of July`, `the end of the year`
+            let s = c.toks.start;
+            if s >= a + 3 && ctx.word(s - 1) == "of" && DATE_PARTS.contains(&ctx.word(s - 2)) && lower(ctx, s - 3) == "the" {
+                c.toks.start = s - 3;
+                c.span = ctx.span_of(c.toks.clone());
+                c.canonical = c.span.slice(ctx.text).to_string();
+            }
+            out.push(c);
+            continue;
+        }
+        out.push(c);
     }
 }
 
@@ -131,6 +176,19 @@ fn one_is_number(ctx: &Ctx, i: usize, a: usize) -> bool {
     !(pronoun_next || pronoun_prev)
 }
 
+/// `first` that is not a rank: part of a name (`First Boston`, `First Union`) or an adverb
+/// before a verb (`it first came out`, `bells first sounded`).
+fn ordinal_is_a_rank(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.word(i);
+    let next = ctx.word(i + 1);
+    let name_part = w.starts_with(|c: char| c.is_uppercase())
+        && next.starts_with(|c: char| c.is_uppercase())
+        && ctx.is_word(i + 1)
+        && date_kind(ctx, i + 1).is_empty();
+    let adverb = w.eq_ignore_ascii_case("first") && (next.ends_with("ed") || matches!(next, "came" | "became" | "began" | "met" | "saw" | "took" | "went" | "made"));
+    !(name_part || adverb)
+}
+
 /// What follows an amount decides its type.
 fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
     let w = ctx.word(i);
@@ -145,6 +203,15 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
                 end += 2;
             }
             return Some((start, end, "DATE", "date:quarter"));
+        }
+        // `the first nine months`, `the first year`: a span of time counted from a start
+        let after_amount = if ctx.is_number(i + 1) || number_kind(ctx, i + 1) == "cardinal" { amount_end(ctx, i + 1, b) } else { None };
+        let unit_at = after_amount.unwrap_or(i + 1);
+        if i > a && lower(ctx, i - 1) == "the" && date_kind(ctx, unit_at) == "unit" && !is_ordinal_number(w) {
+            return Some((i - 1, unit_at + 1, "DATE", "date:ordinal-span"));
+        }
+        if !ordinal_is_a_rank(ctx, i) {
+            return None;
         }
         return Some((i, i + 1, "ORDINAL", "num:ordinal"));
     }

@@ -142,6 +142,10 @@ fn context_label(ctx: &Ctx, i: usize, initial: bool) -> Option<(&'static str, &'
     if is_hyphen(next) && ctx.word(i + 2) == "based" {
         return Some(("GPE", "context:based"));
     }
+    // `Clairton, Pa.`, `Arbil, Iraq`: a place followed by its state or country
+    if next == "," && ctx.hit_at(i + 2).is_some_and(|h| h.info.label == "GPE" && matches!(h.info.rule, "lex:gpe" | "lex:country")) && !initial {
+        return Some(("GPE", "context:place-state"));
+    }
     if matches!(prev, "in" | "near" | "outside") {
         return Some(("GPE", "context:in"));
     }

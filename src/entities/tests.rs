@@ -235,3 +235,103 @@ fn surnames_and_titles_group_with_the_full_name() {
     assert_eq!(e.canonical, "Maria Kolvaster");
     assert_eq!(e.aliases, vec!["Kolvaster".to_string()]);
 }
+
+#[test]
+fn party_letter_after_a_legislator_is_norp() {
+    check("Rep. Jane Quillby (D., Ohio) objected.", &[("Jane Quillby", "PERSON"), ("D.", "NORP"), ("Ohio", "GPE")]);
+    check("Sen. Tom Varrow (R-Texas) agreed.", &[("Tom Varrow", "PERSON"), ("R", "NORP"), ("Texas", "GPE")]);
+    // a letter in brackets without a following comma or hyphen is no party
+    check("See part (D) below.", &[]);
+}
+
+#[test]
+fn corporate_context_makes_a_guessed_person_an_org() {
+    check(
+        "Shares of Varnel Quisp fell. Varnel Quisp said profit dropped.",
+        &[("Varnel Quisp", "ORG"), ("Varnel Quisp", "ORG")],
+    );
+    check("Varnel Quisp shares fell.", &[("Varnel Quisp", "ORG")]);
+    // no cue: stays a person
+    check("Varnel Quisp said profit dropped.", &[("Varnel Quisp", "PERSON")]);
+}
+
+#[test]
+fn article_stays_with_the_noun_a_name_modifies() {
+    check("He works at the New York office.", &[("New York", "GPE")]);
+    check("He met the Supreme Court staff. The Supreme Court has ruled.", &[("Supreme Court", "ORG"), ("The Supreme Court", "ORG")]);
+    check("They left the United States yesterday.", &[("the United States", "GPE"), ("yesterday", "DATE")]);
+}
+
+#[test]
+fn wall_street_as_the_market_is_not_a_place() {
+    check("Stocks fell on Wall Street.", &[]);
+}
+
+#[test]
+fn well_known_companies_and_universities() {
+    check("Motorola hired a Yale graduate.", &[("Motorola", "ORG"), ("Yale", "ORG")]);
+}
+
+#[test]
+fn numbered_parts_of_laws() {
+    check("Under Article II of the Constitution, he may act.", &[("Article II of the Constitution", "LAW")]);
+    check("The firm filed under Chapter 11 last week.", &[("Chapter 11", "LAW"), ("last week", "DATE")]);
+    // a chapter of a book numbered in words is no law
+    assert!(mentions("Chapter One begins slowly.").iter().all(|(_, l)| *l != "LAW"));
+}
+
+#[test]
+fn initial_before_a_given_name_and_whole_gazetteer_names() {
+    check("The firm hired E. Robert Quillan.", &[("E. Robert Quillan", "PERSON")]);
+    check("He called the Securities and Exchange Commission.", &[("the Securities and Exchange Commission", "ORG")]);
+    check("She reads the Zorbia Inquirer.", &[("the Zorbia Inquirer", "ORG")]);
+}
+
+#[test]
+fn organization_then_unknown_name_stay_apart() {
+    check("Arab League chief Amr Zoussa spoke. Later the Arab League Amr Zoussa left.", &[
+        ("Arab League", "ORG"),
+        ("Amr Zoussa", "PERSON"),
+        ("the Arab League", "ORG"),
+        ("Amr Zoussa", "PERSON"),
+    ]);
+}
+
+#[test]
+fn dates_in_pieces_are_one_date() {
+    check("Sales rose from the same period last year.", &[("the same period last year", "DATE")]);
+    check("Profit fell in the first nine months of the year.", &[("the first nine months of the year", "DATE")]);
+    check("It closes at the end of July.", &[("the end of July", "DATE")]);
+    check("He served from 1953 to 1955.", &[("1953 to 1955", "DATE")]);
+}
+
+#[test]
+fn facilities_and_events_by_their_last_word() {
+    check("Flights left Los Angeles International Airport.", &[("Los Angeles International Airport", "FAC")]);
+    check("Hurricane Zelda hit the coast.", &[("Hurricane Zelda", "EVENT")]);
+    check("Stocks fell on Black Monday.", &[("Black Monday", "EVENT")]);
+}
+
+#[test]
+fn us_institution_is_one_org() {
+    check("The U.S. Supreme Court ruled.", &[("The U.S. Supreme Court", "ORG")]);
+    check("U.S. officials met the Treasury.", &[("U.S.", "GPE"), ("Treasury", "ORG")]);
+}
+
+#[test]
+fn a_town_before_its_state_is_a_place() {
+    check("The mill at Quarnton, Pa., closed.", &[("Quarnton", "GPE"), ("Pa.", "GPE")]);
+}
+
+#[test]
+fn demonym_as_a_language() {
+    check("The note was written in French.", &[("French", "LANGUAGE")]);
+    check("She speaks Arabic and English fluently.", &[("Arabic", "LANGUAGE"), ("English", "LANGUAGE")]);
+    check("Prices rose in French cities.", &[("French", "NORP")]);
+}
+
+#[test]
+fn cabinet_departments_and_provinces() {
+    check("Secretary of State Jane Quillby arrived.", &[("State", "ORG"), ("Jane Quillby", "PERSON")]);
+    check("Floods hit Jiangsu province.", &[("Jiangsu province", "GPE")]);
+}
