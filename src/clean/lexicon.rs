@@ -241,6 +241,21 @@ pub fn word_score(piece: &str) -> f32 {
     core_score(core)
 }
 
+/// Whether `piece` reads as a word as it stands: every letter run of its core (punctuation,
+/// possessives and hyphens aside) is in the lexicon, or it is a number or abbreviation. A piece
+/// that is not may be two words glued together.
+pub fn is_known_piece(piece: &str) -> bool {
+    let core = strip_suffix(piece.trim_matches(|c: char| !is_word_char(c)));
+    if core.is_empty() || core.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') || is_abbreviation(core) || is_quantity(core) {
+        return true;
+    }
+    let m = model();
+    core.split(['-', '\u{2010}', '\u{2011}', '/']).filter(|p| !p.is_empty()).all(|p| {
+        p.is_ascii() && p.bytes().all(|b| b.is_ascii_alphabetic()) && m.known(p.to_ascii_lowercase().as_bytes()).is_some()
+            || p.chars().count() < 3
+    })
+}
+
 /// `2.4bn`, `10km`, `1990s`, `6230i`: a number with a short unit or suffix.
 fn is_quantity(core: &str) -> bool {
     let digits = core.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.' || *b == b',').count();

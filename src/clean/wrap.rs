@@ -58,6 +58,9 @@ const MAX_CANDIDATES: usize = 8;
 const MIN_CANDIDATE_GAIN: f32 = -30.0;
 /// Cost of breaking a line early after punctuation instead of greedily.
 const SLACK_COST: f32 = 1.0;
+/// Tokens longer than this (characters) are never split: scoring every split of a token reads
+/// the whole token, so an unbounded token (a pasted blob without spaces) would be quadratic.
+const MAX_SPLIT_TOKEN: usize = 48;
 /// Bonus for a split between a lower-case letter and an upper-case one (`theMiddle`).
 const CAMEL_BONUS: f32 = 2.0;
 /// Bonus for a split after a token's leading dash (`-including`).
@@ -161,7 +164,7 @@ impl<'a> Paragraph<'a> {
         }
         lazy.done[t] = true;
         let (s, e) = self.tokens[t];
-        if e - s < 2 {
+        if e - s < 2 || e - s > MAX_SPLIT_TOKEN {
             return;
         }
         let chars = &self.chars;
@@ -215,6 +218,28 @@ impl<'a> Paragraph<'a> {
             *slot = b.1;
         }
         lazy.cand_len[t] = k as u8;
+    }
+
+    /// For every token `keep` accepts (its text), its best split if that gains at least
+    /// `min_gain`: (byte offset in the paragraph, gain). Used for suggestions where no geometry
+    /// fits, so the filter keeps the split scoring to the few tokens that look glued.
+    pub fn best_splits(&self, min_gain: f32, keep: impl Fn(&str) -> bool) -> Vec<(usize, f32)> {
+        let mut out = Vec::new();
+        for (t, &(s, e)) in self.tokens.iter().enumerate() {
+            if e - s < 4 || protected(self.slice(s, e)) || !keep(self.slice(s, e)) {
+                continue;
+            }
+            self.ensure(t);
+            let lazy = self.lazy.borrow();
+            if lazy.cand_len[t] > 0 {
+                let x = lazy.cands[t][0] as usize;
+                let g = lazy.gain[x];
+                if g >= min_gain {
+                    out.push((self.bytes[x], g));
+                }
+            }
+        }
+        out
     }
 
     /// Gain of a split before char `x` (inside a token).
@@ -439,9 +464,9 @@ fn is_break_punct(c: char) -> bool {
     matches!(c, ',' | '.' | ';' | ':')
 }
 
-/// URLs, emails, hashtags and handles are never split.
+/// URLs, emails, hashtags and handles are never split (a split costs, a suggestion is never made).
 fn protected(token: &str) -> bool {
-    token.contains("://") || token.contains('@') || token.starts_with('#') || token.contains("www.") || token.contains(".com")
+    token.contains("://") || token.contains('@') || token.starts_with('#') || token.contains("www.") || token.contains(".com") || token.contains(".org")
 }
 
 /// Penalty (<= 0, nats) for a line ending before char `x` of the token `s..e`: the wrapper
