@@ -20,6 +20,10 @@ use crate::doc::Span;
 
 /// Characters of the longest paragraphs on which every hypothesis is scored.
 const SAMPLE_CHARS: usize = 1000;
+/// Characters of the first, smaller sample every hypothesis is scored on, and how many
+/// hypotheses go on to the full sample.
+const FIRST_SAMPLE_CHARS: usize = 250;
+const FIRST_ROUND: usize = 10;
 /// Beam of the Viterbi while ranking hypotheses on the sample.
 const SAMPLE_BEAM: usize = 2;
 /// Hypotheses then run on every paragraph.
@@ -132,26 +136,39 @@ fn all_hypotheses() -> impl Iterator<Item = (usize, usize)> {
     WIDTHS.flat_map(|w| [(w, 0), (w, SLACK)])
 }
 
-/// The few hypotheses worth running on every paragraph: all are scored on a sample of the
-/// longest paragraphs (about `SAMPLE_CHARS`), the best `TOP_HYPOTHESES` are kept. This keeps
-/// the cost per character independent of the number of widths.
+/// The few hypotheses worth running on every paragraph: all are scored on a small sample of the
+/// longest paragraphs (`FIRST_SAMPLE_CHARS`), the best `FIRST_ROUND` again on a larger one
+/// (`SAMPLE_CHARS`), and the best `TOP_HYPOTHESES` of those are kept. A wrong width loses on
+/// almost every line, so the small sample already discards most; the cost per character stays
+/// independent of the number of widths.
 fn candidate_hypotheses(paras: &[(usize, Paragraph)]) -> Vec<(usize, usize)> {
     let mut order: Vec<usize> = (0..paras.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(paras[i].1.char_len()));
-    let mut sample = Vec::new();
-    let mut chars = 0;
-    for i in order {
-        if chars >= SAMPLE_CHARS {
+    let first = rank(paras, &sample(paras, &order, FIRST_SAMPLE_CHARS), all_hypotheses(), FIRST_ROUND);
+    rank(paras, &sample(paras, &order, SAMPLE_CHARS), first.into_iter(), TOP_HYPOTHESES)
+}
+
+/// The longest paragraphs (`order`), about `chars` characters of them.
+fn sample(paras: &[(usize, Paragraph)], order: &[usize], chars: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut total = 0;
+    for &i in order {
+        if total >= chars {
             break;
         }
-        chars += paras[i].1.char_len();
-        sample.push(i);
+        total += paras[i].1.char_len();
+        out.push(i);
     }
-    let mut scored: Vec<((usize, usize), f32)> = all_hypotheses()
+    out
+}
+
+/// The best `keep` hypotheses by their total (positive) gain on the `sample` paragraphs.
+fn rank(paras: &[(usize, Paragraph)], sample: &[usize], hyps: impl Iterator<Item = (usize, usize)>, keep: usize) -> Vec<(usize, usize)> {
+    let mut scored: Vec<((usize, usize), f32)> = hyps
         .map(|h| (h, sample.iter().filter_map(|&i| paras[i].1.best_chain_with_beam(h.0, h.1, SAMPLE_BEAM)).map(|c| c.score.max(0.0)).sum()))
         .collect();
     scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-    scored.into_iter().filter(|(_, g)| *g > 0.0).take(TOP_HYPOTHESES).map(|(h, _)| h).collect()
+    scored.into_iter().filter(|(_, g)| *g > 0.0).take(keep).map(|(h, _)| h).collect()
 }
 
 fn accepted(c: &Chain) -> bool {

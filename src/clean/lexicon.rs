@@ -313,7 +313,9 @@ fn core_score(core: &str) -> f32 {
             return p + penalty;
         }
         let mut best = UNKNOWN_PENALTY + m.chars(lower);
-        for pre in PREFIXES.iter().filter(|p| p.as_bytes()[0] == lower[0]) {
+        // a prefix of two letters or more and a known rest of seven or more
+        let prefixes = if lower.len() >= 9 { &PREFIXES[..] } else { &[] };
+        for pre in prefixes.iter().filter(|p| p.as_bytes()[0] == lower[0]) {
             if let Some(rest) = lower.strip_prefix(pre.as_bytes()).filter(|r| r.len() >= 7) {
                 if let Some(p) = m.known(rest) {
                     best = best.max(p + PREFIX_COST);
