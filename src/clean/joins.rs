@@ -117,7 +117,7 @@ fn suggest(text: &str, off: usize, p: &Paragraph, applied: &[Replacement], sugge
 /// are ranked with the narrow sample beam; only the best few run with the full beam.
 fn own_width_chain(p: &Paragraph) -> Option<Chain> {
     let mut ranked: Vec<((usize, usize), f32)> =
-        all_hypotheses().filter_map(|(w, m)| p.best_chain_with_beam(w, m, SAMPLE_BEAM).map(|c| ((w, m), c.score))).filter(|(_, g)| *g > 0.0).collect();
+        all_hypotheses().filter_map(|(w, m)| p.best_chain_with_beam(w, m, 1).map(|c| ((w, m), c.score))).filter(|(_, g)| *g > OWN_WIDTH_MARGIN).collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
     ranked
         .iter()

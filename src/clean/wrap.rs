@@ -266,8 +266,12 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         // all layers' states, flat; `layer_start[k]` = index of layer k's first state
-        let mut states: Vec<State> = vec![State { c0: 0, score: 0.0, parent: 0, min_gain: f32::INFINITY }];
-        let mut layer_start = vec![0usize];
+        // sized for every line up front: no reallocation while the layers grow
+        let lines = n / w.max(1) + 2;
+        let mut states: Vec<State> = Vec::with_capacity(lines * beam + 1);
+        states.push(State { c0: 0, score: 0.0, parent: 0, min_gain: f32::INFINITY });
+        let mut layer_start = Vec::with_capacity(lines + 1);
+        layer_start.push(0usize);
         let mut best: Option<usize> = None;
         let mut next: Vec<State> = Vec::with_capacity(32);
         loop {
@@ -466,6 +470,10 @@ fn is_break_punct(c: char) -> bool {
 
 /// URLs, emails, hashtags and handles are never split (a split costs, a suggestion is never made).
 fn protected(token: &str) -> bool {
+    token.bytes().any(|b| matches!(b, b':' | b'@' | b'#' | b'.')) && protected_shape(token)
+}
+
+fn protected_shape(token: &str) -> bool {
     token.contains("://") || token.contains('@') || token.starts_with('#') || token.contains("www.") || token.contains(".com") || token.contains(".org")
 }
 
