@@ -250,3 +250,18 @@ fn regression_long_token_without_spaces_stays_fast() {
     assert!(doc.suggestions.is_empty());
     assert!(t.elapsed().as_secs() < 5);
 }
+
+#[test]
+fn regression_plural_possessive_ends_a_line() {
+    // `workers'|skills`, not `workers's|kills`: a plural possessive ends the line
+    let prose = "The company said the money would be spent on training and on improving its workers' skills over the next three years, and the union welcomed the plan as a first step.";
+    let mut tried = 0;
+    for w in 40..=90 {
+        let damaged = damage(prose, w);
+        if damaged.contains("workers'skills") {
+            tried += 1;
+            assert_eq!(clean(&format!("{damaged}\n\n{}", damage(PROSE[1], w))).text, format!("{prose}\n\n{}", PROSE[1]), "width {w}");
+        }
+    }
+    assert!(tried > 0);
+}

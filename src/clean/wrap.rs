@@ -502,7 +502,9 @@ fn split_penalty(chars: &[char], opening: &[bool], s: usize, x: usize) -> f32 {
         return if opens { cost } else { 0.0 };
     }
     if prev == '\'' {
-        return if chars.get(x + 1).is_some_and(|c| c.is_alphanumeric()) { -4.0 } else { 0.0 };
+        // `workers'|skills`: a plural possessive ends a word; `O'|Brien` does not
+        let plural = x >= s + 3 && matches!(chars[x - 2], 's' | 'S');
+        return if !plural && chars.get(x + 1).is_some_and(|c| c.is_alphanumeric()) { -4.0 } else { 0.0 };
     }
     // `McLetchie`, `GWPharma`: a capital then a lower-case letter belong together
     if prev.is_uppercase() && next.is_lowercase() {
