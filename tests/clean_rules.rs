@@ -265,3 +265,4 @@ fn regression_plural_possessive_ends_a_line() {
     }
     assert!(tried > 0);
 }
+

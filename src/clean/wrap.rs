@@ -464,6 +464,20 @@ fn quote_opens(chars: &[char], opening: &[bool], q: usize) -> (bool, f32) {
     (opening[q], SURE)
 }
 
+/// The lower-case ASCII letters at the start of `rest` form a known word.
+fn known_run(rest: &[char]) -> bool {
+    let mut buf = [0u8; 24];
+    let mut n = 0;
+    for &c in rest.iter().take_while(|c| c.is_ascii_lowercase()) {
+        if n == buf.len() {
+            return false;
+        }
+        buf[n] = c as u8;
+        n += 1;
+    }
+    n > 0 && super::lexicon::model().known(&buf[..n]).is_some()
+}
+
 fn is_break_punct(c: char) -> bool {
     matches!(c, ',' | '.' | ';' | ':')
 }
@@ -508,8 +522,10 @@ fn split_penalty(chars: &[char], opening: &[bool], s: usize, x: usize) -> f32 {
     }
     // `McLetchie`, `GWPharma`: a capital then a lower-case letter belong together
     if prev.is_uppercase() && next.is_lowercase() {
+        // after an acronym a lower-case word may follow (`BBCand`), but the last capital of a
+        // run usually starts the next word (`GWPharma` is `GW Pharma`, not `GWP harma`)
         let acronym = x >= s + 2 && chars[x - 2].is_uppercase();
-        return if acronym { 0.0 } else { -5.0 };
+        return if acronym && known_run(&chars[x..]) { 0.0 } else { -5.0 };
     }
     // `13th`, `1990s`
     if prev.is_ascii_digit() && next.is_alphabetic() {
@@ -540,6 +556,17 @@ mod tests {
         // "The quick brown fox jumps over" | "the lazy dog and then it runs" | "away."
         let text = "The quick brown fox jumps overthe lazy dog and then it runsaway.";
         assert_eq!(chain(text, 30), vec!["over", "runs"]);
+    }
+
+    #[test]
+    fn regression_last_capital_of_a_run_starts_the_next_word() {
+        let pen = |tok: &str, x: usize| {
+            let chars: Vec<char> = tok.chars().collect();
+            split_penalty(&chars, &vec![false; chars.len()], 0, x)
+        };
+        // `GW|Pharma`, not `GWP|harma`; after an acronym a known word still splits off
+        assert!(pen("GWPharma", 3) < pen("GWPharma", 2));
+        assert_eq!(pen("BBCand", 3), 0.0);
     }
 
     #[test]
