@@ -152,6 +152,7 @@ fn build() -> Model {
 fn build_bigrams(words: &Table) -> Table {
     let mut t = Table::with_capacity(10_000);
     let mut first = "";
+    let mut bucket = 0f32;
     let mut key = Vec::with_capacity(32);
     for line in BIGRAMS.lines() {
         if line.starts_with('#') || line.is_empty() {
@@ -161,8 +162,11 @@ fn build_bigrams(words: &Table) -> Table {
             first = f;
             continue;
         }
-        let Some((second, bucket)) = line.split_once(' ') else { continue };
-        let Ok(bucket) = bucket.parse::<f32>() else { continue };
+        if let Some(k) = line.strip_prefix('=') {
+            bucket = k.parse::<f32>().unwrap_or(0.0);
+            continue;
+        }
+        let second = line.trim_end();
         key.clear();
         key.extend_from_slice(first.as_bytes());
         key.push(b' ');
