@@ -46,6 +46,16 @@ pub struct Edit {
     pub replacement: String,
 }
 
+/// A repair the cleaning stage is not sure enough to apply (no wrap geometry supports it):
+/// offered to the user, never applied. `span` is in the cleaned text (`doc.text`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub span: Span,
+    pub replacement: String,
+    /// What kind of repair: `join_split`.
+    pub kind: &'static str,
+}
+
 /// Coarse token classes; the tokenizer decides, later stages only read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -214,6 +224,8 @@ pub struct Doc {
     /// The cleaned text every span points into.
     pub text: String,
     pub edits: Vec<Edit>,
+    /// Repairs offered but not applied (spans in `text`).
+    pub suggestions: Vec<Suggestion>,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub mentions: Vec<Mention>,

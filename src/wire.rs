@@ -88,6 +88,16 @@ pub struct WireEdit {
     pub replacement: String,
 }
 
+/// A repair offered, not applied: `start..end` in the cleaned text (UTF-16) would become
+/// `replacement`.
+#[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+pub struct WireSuggestion {
+    pub start: usize,
+    pub end: usize,
+    pub replacement: String,
+    pub kind: &'static str,
+}
+
 #[derive(Serialize)]
 pub struct WireMention {
     pub start: usize,
@@ -171,6 +181,8 @@ pub struct WireDoc {
     pub offsets: &'static str,
     pub text: String,
     pub edits: Vec<WireEdit>,
+    /// Added in v1: repairs offered, not applied.
+    pub suggestions: Vec<WireSuggestion>,
     pub mentions: Vec<WireMention>,
     pub entities: Vec<WireEntity>,
     pub claims: Vec<WireClaim>,
@@ -185,6 +197,8 @@ pub struct WireClean {
     pub offsets: &'static str,
     pub cleaned: String,
     pub edits: Vec<WireEdit>,
+    /// Added in v1: repairs offered, not applied.
+    pub suggestions: Vec<WireSuggestion>,
     pub warnings: Vec<WireWarning>,
 }
 
@@ -198,6 +212,16 @@ fn edits(doc: &Doc, clean_map: &Utf16Map) -> Vec<WireEdit> {
             cleaned: clean_map.span(e.cleaned),
             original_text: e.original.slice(&doc.original).to_string(),
             replacement: e.replacement.clone(),
+        })
+        .collect()
+}
+
+fn suggestions(doc: &Doc, clean_map: &Utf16Map) -> Vec<WireSuggestion> {
+    doc.suggestions
+        .iter()
+        .map(|s| {
+            let w = clean_map.span(s.span);
+            WireSuggestion { start: w.start, end: w.end, replacement: s.replacement.clone(), kind: s.kind }
         })
         .collect()
 }
@@ -291,6 +315,7 @@ pub fn to_wire(doc: &Doc) -> WireDoc {
         offsets: "utf16",
         text: doc.text.clone(),
         edits: edits(doc, &map),
+        suggestions: suggestions(doc, &map),
         mentions,
         entities,
         claims,
@@ -307,6 +332,7 @@ pub fn to_wire_clean(doc: &Doc) -> WireClean {
         offsets: "utf16",
         cleaned: doc.text.clone(),
         edits: edits(doc, &map),
+        suggestions: suggestions(doc, &map),
         warnings: warnings(doc),
     }
 }
@@ -364,6 +390,17 @@ mod tests {
         assert!(options_from_json(&serde_json::json!(null)).is_ok_and(|o| o.clean));
         assert!(options_from_json(&serde_json::json!({"clean": 1})).unwrap_err().contains("clean"));
         assert!(options_from_json(&serde_json::json!({"colour": 1})).unwrap_err().contains("colour"));
+    }
+
+    #[test]
+    fn suggestions_go_out_in_utf16() {
+        let mut doc = Doc::new("😊 Staniforthsaid");
+        let b = doc.text.find("said").unwrap();
+        doc.suggestions.push(crate::doc::Suggestion { span: Span::new(b, b), replacement: " ".into(), kind: "join_split" });
+        let w = to_wire_clean(&doc);
+        assert_eq!(w.suggestions, vec![WireSuggestion { start: 13, end: 13, replacement: " ".into(), kind: "join_split" }]);
+        let json = serde_json::to_value(to_wire(&doc)).unwrap();
+        assert_eq!(json["suggestions"][0]["start"], 13);
     }
 
     #[test]

@@ -197,3 +197,73 @@ fn glued_quotes_split_on_the_right_side() {
         assert_eq!(clean(&damage(prose, w)).text, prose, "width {w}");
     }
 }
+
+fn suggested(input: &str) -> Vec<String> {
+    let doc = clean(input);
+    doc.suggestions
+        .iter()
+        .map(|s| {
+            assert_eq!(s.kind, "join_split");
+            let mut t = doc.text.clone();
+            t.replace_range(s.span.start..s.span.end, &s.replacement);
+            // the token the suggestion splits, after the split
+            let a = t[..s.span.start].rfind(' ').map_or(0, |i| i + 1);
+            let b = t[s.span.start + s.replacement.len()..].find([' ', '\n']).map_or(t.len(), |i| s.span.start + s.replacement.len() + i);
+            t[a..b].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn glued_words_without_geometry_are_suggested_not_applied() {
+    // too short for any wrap geometry: the text stays, the split is offered
+    let input = "Prices rose on Thursdayafter the report.";
+    assert_eq!(clean(input).text, input);
+    assert_eq!(suggested(input), ["Thursday after"]);
+    // spans are in the cleaned text, after earlier edits that change its length
+    let input = "Iran\u{a0}\u{a0}talks resumed; officials metyesterday in Muscat.";
+    let doc = clean(input);
+    assert_eq!(doc.text, "Iran talks resumed; officials metyesterday in Muscat.");
+    assert_eq!(suggested(input), ["met yesterday"]);
+}
+
+#[test]
+fn suggestions_must_not_fire() {
+    for text in [
+        "Nevertheless, McDonald said the iPhone and YouTube deals with DeSantis were done.",
+        "The U.S. and the U.K. agreed, e.g. on tariffs of 3.5% for 1,000 goods worth $4.2bn.",
+        "See https://example.com/news?id=42 or write to press@example.org #breaking @newsdesk",
+        &PROSE.join("\n\n"),
+    ] {
+        assert_eq!(suggested(text), Vec::<String>::new(), "{text}");
+    }
+    // a safe seam already applied is not suggested again
+    let doc = clean("They met in Oman.The talks were short.");
+    assert!(doc.suggestions.is_empty(), "{:?}", doc.suggestions);
+}
+
+#[test]
+fn regression_long_token_without_spaces_stays_fast() {
+    // split scoring reads a whole token: an unbounded token must not make it quadratic
+    let blob = "ab".repeat(200_000);
+    let t = std::time::Instant::now();
+    let doc = clean(&format!("{blob} and more words here to make a line"));
+    assert!(doc.suggestions.is_empty());
+    assert!(t.elapsed().as_secs() < 5);
+}
+
+#[test]
+fn regression_plural_possessive_ends_a_line() {
+    // `workers'|skills`, not `workers's|kills`: a plural possessive ends the line
+    let prose = "The company said the money would be spent on training and on improving its workers' skills over the next three years, and the union welcomed the plan as a first step.";
+    let mut tried = 0;
+    for w in 40..=90 {
+        let damaged = damage(prose, w);
+        if damaged.contains("workers'skills") {
+            tried += 1;
+            assert_eq!(clean(&format!("{damaged}\n\n{}", damage(PROSE[1], w))).text, format!("{prose}\n\n{}", PROSE[1]), "width {w}");
+        }
+    }
+    assert!(tried > 0);
+}
+

@@ -4,8 +4,9 @@ from Google Books Ngram, CC BY 3.0) and the unigram list.
 usage: build_bigrams.py UNIGRAMS BIGRAMS > bigrams.txt
 
 Keeps the N most frequent bigrams whose two words are both among the TOP most frequent words.
-Format: a line `@first` starts a group; each following line is `second bucket`, the bucket
-being round(2*log2(count)), so count ~ 2^(bucket/2)."""
+Format: a line `@first` starts a group; inside it a line `=bucket` starts a bucket (buckets
+descending), the bucket being round(2*log2(count)), so count ~ 2^(bucket/2); each other line is
+a `second` word of that bucket (sorted)."""
 import math
 import sys
 
@@ -24,5 +25,9 @@ for c, a, b in rows[:N]:
 print("# Top %d English bigrams of the %d most frequent words; see data/README.md (clean/)." % (N, TOP))
 for a in sorted(groups):
     print("@" + a)
-    for b, k in sorted(groups[a]):
-        print("%s %d" % (b, k))
+    bucket = None
+    for b, k in sorted(groups[a], key=lambda t: (-t[1], t[0])):
+        if k != bucket:
+            print("=%d" % k)
+            bucket = k
+        print(b)

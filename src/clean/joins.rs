@@ -10,15 +10,20 @@
 //! one break alone never establishes a width, and a paragraph that does not fit the article's
 //! width may use its own only on strong evidence. Where no geometry fits (proportional copy,
 //! short text) only the safe seams are repaired: a known word, punctuation and a known word
-//! (`Oman.The`), or a lower-case known word glued to a capitalised word (`theMiddle`).
+//! (`Oman.The`), or a lower-case known word glued to a capitalised word (`theMiddle`); other
+//! likely splits of tokens the lexicon does not know are offered as suggestions, never applied.
 
-use super::lexicon::{model, word_score};
+use super::lexicon::{is_known_piece, model, word_score};
 use super::wrap::{Chain, Paragraph};
 use super::Replacement;
 use crate::doc::Span;
 
 /// Characters of the longest paragraphs on which every hypothesis is scored.
 const SAMPLE_CHARS: usize = 1000;
+/// Characters of the first, smaller sample every hypothesis is scored on, and how many
+/// hypotheses go on to the full sample.
+const FIRST_SAMPLE_CHARS: usize = 250;
+const FIRST_ROUND: usize = 10;
 /// Beam of the Viterbi while ranking hypotheses on the sample.
 const SAMPLE_BEAM: usize = 2;
 /// Hypotheses then run on every paragraph.
@@ -39,9 +44,12 @@ const MIN_CHAIN_GAIN: f32 = 10.0;
 const MIN_BREAK_GAIN: f32 = -15.0;
 /// A paragraph may use a width other than the article's when its chain gains this much more.
 const OWN_WIDTH_MARGIN: f32 = 12.0;
+/// Least gain (nats) of a split offered as a suggestion where no geometry fits.
+const SUGGEST_MIN_GAIN: f32 = 6.0;
 
 /// `reflowed`: byte ranges of hard-wrapped blocks; their lines get the safe seams only.
-pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Replacement>) {
+/// `suggested`: splits offered, not applied (spans in `text`).
+pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Replacement>, suggested: &mut Vec<Replacement>) {
     // blocks are sorted and disjoint: binary search keeps this linear-logarithmic
     let in_block = |off: usize| {
         let i = reflowed.partition_point(|&(s, _)| s <= off);
@@ -62,25 +70,61 @@ pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Repla
     for (pi, (off, p)) in paras.iter().enumerate() {
         let at_article = article.and_then(|h| table[pi][h].clone()).filter(|c| accepted(c) || strong && weakly_accepted(c));
         // a paragraph that does not fit the article's width may have its own (mixed pastes)
-        let chosen = at_article.or_else(|| {
-            all_hypotheses()
-                .filter_map(|(w, m)| p.best_chain(w, m))
-                .filter(|c| accepted(c) && c.score > OWN_WIDTH_MARGIN * 2.0 && c.splits.len() >= 2)
-                .max_by(|a, b| a.score.total_cmp(&b.score))
-        });
+        let chosen = at_article.or_else(|| own_width_chain(p));
         match chosen {
             Some(c) => {
                 for &b in &c.splits {
                     out.push(Replacement { original: Span::new(off + b, off + b), replacement: " ".into(), kind: "join_split" });
                 }
             }
-            None => safe_seams(text, *off, off + p_len(text, *off), out),
+            None => {
+                let from = out.len();
+                safe_seams(text, *off, off + p_len(text, *off), out);
+                suggest(text, *off, p, &out[from..], suggested);
+            }
         }
     }
-    // short lines never reach the geometry: safe seams only
+    // short lines never reach the geometry: safe seams, and suggestions
     for (off, end) in short_lines(text).filter(|(off, _)| !in_block(*off)) {
+        let from = out.len();
         safe_seams(text, off, end, out);
+        suggest(text, off, &Paragraph::new(&text[off..end]), &out[from..], suggested);
     }
+}
+
+/// Offers the best split of each unknown token of the paragraph at `off` whose gain clears
+/// [`SUGGEST_MIN_GAIN`], unless a seam in `applied` already splits that token.
+fn suggest(text: &str, off: usize, p: &Paragraph, applied: &[Replacement], suggested: &mut Vec<Replacement>) {
+    for (b, _) in p.best_splits(SUGGEST_MIN_GAIN, |tok| !is_known_piece(tok)) {
+        let at = off + b;
+        let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
+        // names are often camel-cased (`YouTube`, `iPhone`): a camel seam needs a lower-case
+        // word of two letters or more on its left (`saidScott`)
+        let left: String = text[start..at].chars().rev().take_while(|c| c.is_alphabetic()).collect();
+        let camel = text[at..].chars().next().is_some_and(char::is_uppercase) && left.chars().next().is_some_and(char::is_lowercase);
+        if camel && (left.chars().count() < 2 || !left.chars().all(char::is_lowercase)) {
+            continue;
+        }
+        if applied.iter().any(|r| (start..=end).contains(&r.original.start)) {
+            continue;
+        }
+        suggested.push(Replacement { original: Span::new(at, at), replacement: " ".into(), kind: "join_split" });
+    }
+}
+
+/// The paragraph's own best chain over every hypothesis, on strong evidence only. Hypotheses
+/// are ranked with the narrow sample beam; only the best few run with the full beam.
+fn own_width_chain(p: &Paragraph) -> Option<Chain> {
+    let mut ranked: Vec<((usize, usize), f32)> =
+        all_hypotheses().filter_map(|(w, m)| p.best_chain_with_beam(w, m, 1).map(|c| ((w, m), c.score))).filter(|(_, g)| *g > OWN_WIDTH_MARGIN).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    ranked
+        .iter()
+        .take(TOP_HYPOTHESES)
+        .filter_map(|&((w, m), _)| p.best_chain(w, m))
+        .filter(|c| accepted(c) && c.score > OWN_WIDTH_MARGIN * 2.0 && c.splits.len() >= 2)
+        .max_by(|a, b| a.score.total_cmp(&b.score))
 }
 
 fn p_len(text: &str, off: usize) -> usize {
@@ -92,26 +136,39 @@ fn all_hypotheses() -> impl Iterator<Item = (usize, usize)> {
     WIDTHS.flat_map(|w| [(w, 0), (w, SLACK)])
 }
 
-/// The few hypotheses worth running on every paragraph: all are scored on a sample of the
-/// longest paragraphs (about `SAMPLE_CHARS`), the best `TOP_HYPOTHESES` are kept. This keeps
-/// the cost per character independent of the number of widths.
+/// The few hypotheses worth running on every paragraph: all are scored on a small sample of the
+/// longest paragraphs (`FIRST_SAMPLE_CHARS`), the best `FIRST_ROUND` again on a larger one
+/// (`SAMPLE_CHARS`), and the best `TOP_HYPOTHESES` of those are kept. A wrong width loses on
+/// almost every line, so the small sample already discards most; the cost per character stays
+/// independent of the number of widths.
 fn candidate_hypotheses(paras: &[(usize, Paragraph)]) -> Vec<(usize, usize)> {
     let mut order: Vec<usize> = (0..paras.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(paras[i].1.char_len()));
-    let mut sample = Vec::new();
-    let mut chars = 0;
-    for i in order {
-        if chars >= SAMPLE_CHARS {
+    let first = rank(paras, &sample(paras, &order, FIRST_SAMPLE_CHARS), all_hypotheses(), FIRST_ROUND);
+    rank(paras, &sample(paras, &order, SAMPLE_CHARS), first.into_iter(), TOP_HYPOTHESES)
+}
+
+/// The longest paragraphs (`order`), about `chars` characters of them.
+fn sample(paras: &[(usize, Paragraph)], order: &[usize], chars: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut total = 0;
+    for &i in order {
+        if total >= chars {
             break;
         }
-        chars += paras[i].1.char_len();
-        sample.push(i);
+        total += paras[i].1.char_len();
+        out.push(i);
     }
-    let mut scored: Vec<((usize, usize), f32)> = all_hypotheses()
+    out
+}
+
+/// The best `keep` hypotheses by their total (positive) gain on the `sample` paragraphs.
+fn rank(paras: &[(usize, Paragraph)], sample: &[usize], hyps: impl Iterator<Item = (usize, usize)>, keep: usize) -> Vec<(usize, usize)> {
+    let mut scored: Vec<((usize, usize), f32)> = hyps
         .map(|h| (h, sample.iter().filter_map(|&i| paras[i].1.best_chain_with_beam(h.0, h.1, SAMPLE_BEAM)).map(|c| c.score.max(0.0)).sum()))
         .collect();
     scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-    scored.into_iter().filter(|(_, g)| *g > 0.0).take(TOP_HYPOTHESES).map(|(h, _)| h).collect()
+    scored.into_iter().filter(|(_, g)| *g > 0.0).take(keep).map(|(h, _)| h).collect()
 }
 
 fn accepted(c: &Chain) -> bool {

@@ -152,6 +152,7 @@ fn build() -> Model {
 fn build_bigrams(words: &Table) -> Table {
     let mut t = Table::with_capacity(10_000);
     let mut first = "";
+    let mut bucket = 0f32;
     let mut key = Vec::with_capacity(32);
     for line in BIGRAMS.lines() {
         if line.starts_with('#') || line.is_empty() {
@@ -161,8 +162,11 @@ fn build_bigrams(words: &Table) -> Table {
             first = f;
             continue;
         }
-        let Some((second, bucket)) = line.split_once(' ') else { continue };
-        let Ok(bucket) = bucket.parse::<f32>() else { continue };
+        if let Some(k) = line.strip_prefix('=') {
+            bucket = k.parse::<f32>().unwrap_or(0.0);
+            continue;
+        }
+        let second = line.trim_end();
         key.clear();
         key.extend_from_slice(first.as_bytes());
         key.push(b' ');
@@ -241,6 +245,21 @@ pub fn word_score(piece: &str) -> f32 {
     core_score(core)
 }
 
+/// Whether `piece` reads as a word as it stands: every letter run of its core (punctuation,
+/// possessives and hyphens aside) is in the lexicon, or it is a number or abbreviation. A piece
+/// that is not may be two words glued together.
+pub fn is_known_piece(piece: &str) -> bool {
+    let core = strip_suffix(piece.trim_matches(|c: char| !is_word_char(c)));
+    if core.is_empty() || core.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') || is_abbreviation(core) || is_quantity(core) {
+        return true;
+    }
+    let m = model();
+    core.split(['-', '\u{2010}', '\u{2011}', '/']).filter(|p| !p.is_empty()).all(|p| {
+        p.is_ascii() && p.bytes().all(|b| b.is_ascii_alphabetic()) && m.known(p.to_ascii_lowercase().as_bytes()).is_some()
+            || p.chars().count() < 3
+    })
+}
+
 /// `2.4bn`, `10km`, `1990s`, `6230i`: a number with a short unit or suffix.
 fn is_quantity(core: &str) -> bool {
     let digits = core.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.' || *b == b',').count();
@@ -298,7 +317,9 @@ fn core_score(core: &str) -> f32 {
             return p + penalty;
         }
         let mut best = UNKNOWN_PENALTY + m.chars(lower);
-        for pre in PREFIXES.iter().filter(|p| p.as_bytes()[0] == lower[0]) {
+        // a prefix of two letters or more and a known rest of seven or more
+        let prefixes = if lower.len() >= 9 { &PREFIXES[..] } else { &[] };
+        for pre in prefixes.iter().filter(|p| p.as_bytes()[0] == lower[0]) {
             if let Some(rest) = lower.strip_prefix(pre.as_bytes()).filter(|r| r.len() >= 7) {
                 if let Some(p) = m.known(rest) {
                     best = best.max(p + PREFIX_COST);

@@ -5,7 +5,7 @@
 //! original and cleaned span, so the page can show a diff, undo an edit and map any cleaned
 //! offset back to the pasted text. After this stage `doc.text` never changes.
 
-use crate::doc::{Doc, Edit, Span};
+use crate::doc::{Doc, Edit, Span, Suggestion};
 
 /// One change proposed on the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,10 +16,33 @@ pub struct Replacement {
 }
 
 pub fn clean_stage(doc: &mut Doc) {
-    let reps = find_replacements(&doc.original);
+    let (reps, suggested) = find_replacements(&doc.original);
     let (text, edits) = apply(&doc.original, reps);
+    doc.suggestions = suggestions_in_cleaned(&edits, suggested);
     doc.text = text;
     doc.edits = edits;
+}
+
+/// Moves suggestions (spans in the original) into the cleaned text; one that touches an
+/// applied edit is dropped (that place is already repaired).
+fn suggestions_in_cleaned(edits: &[Edit], mut suggested: Vec<Replacement>) -> Vec<Suggestion> {
+    suggested.sort_by_key(|r| (r.original.start, r.original.end));
+    let mut out = Vec::with_capacity(suggested.len());
+    let mut i = 0;
+    let mut delta: isize = 0;
+    for r in suggested {
+        // edits and suggestions are both sorted: one merge pass
+        while i < edits.len() && edits[i].original.end < r.original.start {
+            delta = edits[i].cleaned.end as isize - edits[i].original.end as isize;
+            i += 1;
+        }
+        if i < edits.len() && edits[i].original.start <= r.original.end {
+            continue;
+        }
+        let map = |o: usize| (o as isize + delta).max(0) as usize;
+        out.push(Suggestion { span: Span::new(map(r.original.start), map(r.original.end)), replacement: r.replacement, kind: r.kind });
+    }
+    out
 }
 
 /// Apply sorted, non-overlapping replacements; overlapping ones (a bug) are skipped.
@@ -60,12 +83,14 @@ pub fn to_original(edits: &[Edit], cleaned: usize) -> usize {
     (cleaned as isize + delta).max(0) as usize
 }
 
-fn find_replacements(text: &str) -> Vec<Replacement> {
+/// The replacements to apply, and the suggestions (also on the original text) to offer.
+fn find_replacements(text: &str) -> (Vec<Replacement>, Vec<Replacement>) {
     let mut reps = Vec::new();
+    let mut suggested = Vec::new();
     unicode::replacements(text, &mut reps);
     boilerplate::replacements(text, &mut reps);
     let reflowed = reflow::replacements(text, &mut reps);
-    joins::replacements(text, &reflowed, &mut reps);
+    joins::replacements(text, &reflowed, &mut reps, &mut suggested);
     // keep the first of any overlapping pair: boilerplate removals win over inner repairs
     reps.sort_by_key(|r| (r.original.start, std::cmp::Reverse(r.original.end)));
     let mut out: Vec<Replacement> = Vec::with_capacity(reps.len());
@@ -77,7 +102,7 @@ fn find_replacements(text: &str) -> Vec<Replacement> {
         }
         out.push(r);
     }
-    out
+    (out, suggested)
 }
 
 mod boilerplate;

@@ -58,6 +58,9 @@ const MAX_CANDIDATES: usize = 8;
 const MIN_CANDIDATE_GAIN: f32 = -30.0;
 /// Cost of breaking a line early after punctuation instead of greedily.
 const SLACK_COST: f32 = 1.0;
+/// Tokens longer than this (characters) are never split: scoring every split of a token reads
+/// the whole token, so an unbounded token (a pasted blob without spaces) would be quadratic.
+const MAX_SPLIT_TOKEN: usize = 48;
 /// Bonus for a split between a lower-case letter and an upper-case one (`theMiddle`).
 const CAMEL_BONUS: f32 = 2.0;
 /// Bonus for a split after a token's leading dash (`-including`).
@@ -161,7 +164,7 @@ impl<'a> Paragraph<'a> {
         }
         lazy.done[t] = true;
         let (s, e) = self.tokens[t];
-        if e - s < 2 {
+        if e - s < 2 || e - s > MAX_SPLIT_TOKEN {
             return;
         }
         let chars = &self.chars;
@@ -217,6 +220,28 @@ impl<'a> Paragraph<'a> {
         lazy.cand_len[t] = k as u8;
     }
 
+    /// For every token `keep` accepts (its text), its best split if that gains at least
+    /// `min_gain`: (byte offset in the paragraph, gain). Used for suggestions where no geometry
+    /// fits, so the filter keeps the split scoring to the few tokens that look glued.
+    pub fn best_splits(&self, min_gain: f32, keep: impl Fn(&str) -> bool) -> Vec<(usize, f32)> {
+        let mut out = Vec::new();
+        for (t, &(s, e)) in self.tokens.iter().enumerate() {
+            if e - s < 4 || protected(self.slice(s, e)) || !keep(self.slice(s, e)) {
+                continue;
+            }
+            self.ensure(t);
+            let lazy = self.lazy.borrow();
+            if lazy.cand_len[t] > 0 {
+                let x = lazy.cands[t][0] as usize;
+                let g = lazy.gain[x];
+                if g >= min_gain {
+                    out.push((self.bytes[x], g));
+                }
+            }
+        }
+        out
+    }
+
     /// Gain of a split before char `x` (inside a token).
     fn gain_at(&self, x: usize) -> f32 {
         let t = self.token_at[x];
@@ -241,8 +266,12 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         // all layers' states, flat; `layer_start[k]` = index of layer k's first state
-        let mut states: Vec<State> = vec![State { c0: 0, score: 0.0, parent: 0, min_gain: f32::INFINITY }];
-        let mut layer_start = vec![0usize];
+        // sized for every line up front: no reallocation while the layers grow
+        let lines = n / w.max(1) + 2;
+        let mut states: Vec<State> = Vec::with_capacity(lines * beam + 1);
+        states.push(State { c0: 0, score: 0.0, parent: 0, min_gain: f32::INFINITY });
+        let mut layer_start = Vec::with_capacity(lines + 1);
+        layer_start.push(0usize);
         let mut best: Option<usize> = None;
         let mut next: Vec<State> = Vec::with_capacity(32);
         loop {
@@ -435,13 +464,31 @@ fn quote_opens(chars: &[char], opening: &[bool], q: usize) -> (bool, f32) {
     (opening[q], SURE)
 }
 
+/// The lower-case ASCII letters at the start of `rest` form a known word.
+fn known_run(rest: &[char]) -> bool {
+    let mut buf = [0u8; 24];
+    let mut n = 0;
+    for &c in rest.iter().take_while(|c| c.is_ascii_lowercase()) {
+        if n == buf.len() {
+            return false;
+        }
+        buf[n] = c as u8;
+        n += 1;
+    }
+    n > 0 && super::lexicon::model().known(&buf[..n]).is_some()
+}
+
 fn is_break_punct(c: char) -> bool {
     matches!(c, ',' | '.' | ';' | ':')
 }
 
-/// URLs, emails, hashtags and handles are never split.
+/// URLs, emails, hashtags and handles are never split (a split costs, a suggestion is never made).
 fn protected(token: &str) -> bool {
-    token.contains("://") || token.contains('@') || token.starts_with('#') || token.contains("www.") || token.contains(".com")
+    token.bytes().any(|b| matches!(b, b':' | b'@' | b'#' | b'.')) && protected_shape(token)
+}
+
+fn protected_shape(token: &str) -> bool {
+    token.contains("://") || token.contains('@') || token.starts_with('#') || token.contains("www.") || token.contains(".com") || token.contains(".org")
 }
 
 /// Penalty (<= 0, nats) for a line ending before char `x` of the token `s..e`: the wrapper
@@ -469,12 +516,16 @@ fn split_penalty(chars: &[char], opening: &[bool], s: usize, x: usize) -> f32 {
         return if opens { cost } else { 0.0 };
     }
     if prev == '\'' {
-        return if chars.get(x + 1).is_some_and(|c| c.is_alphanumeric()) { -4.0 } else { 0.0 };
+        // `workers'|skills`: a plural possessive ends a word; `O'|Brien` does not
+        let plural = x >= s + 3 && matches!(chars[x - 2], 's' | 'S');
+        return if !plural && chars.get(x + 1).is_some_and(|c| c.is_alphanumeric()) { -4.0 } else { 0.0 };
     }
     // `McLetchie`, `GWPharma`: a capital then a lower-case letter belong together
     if prev.is_uppercase() && next.is_lowercase() {
+        // after an acronym a lower-case word may follow (`BBCand`), but the last capital of a
+        // run usually starts the next word (`GWPharma` is `GW Pharma`, not `GWP harma`)
         let acronym = x >= s + 2 && chars[x - 2].is_uppercase();
-        return if acronym { 0.0 } else { -5.0 };
+        return if acronym && known_run(&chars[x..]) { 0.0 } else { -5.0 };
     }
     // `13th`, `1990s`
     if prev.is_ascii_digit() && next.is_alphabetic() {
@@ -505,6 +556,17 @@ mod tests {
         // "The quick brown fox jumps over" | "the lazy dog and then it runs" | "away."
         let text = "The quick brown fox jumps overthe lazy dog and then it runsaway.";
         assert_eq!(chain(text, 30), vec!["over", "runs"]);
+    }
+
+    #[test]
+    fn regression_last_capital_of_a_run_starts_the_next_word() {
+        let pen = |tok: &str, x: usize| {
+            let chars: Vec<char> = tok.chars().collect();
+            split_penalty(&chars, &vec![false; chars.len()], 0, x)
+        };
+        // `GW|Pharma`, not `GWP|harma`; after an acronym a known word still splits off
+        assert!(pen("GWPharma", 3) < pen("GWPharma", 2));
+        assert_eq!(pen("BBCand", 3), 0.0);
     }
 
     #[test]
