@@ -195,21 +195,46 @@ fn dispute(doc: &Doc, its: &[&Item], main: &[Party]) -> Dispute {
     Dispute { label, mentions, evidence, sides, rule: "contention-cue" }
 }
 
-/// A party's side on one issue: the majority stance of its statements (ties → the earliest).
+/// On an issue whose dispute is whether it is on the table at all (some statement frames it:
+/// `issues such as X` on an agenda), a plain stance means the same thing in that frame:
+/// refusing concessions on X = wants X excluded, pushing for X = wants it included.
+fn in_frame(stance: Stance, framed: bool) -> Stance {
+    match (stance, framed) {
+        (Stance::For, true) => Stance::WantsIncluded,
+        (Stance::Against, true) => Stance::WantsExcluded,
+        (s, _) => s,
+    }
+}
+
+fn is_frame(stance: Stance) -> bool {
+    matches!(stance, Stance::WantsIncluded | Stance::WantsExcluded)
+}
+
+/// A party's side on one issue: the majority stance of its statements; the position is the
+/// clearest statement with that stance (one that states it directly, in the issue's own frame,
+/// before one whose stance was read into the frame), the earliest on ties.
 fn side(party: &Party, its: &[&Item]) -> Side {
+    let framed = its.iter().any(|i| is_frame(i.stance));
     let mine: Vec<&&Item> = its.iter().filter(|i| i.party.as_ref().is_some_and(|p| p.key == party.key) && i.stance != Stance::NotStated).collect();
     // count each stance once (linear), then take the most frequent, the earliest on ties
     let mut counts: Vec<(Stance, usize, &Item)> = Vec::new();
     for it in &mine {
-        match counts.iter_mut().find(|c| c.0 == it.stance) {
-            Some(c) => c.1 += 1,
-            None => counts.push((it.stance, 1, it)),
+        let stance = in_frame(it.stance, framed);
+        match counts.iter_mut().find(|c| c.0 == stance) {
+            Some(c) => {
+                c.1 += 1;
+                // a direct statement of the stance is clearer than one read into the frame
+                if c.2.stance != stance && it.stance == stance {
+                    c.2 = it;
+                }
+            }
+            None => counts.push((stance, 1, it)),
         }
     }
-    let mut best: Option<(usize, &Item)> = None;
-    for &(_, n, it) in &counts {
-        if best.is_none_or(|(m, _)| n > m) {
-            best = Some((n, it));
+    let mut best: Option<(usize, Stance, &Item)> = None;
+    for &(stance, n, it) in &counts {
+        if best.is_none_or(|(m, _, _)| n > m) {
+            best = Some((n, stance, it));
         }
     }
     let mut allies: Vec<Span> = mine.iter().flat_map(|i| i.allies.iter().copied()).collect();
@@ -218,8 +243,8 @@ fn side(party: &Party, its: &[&Item]) -> Side {
     Side {
         party: party.entity,
         name: party.name.clone(),
-        position: best.and_then(|(_, i)| i.position),
-        stance: best.map(|(_, i)| i.stance).unwrap_or(Stance::NotStated),
+        position: best.and_then(|(_, _, i)| i.position),
+        stance: best.map(|(_, s, _)| s).unwrap_or(Stance::NotStated),
         claims: Vec::new(),
         allies,
     }

@@ -240,6 +240,34 @@ mod tests {
         assert_eq!(enrichment.1.len(), 2);
     }
 
+    /// Regression: a dateline (`ISLAMABAD:`) is where the reporter files from, never a party,
+    /// and reported speech that ends before the cue does not hide the subject.
+    #[test]
+    fn dateline_is_never_a_party() {
+        for text in [
+            "ISLAMABAD: The talks in Oman have drawn attention as Tehran seeks a venue change to limit discussions to its nuclear program, rejecting broader issues such as ballistic missiles.",
+            "NEW YORK — The union rejects any cuts to pensions.",
+        ] {
+            let got = disputes_of(text);
+            assert!(!got.is_empty(), "{text}");
+            for (label, sides) in &got {
+                assert!(sides.iter().all(|s| !s.0.eq_ignore_ascii_case("pakistan") && !s.0.contains("ISLAMABAD") && !s.0.contains("NEW YORK")), "{label}: {sides:?}");
+            }
+        }
+    }
+
+    /// Regression: on an issue framed as on/off the table, refusing concessions on it means
+    /// wanting it excluded; the direct framed statement is the position.
+    #[test]
+    fn refusal_on_a_framed_issue_wants_it_excluded() {
+        let text = "Iran rejects broader issues such as ballistic missiles. Iran also refuses to make concessions on its ballistic missile arsenal. The United States has pushed for an agenda that includes ballistic missiles.";
+        let d = analyze(text, &Options { clean: false });
+        let m = d.disputes.iter().find(|x| x.label.contains("missile")).expect("missile issue");
+        let iran = m.sides.iter().find(|s| s.name == "Iran").expect("Iran side");
+        assert_eq!(iran.stance.as_str(), "wants_excluded");
+        assert!(d.slice(iran.position.unwrap()).contains("broader issues such as ballistic missiles"), "{:?}", iran.position.map(|p| d.slice(p)));
+    }
+
     #[test]
     fn no_contention_no_dispute() {
         for text in [

@@ -64,10 +64,10 @@ impl Index {
         Index { mention_of_token, canonical, proper_heads: proper_heads(doc), claim_contents }
     }
 
-    /// Start of the content of a claim that holds byte `at`, if any.
-    fn claim_start_around(&self, at: usize) -> Option<usize> {
+    /// Start of the content of a claim that holds byte `at` and reaches byte `until`, if any.
+    fn claim_start_around(&self, at: usize, until: usize) -> Option<usize> {
         let n = self.claim_contents.partition_point(|c| c.start <= at);
-        self.claim_contents[..n].iter().rev().take(4).find(|c| c.end > at).map(|c| c.start)
+        self.claim_contents[..n].iter().rev().take(4).find(|c| c.end > at && c.end > until).map(|c| c.start)
     }
 
     /// The longer proper name a common head stands for (`union` → `Nurses and Midwives Union`).
@@ -102,6 +102,9 @@ impl Index {
     }
 
     pub fn party_at(&self, s: &Sent, i: usize) -> Option<Party> {
+        if i < s.dateline {
+            return None;
+        }
         let m = (*self.mention_of_token.get(s.first + i)?)?;
         self.resolve(s.doc, s.doc.mentions.get(m)?.entity?)
     }
@@ -150,7 +153,7 @@ fn proper_heads(doc: &Doc) -> HashMap<String, String> {
 /// `last` is the most recent party (for `it`, `they`).
 pub fn subject(ix: &Index, s: &Sent, cue: usize, last: Option<&Party>) -> Subject {
     let mut out = Subject::default();
-    let lo = cue.saturating_sub(MAX_LEFT);
+    let lo = cue.saturating_sub(MAX_LEFT).max(s.dateline.min(cue));
     let mut b = cue;
     for n in 0..MAX_CHUNKS {
         if b <= lo {
@@ -237,8 +240,16 @@ fn clause_start(ix: &Index, s: &Sent, a: usize, b: usize) -> usize {
         })
         .map(|k| k + 1)
         .unwrap_or(a)
-        // inside reported speech the subject starts with the claim's content
-        .max(b.checked_sub(1).and_then(|last| ix.claim_start_around(s.spans[last].start)).map(|c| s.token_at(c)).unwrap_or(0).min(b))
+        // inside reported speech the subject starts with the claim's content, when the content
+        // runs on to the end of the chunk (a cue after the content is outside the speech)
+        .max(
+            b.checked_sub(1)
+                .and_then(|last| s.spans.get(last))
+                .and_then(|l| ix.claim_start_around(l.start, s.spans.get(b).map_or(l.end, |t| t.start)))
+                .map(|c| s.token_at(c))
+                .unwrap_or(0)
+                .min(b),
+        )
 }
 
 /// A party that can be called `the company` / `the group`: an ORG entity or a plain name.

@@ -23,6 +23,8 @@ pub struct Sent<'a> {
     pub spans: Vec<Span>,
     pub words: Vec<&'a str>,
     pub lower: Vec<String>,
+    /// Tokens of a dateline the sentence opens with (`ISLAMABAD:`, `NEW YORK —`), else 0.
+    pub dateline: usize,
 }
 
 impl<'a> Sent<'a> {
@@ -30,7 +32,9 @@ impl<'a> Sent<'a> {
         let sent = &doc.sentences[index];
         let toks = doc.tokens.get(sent.tokens.clone()).unwrap_or(&[]);
         let words: Vec<&str> = toks.iter().map(|t| t.span.slice(&doc.text)).collect();
+        let dateline = dateline_len(&words);
         Sent {
+            dateline,
             doc,
             index,
             first: sent.tokens.start,
@@ -74,6 +78,18 @@ impl<'a> Sent<'a> {
     pub fn token_end(&self, end: usize) -> usize {
         self.spans.partition_point(|s| s.end <= end)
     }
+}
+
+/// Most words in a dateline place name (`RIO DE JANEIRO`).
+const MAX_DATELINE_WORDS: usize = 4;
+
+/// A dateline: one to four all-capital words (two letters or more) opening the text, then a
+/// colon or dash. It says where the reporter files from, so it is never a party.
+fn dateline_len(words: &[&str]) -> usize {
+    let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase());
+    let n = words.iter().take(MAX_DATELINE_WORDS + 1).take_while(|w| caps(w) && w.chars().any(char::is_alphabetic)).count();
+    let ends = words.get(n).is_some_and(|w| matches!(*w, ":" | "—" | "–" | "-"));
+    if n >= 1 && n <= MAX_DATELINE_WORDS && ends { n + 1 } else { 0 }
 }
 
 /// One issue phrase.
