@@ -120,7 +120,9 @@ fn file_under_options(mut items: Vec<Item>) -> Vec<Item> {
 }
 
 /// An issue stands if a strong cue names it, or two parties take positions on it.
+/// Positions read from claims never establish an issue.
 fn established(items: &[Item], group: &[usize]) -> bool {
+    let group: Vec<usize> = group.iter().copied().filter(|&i| !items[i].from_claim).collect();
     if group.iter().any(|&i| !items[i].weak) {
         return true;
     }
@@ -166,7 +168,8 @@ fn article_parties(doc: &Doc, ix: &Index, items: &[Item], kept: &HashMap<&str, u
 /// clauses), filled up to two from the article's main parties, in text order of the main list.
 fn dispute(doc: &Doc, its: &[&Item], main: &[Party]) -> Dispute {
     let label = its
-        .first()
+        .iter()
+        .find(|i| !i.from_claim)
         .map(|i| if i.option.is_none() && i.key.contains(" vs ") { i.key.clone() } else { i.label.clone() })
         .unwrap_or_default();
     let mut mentions: Vec<Span> = its.iter().map(|i| i.mention).collect();
@@ -215,7 +218,10 @@ fn is_frame(stance: Stance) -> bool {
 /// before one whose stance was read into the frame), the earliest on ties.
 fn side(party: &Party, its: &[&Item]) -> Side {
     let framed = its.iter().any(|i| is_frame(i.stance));
-    let mine: Vec<&&Item> = its.iter().filter(|i| i.party.as_ref().is_some_and(|p| p.key == party.key) && i.stance != Stance::NotStated).collect();
+    let stated = |i: &&&Item| i.party.as_ref().is_some_and(|p| p.key == party.key) && i.stance != Stance::NotStated;
+    // a contention cue's statement outweighs reported speech read for a stance
+    let by_cue = its.iter().filter(stated).any(|i| !i.from_claim);
+    let mine: Vec<&&Item> = its.iter().filter(stated).filter(|i| !by_cue || !i.from_claim).collect();
     // count each stance once (linear), then take the most frequent, the earliest on ties
     let mut counts: Vec<(Stance, usize, &Item)> = Vec::new();
     for it in &mine {

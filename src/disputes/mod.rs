@@ -23,6 +23,7 @@
 //! sentence and by constant windows, and doc-wide steps are single passes.
 
 mod assemble;
+mod claims;
 mod party;
 mod phrase;
 mod words;
@@ -49,15 +50,30 @@ pub(crate) struct Item {
     /// For a `X versus Y` item: the option's own key and +1 (X) or -1 (Y), so positions on X
     /// or Y file under the versus issue.
     pub option: Option<(String, i8)>,
+    /// Read from a claim (reported speech with a stance word) rather than a contention cue:
+    /// it never establishes an issue and gives way to a cue's statement by the same party.
+    pub from_claim: bool,
 }
 
 pub fn disputes(doc: &mut Doc) {
     let index = Index::new(doc);
     let mut items = Vec::new();
     let mut last: Option<Party> = None;
+    let claims_by_sentence = claims::by_sentence(doc);
     for si in 0..doc.sentences.len() {
         let s = Sent::new(doc, si);
         sentence_items(&index, &s, &mut last, &mut items);
+        let before = items.len();
+        for &c in claims_by_sentence.get(si).into_iter().flatten() {
+            claims::claim_items(&index, &s, c, last.as_ref(), &mut items);
+        }
+        // with no cue subject in the sentence, a claim's named source is the party `it`,
+        // `the state` refer back to next
+        if !items[..before].iter().rev().take_while(|it| it.sentence == si).any(|it| it.party.is_some() && !it.from_claim) {
+            if let Some(p) = claims_by_sentence.get(si).into_iter().flatten().rev().find_map(|&c| claims::named_source(&index, doc, c)) {
+                last = Some(p);
+            }
+        }
     }
     doc.disputes = assemble::assemble(doc, &index, items);
 }
@@ -102,6 +118,7 @@ impl CueAt<'_, '_> {
             weak: self.weak,
             allies,
             option: None,
+            from_claim: false,
         }
     }
 }
@@ -266,6 +283,30 @@ mod tests {
         let iran = m.sides.iter().find(|s| s.name == "Iran").expect("Iran side");
         assert_eq!(iran.stance.as_str(), "wants_excluded");
         assert!(d.slice(iran.position.unwrap()).contains("broader issues such as ballistic missiles"), "{:?}", iran.position.map(|p| d.slice(p)));
+    }
+
+    /// Positions stated only as reported speech (claims with a stance cue or a stance word in
+    /// the content) fill the sides of an issue a contention cue names.
+    #[test]
+    fn reported_speech_gives_positions_on_named_issues() {
+        let cases = [
+            ("The union and the trust are at odds over agency staff. The Harbour Nurses Union opposes agency staff. The Westgate Health Trust says agency staff are needed to keep wards open.", "agency", "Westgate Health Trust", "for"),
+            ("Kosovo and Serbia remain divided over licence plates. Kosovo insists that Serbs must switch to new plates.", "plate", "Kosovo", "for"),
+            ("Talks stalled over the association of municipalities. Belgrade demands that the association be set up soon. Serbia and Kosovo met in Brussels.", "association", "Serbia", "for"),
+        ];
+        for (text, issue, party, stance) in cases {
+            let got = disputes_of(text);
+            let d = got.iter().find(|d| d.0.to_lowercase().contains(issue)).unwrap_or_else(|| panic!("{text}: {got:?}"));
+            assert!(d.1.iter().any(|s| s.0 == party && s.1 == stance && s.2), "{text}: {d:?}");
+        }
+    }
+
+    /// Reported speech never establishes an issue on its own.
+    #[test]
+    fn reported_speech_alone_makes_no_issue() {
+        for text in ["The council says new housing is needed near the station.", "The company insists that sales were strong."] {
+            assert!(disputes_of(text).is_empty(), "{text}: {:?}", disputes_of(text));
+        }
     }
 
     #[test]

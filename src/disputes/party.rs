@@ -194,7 +194,7 @@ fn ally_chunk(s: &Sent, a: usize, b: usize) -> Option<Span> {
 
 /// The subject inside chunk `a..b`: after the last subordinator, the first party mention not
 /// governed by a preposition; else a pronoun (→ `last`); else a plain noun phrase.
-fn subject_in_chunk(ix: &Index, s: &Sent, a: usize, b: usize, last: Option<&Party>) -> Option<(Party, usize)> {
+pub fn subject_in_chunk(ix: &Index, s: &Sent, a: usize, b: usize, last: Option<&Party>) -> Option<(Party, usize)> {
     let from = clause_start(ix, s, a, b);
     let mut k = from;
     while k < b {
@@ -217,10 +217,13 @@ fn subject_in_chunk(ix: &Index, s: &Sent, a: usize, b: usize, last: Option<&Part
     plain_subject(s, from, b).map(|(name, start, short_form)| {
         // `the trust` → `Northgate Health Trust`; `the company` → the organisation last named
         let single_common = words().role(&name.to_lowercase()) == Some(Role::Org);
+        let single_gov = words().role(&name.to_lowercase()) == Some(Role::Gov);
         let name = match (name.split_whitespace().count(), ix.proper_name(&name)) {
             (1, Some(proper)) if short_form => proper.clone(),
             _ => match last {
                 Some(p) if single_common && p.name.starts_with(char::is_uppercase) && is_organisation(s.doc, p) => return (p.clone(), start),
+                // `the state`, `the government` → the place last named
+                Some(p) if single_gov && is_place(s.doc, p) => return (p.clone(), start),
                 _ => name,
             },
         };
@@ -250,6 +253,11 @@ fn clause_start(ix: &Index, s: &Sent, a: usize, b: usize) -> usize {
                 .unwrap_or(0)
                 .min(b),
         )
+}
+
+/// A party that can be called `the state` / `the government`: a GPE entity.
+fn is_place(doc: &Doc, p: &Party) -> bool {
+    p.entity.and_then(|e| doc.entities.get(e)).is_some_and(|e| e.label == "GPE")
 }
 
 /// A party that can be called `the company` / `the group`: an ORG entity or a plain name.

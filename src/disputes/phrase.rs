@@ -52,7 +52,7 @@ impl<'a> Sent<'a> {
     }
     /// The function-word role of token `i`; organisation nouns (`company`) count as content.
     pub fn role(&self, i: usize) -> Option<Role> {
-        words().role(self.lower(i)).filter(|&r| r != Role::Org)
+        words().role(self.lower(i)).filter(|&r| r != Role::Org && r != Role::Gov)
     }
     pub fn is_word(&self, i: usize) -> bool {
         matches!(self.kinds.get(i), Some(TokenKind::Word) | Some(TokenKind::Number))
