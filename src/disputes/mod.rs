@@ -301,6 +301,20 @@ mod tests {
         }
     }
 
+    /// Regressions from the BLIND-2 articles: `the union` names the players' association; a
+    /// participle ends the issue phrase (`a hard cap tied to 48 percent` → cap, not `tied`);
+    /// plural `want` is a (weak) cue.
+    #[test]
+    fn short_forms_participles_and_plural_want() {
+        let text = "The Skaters Players Association rejects a hard cap. Commissioner Ann Berg said the owners want a hard salary cap tied to 48 percent of revenue. The union is pushing for shorter rookie deals, which the owners oppose.";
+        let got = disputes_of(text);
+        let cap = got.iter().find(|d| d.0.contains("cap")).unwrap_or_else(|| panic!("{got:?}"));
+        assert!(cap.1.iter().any(|s| s.0 == "owners" && s.1 == "for"), "{cap:?}");
+        let rookie = got.iter().find(|d| d.0.contains("rookie")).unwrap_or_else(|| panic!("{got:?}"));
+        assert!(rookie.1.iter().any(|s| s.0 == "Skaters Players Association" && s.1 == "for"), "{rookie:?}");
+        assert!(!rookie.1.iter().any(|s| s.0 == "union"), "{rookie:?}");
+    }
+
     /// Reported speech never establishes an issue on its own.
     #[test]
     fn reported_speech_alone_makes_no_issue() {

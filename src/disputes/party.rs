@@ -72,7 +72,11 @@ impl Index {
 
     /// The longer proper name a common head stands for (`union` → `Nurses and Midwives Union`).
     fn proper_name(&self, head: &str) -> Option<&String> {
-        self.proper_heads.get(&head.to_lowercase())
+        let head = head.to_lowercase();
+        self.proper_heads.get(&head).or_else(|| {
+            let alts = words().short_forms.get(head.as_str())?;
+            alts.iter().find_map(|alt| self.proper_heads.get(*alt))
+        })
     }
 
     /// The party an entity stands for: metonyms and nationality words resolved.

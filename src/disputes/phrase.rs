@@ -164,10 +164,11 @@ fn noun_phrase(s: &Sent, i: usize, lim: usize) -> Option<(Range<usize>, usize)> 
             let _ = role;
             break;
         }
-        // a participle after the head starts a clause (`relief seeking`, `talks stalled`), but an
+        // a participle after the head starts a clause (`relief seeking`, `a cap tied to`), but an
         // -ing word that ends the phrase is a noun (`water sharing.`, `road building and`)
         let ends_clause_after = j + 1 >= lim || !s.is_word(j + 1) || s.role(j + 1).is_some_and(|r| r != Role::Det);
-        let participle = w.ends_with("ed") && w.len() > 4 || w.ends_with("ing") && !ends_clause_after;
+        // (`tied`, `used` count; `speed`, `greed` are nouns)
+        let participle = w.ends_with("ed") && !w.ends_with("eed") && w.len() >= 4 || w.ends_with("ing") && !ends_clause_after;
         // `a legally binding agreement`: after an -ly adverb the participle is a modifier
         let after_adverb = j > 0 && s.lower(j - 1).ends_with("ly");
         if content > 0 && participle && !after_adverb && words().head(w).is_none() {

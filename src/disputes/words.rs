@@ -75,6 +75,8 @@ pub struct Words {
     /// capital → country (`Tehran` → `Iran`), from the entities stage's lexicon, for texts
     /// where the country itself is never named (so `metonym_of` is empty).
     pub metonyms: HashMap<&'static str, &'static str>,
+    /// Short form → heads of the longer names it may stand for (`union` → `association`).
+    pub short_forms: HashMap<&'static str, Vec<&'static str>>,
     /// Reported-speech stance words: word → (sign, read inside the content).
     pub claim_stance: HashMap<&'static str, (i8, bool)>,
 }
@@ -157,7 +159,11 @@ fn load() -> Words {
             Some((e.key, (sign, parts.next() == Some("content"))))
         })
         .collect();
+    let short_forms = parse(include_str!("../../data/disputes/short_forms.txt"))
+        .filter_map(|e| Some((e.key, e.value?.split(',').map(str::trim).filter(|h| !h.is_empty()).collect())))
+        .collect();
     Words {
+        short_forms,
         claim_stance,
         metonyms,
         cues: PhraseMatcher::new(cues, true),
