@@ -14,7 +14,7 @@ use std::collections::HashMap;
 const MAX_PARTIES: usize = 4;
 
 pub fn assemble(doc: &Doc, ix: &Index, items: Vec<Item>) -> Vec<Dispute> {
-    let items = file_under_options(file_under_named_issues(doc, file_figures(doc, items)));
+    let items = file_claims_by_word(doc, file_under_options(file_under_named_issues(doc, file_figures(doc, items))));
     // group by key, in order of first appearance
     let mut order: Vec<String> = Vec::new();
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
@@ -90,6 +90,31 @@ fn file_under_named_issues(doc: &Doc, mut items: Vec<Item>) -> Vec<Item> {
         parts.pop(); // the head named the key already
         if let Some(k) = parts.iter().filter_map(|p| w.word_key(p)).find(|k| named.contains(k)) {
             it.key = k;
+        }
+    }
+    items
+}
+
+/// A reported-speech item whose word is not an issue's key but a word of exactly one issue's
+/// phrase (`agency` in `use of agency staff`) files under that issue.
+fn file_claims_by_word(doc: &Doc, mut items: Vec<Item>) -> Vec<Item> {
+    let w = words();
+    let keys: std::collections::HashSet<String> = items.iter().filter(|it| !it.from_claim && !it.weak).map(|it| it.key.clone()).collect();
+    // word key → issue key; `None` when two issues share the word
+    let mut by_word: HashMap<String, Option<String>> = HashMap::new();
+    // issues a strong cue names (a weak cue's phrase may not stand as an issue)
+    for it in items.iter().filter(|it| !it.from_claim && !it.weak) {
+        for part in doc.slice(it.mention).split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|p| !p.is_empty()) {
+            let Some(k) = w.word_key(part) else { continue };
+            let entry = by_word.entry(k).or_insert_with(|| Some(it.key.clone()));
+            if entry.as_deref() != Some(it.key.as_str()) {
+                *entry = None;
+            }
+        }
+    }
+    for it in items.iter_mut().filter(|it| it.from_claim && !keys.contains(&it.key)) {
+        if let Some(Some(k)) = by_word.get(&it.key) {
+            it.key = k.clone();
         }
     }
     items

@@ -107,6 +107,10 @@ pub fn claim_items(ix: &Index, s: &Sent, c: usize, last: Option<&Party>, out: &m
                 break;
             }
         }
+        // `wants agency spending capped`: a passive polarity word just after the phrase
+        if let Some(after) = (t + 1..(t + 3).min(b)).find_map(|k| w.polarity(s.lower(k)).filter(|_| s.lower(k).ends_with("ed"))) {
+            sign *= after.sign;
+        }
         keys.push(key.clone());
         out.push(Item {
             key,

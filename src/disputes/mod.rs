@@ -315,6 +315,18 @@ mod tests {
         assert!(!rookie.1.iter().any(|s| s.0 == "union"), "{rookie:?}");
     }
 
+    /// Regression: a reported-speech position files under the issue one of whose words it
+    /// names (`agency` in `the use of agency staff`), and a passive polarity word after the
+    /// word (`agency spending capped`) reverses the stance.
+    #[test]
+    fn reported_speech_files_by_issue_word() {
+        let text = "Cleaners at the Eastfield Care Trust walked out after talks broke down over pay. The two sides also disagree over the use of agency staff. The union wants agency spending capped, while the trust says agency cover is needed to keep wards open.";
+        let got = disputes_of(text);
+        let d = got.iter().find(|d| d.0.contains("agency")).unwrap_or_else(|| panic!("{got:?}"));
+        assert!(d.1.iter().any(|s| s.0 == "Eastfield Care Trust" && s.1 == "for" && s.2), "{d:?}");
+        assert!(d.1.iter().any(|s| s.0 == "union" && s.1 == "against" && s.2), "{d:?}");
+    }
+
     /// Reported speech never establishes an issue on its own.
     #[test]
     fn reported_speech_alone_makes_no_issue() {
