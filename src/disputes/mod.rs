@@ -327,6 +327,14 @@ mod tests {
         assert!(d.1.iter().any(|s| s.0 == "union" && s.1 == "against" && s.2), "{d:?}");
     }
 
+    /// Regression: machines that run themselves file under a named automation issue.
+    #[test]
+    fn driverless_machines_are_automation() {
+        let got = disputes_of("Talks between the rail union and the operator stalled over automation. The union opposes the introduction of driverless trains on two lines.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.contains("automation"), "{got:?}");
+    }
+
     /// Reported speech never establishes an issue on its own.
     #[test]
     fn reported_speech_alone_makes_no_issue() {
