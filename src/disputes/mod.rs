@@ -16,6 +16,10 @@
 //! dispute is whether the issue is on the table at all. Sides the article gives no position
 //! for are listed with `not_stated` and no position span — never an invented one.
 //!
+//! Positions stated only as reported speech (`the trust says agency cover is needed`) come
+//! from the claims stage's claims (`claims.rs`); they fill sides of issues the cues name but
+//! never make an issue themselves. Datelines (`ISLAMABAD:`) are never parties.
+//!
 //! The subject is found by this stage itself (`party.rs`) and resolved through entities,
 //! metonyms and nationality words, so it works before the claims stage covers it. Found items
 //! are then grouped into issues by key word and given sides, claims and evidence
