@@ -139,7 +139,7 @@ fn report(title: &str, total: &Score) {
 /// never tuned on. Each set is reported (and floored) separately.
 #[test]
 fn disputes_eval_precision_recall_stance() {
-    let (mut dev, mut held, mut blind) = (Score::default(), Score::default(), Score::default());
+    let (mut dev, mut held, mut blind, mut blind2) = (Score::default(), Score::default(), Score::default(), Score::default());
     println!("article                          P      R      stance  (pred/gold/matched, sides ok/all)");
     for (name, doc, gold) in articles() {
         let s = score(&doc, &gold, false);
@@ -149,6 +149,8 @@ fn disputes_eval_precision_recall_stance() {
             held.add(s)
         } else if name.starts_with("blind_") {
             blind.add(s)
+        } else if name.starts_with("blind2_") {
+            blind2.add(s)
         } else {
             dev.add(s)
         }
@@ -156,12 +158,14 @@ fn disputes_eval_precision_recall_stance() {
     report("TUNED SET (seed + 5 own articles)", &dev);
     report("HELD-OUT SET (seen once, then general fixes)", &held);
     report("BLIND SET (never tuned on)", &blind);
+    report("BLIND-2 SET (written after claims/entities merge, first run recorded)", &blind2);
     let mut all = dev;
     all.add(held);
     all.add(blind);
+    all.add(blind2);
     report("ALL", &all);
     // Floors a little under the measured figures: a regression fails the build.
-    for (name, s, floor) in [("tuned", &dev, FLOORS_TUNED), ("held-out", &held, FLOORS_HELDOUT), ("blind", &blind, FLOORS_BLIND)] {
+    for (name, s, floor) in [("tuned", &dev, FLOORS_TUNED), ("held-out", &held, FLOORS_HELDOUT), ("blind", &blind, FLOORS_BLIND), ("blind-2", &blind2, FLOORS_BLIND2)] {
         assert!(s.precision() >= floor.0, "{name} issue precision {:.3} < {}", s.precision(), floor.0);
         assert!(s.recall() >= floor.1, "{name} issue recall {:.3} < {}", s.recall(), floor.1);
         assert!(s.stance() >= floor.2, "{name} stance accuracy {:.3} < {}", s.stance(), floor.2);
@@ -173,9 +177,14 @@ fn disputes_eval_precision_recall_stance() {
 /// after general fixes P=0.571 R=1.000 stance=0.375; blind first run P=0.500 R=1.000
 /// stance=0.300, after general bug fixes (adverb participles, bare-name short forms, modal
 /// relative clauses, `-es` plurals, lowercase possessors) P=0.833 R=1.000 stance=0.500.
-const FLOORS_TUNED: (f64, f64, f64) = (0.80, 0.80, 0.55);
-const FLOORS_HELDOUT: (f64, f64, f64) = (0.45, 0.80, 0.25);
+/// After the claims/entities merge (second session): tuned P=0.864 R=0.864 stance=0.682,
+/// held-out stance=0.625, blind stance=0.500 (tuned 0.705 after filing reported speech by issue word; held-out P=0.667 after `driverless` → automation); BLIND-2 (three articles written before any
+/// tuning) first run P=0.600 R=0.750 stance=0.188, after general fixes (datelines, positions
+/// from reported speech, short forms, participles ending a phrase) stance=0.500.
+const FLOORS_TUNED: (f64, f64, f64) = (0.80, 0.80, 0.65);
+const FLOORS_HELDOUT: (f64, f64, f64) = (0.60, 0.80, 0.55);
 const FLOORS_BLIND: (f64, f64, f64) = (0.45, 0.80, 0.25);
+const FLOORS_BLIND2: (f64, f64, f64) = (0.50, 0.65, 0.40);
 
 #[test]
 fn article_without_dispute_yields_none() {

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 const MAX_PARTIES: usize = 4;
 
 pub fn assemble(doc: &Doc, ix: &Index, items: Vec<Item>) -> Vec<Dispute> {
-    let items = file_under_options(file_under_named_issues(doc, file_figures(doc, items)));
+    let items = file_claims_by_word(doc, file_under_options(file_under_named_issues(doc, file_figures(doc, items))));
     // group by key, in order of first appearance
     let mut order: Vec<String> = Vec::new();
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
@@ -95,6 +95,31 @@ fn file_under_named_issues(doc: &Doc, mut items: Vec<Item>) -> Vec<Item> {
     items
 }
 
+/// A reported-speech item whose word is not an issue's key but a word of exactly one issue's
+/// phrase (`agency` in `use of agency staff`) files under that issue.
+fn file_claims_by_word(doc: &Doc, mut items: Vec<Item>) -> Vec<Item> {
+    let w = words();
+    let keys: std::collections::HashSet<String> = items.iter().filter(|it| !it.from_claim && !it.weak).map(|it| it.key.clone()).collect();
+    // word key → issue key; `None` when two issues share the word
+    let mut by_word: HashMap<String, Option<String>> = HashMap::new();
+    // issues a strong cue names (a weak cue's phrase may not stand as an issue)
+    for it in items.iter().filter(|it| !it.from_claim && !it.weak) {
+        for part in doc.slice(it.mention).split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|p| !p.is_empty()) {
+            let Some(k) = w.word_key(part) else { continue };
+            let entry = by_word.entry(k).or_insert_with(|| Some(it.key.clone()));
+            if entry.as_deref() != Some(it.key.as_str()) {
+                *entry = None;
+            }
+        }
+    }
+    for it in items.iter_mut().filter(|it| it.from_claim && !keys.contains(&it.key)) {
+        if let Some(Some(k)) = by_word.get(&it.key) {
+            it.key = k.clone();
+        }
+    }
+    items
+}
+
 /// Positions on one option of an `X versus Y` issue file under it: for X stays as it is, for
 /// Y is against the first option (`for` ↔ `against`, `wants_included` ↔ `wants_excluded`).
 fn file_under_options(mut items: Vec<Item>) -> Vec<Item> {
@@ -120,7 +145,9 @@ fn file_under_options(mut items: Vec<Item>) -> Vec<Item> {
 }
 
 /// An issue stands if a strong cue names it, or two parties take positions on it.
+/// Positions read from claims never establish an issue.
 fn established(items: &[Item], group: &[usize]) -> bool {
+    let group: Vec<usize> = group.iter().copied().filter(|&i| !items[i].from_claim).collect();
     if group.iter().any(|&i| !items[i].weak) {
         return true;
     }
@@ -166,7 +193,8 @@ fn article_parties(doc: &Doc, ix: &Index, items: &[Item], kept: &HashMap<&str, u
 /// clauses), filled up to two from the article's main parties, in text order of the main list.
 fn dispute(doc: &Doc, its: &[&Item], main: &[Party]) -> Dispute {
     let label = its
-        .first()
+        .iter()
+        .find(|i| !i.from_claim)
         .map(|i| if i.option.is_none() && i.key.contains(" vs ") { i.key.clone() } else { i.label.clone() })
         .unwrap_or_default();
     let mut mentions: Vec<Span> = its.iter().map(|i| i.mention).collect();
@@ -195,21 +223,49 @@ fn dispute(doc: &Doc, its: &[&Item], main: &[Party]) -> Dispute {
     Dispute { label, mentions, evidence, sides, rule: "contention-cue" }
 }
 
-/// A party's side on one issue: the majority stance of its statements (ties → the earliest).
+/// On an issue whose dispute is whether it is on the table at all (some statement frames it:
+/// `issues such as X` on an agenda), a plain stance means the same thing in that frame:
+/// refusing concessions on X = wants X excluded, pushing for X = wants it included.
+fn in_frame(stance: Stance, framed: bool) -> Stance {
+    match (stance, framed) {
+        (Stance::For, true) => Stance::WantsIncluded,
+        (Stance::Against, true) => Stance::WantsExcluded,
+        (s, _) => s,
+    }
+}
+
+fn is_frame(stance: Stance) -> bool {
+    matches!(stance, Stance::WantsIncluded | Stance::WantsExcluded)
+}
+
+/// A party's side on one issue: the majority stance of its statements; the position is the
+/// clearest statement with that stance (one that states it directly, in the issue's own frame,
+/// before one whose stance was read into the frame), the earliest on ties.
 fn side(party: &Party, its: &[&Item]) -> Side {
-    let mine: Vec<&&Item> = its.iter().filter(|i| i.party.as_ref().is_some_and(|p| p.key == party.key) && i.stance != Stance::NotStated).collect();
+    let framed = its.iter().any(|i| is_frame(i.stance));
+    let stated = |i: &&&Item| i.party.as_ref().is_some_and(|p| p.key == party.key) && i.stance != Stance::NotStated;
+    // a contention cue's statement outweighs reported speech read for a stance
+    let by_cue = its.iter().filter(stated).any(|i| !i.from_claim);
+    let mine: Vec<&&Item> = its.iter().filter(stated).filter(|i| !by_cue || !i.from_claim).collect();
     // count each stance once (linear), then take the most frequent, the earliest on ties
     let mut counts: Vec<(Stance, usize, &Item)> = Vec::new();
     for it in &mine {
-        match counts.iter_mut().find(|c| c.0 == it.stance) {
-            Some(c) => c.1 += 1,
-            None => counts.push((it.stance, 1, it)),
+        let stance = in_frame(it.stance, framed);
+        match counts.iter_mut().find(|c| c.0 == stance) {
+            Some(c) => {
+                c.1 += 1;
+                // a direct statement of the stance is clearer than one read into the frame
+                if c.2.stance != stance && it.stance == stance {
+                    c.2 = it;
+                }
+            }
+            None => counts.push((stance, 1, it)),
         }
     }
-    let mut best: Option<(usize, &Item)> = None;
-    for &(_, n, it) in &counts {
-        if best.is_none_or(|(m, _)| n > m) {
-            best = Some((n, it));
+    let mut best: Option<(usize, Stance, &Item)> = None;
+    for &(stance, n, it) in &counts {
+        if best.is_none_or(|(m, _, _)| n > m) {
+            best = Some((n, stance, it));
         }
     }
     let mut allies: Vec<Span> = mine.iter().flat_map(|i| i.allies.iter().copied()).collect();
@@ -218,8 +274,8 @@ fn side(party: &Party, its: &[&Item]) -> Side {
     Side {
         party: party.entity,
         name: party.name.clone(),
-        position: best.and_then(|(_, i)| i.position),
-        stance: best.map(|(_, i)| i.stance).unwrap_or(Stance::NotStated),
+        position: best.and_then(|(_, _, i)| i.position),
+        stance: best.map(|(_, s, _)| s).unwrap_or(Stance::NotStated),
         claims: Vec::new(),
         allies,
     }

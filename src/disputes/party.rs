@@ -64,15 +64,19 @@ impl Index {
         Index { mention_of_token, canonical, proper_heads: proper_heads(doc), claim_contents }
     }
 
-    /// Start of the content of a claim that holds byte `at`, if any.
-    fn claim_start_around(&self, at: usize) -> Option<usize> {
+    /// Start of the content of a claim that holds byte `at` and reaches byte `until`, if any.
+    fn claim_start_around(&self, at: usize, until: usize) -> Option<usize> {
         let n = self.claim_contents.partition_point(|c| c.start <= at);
-        self.claim_contents[..n].iter().rev().take(4).find(|c| c.end > at).map(|c| c.start)
+        self.claim_contents[..n].iter().rev().take(4).find(|c| c.end > at && c.end > until).map(|c| c.start)
     }
 
     /// The longer proper name a common head stands for (`union` → `Nurses and Midwives Union`).
     fn proper_name(&self, head: &str) -> Option<&String> {
-        self.proper_heads.get(&head.to_lowercase())
+        let head = head.to_lowercase();
+        self.proper_heads.get(&head).or_else(|| {
+            let alts = words().short_forms.get(head.as_str())?;
+            alts.iter().find_map(|alt| self.proper_heads.get(*alt))
+        })
     }
 
     /// The party an entity stands for: metonyms and nationality words resolved.
@@ -102,6 +106,9 @@ impl Index {
     }
 
     pub fn party_at(&self, s: &Sent, i: usize) -> Option<Party> {
+        if i < s.dateline {
+            return None;
+        }
         let m = (*self.mention_of_token.get(s.first + i)?)?;
         self.resolve(s.doc, s.doc.mentions.get(m)?.entity?)
     }
@@ -150,7 +157,7 @@ fn proper_heads(doc: &Doc) -> HashMap<String, String> {
 /// `last` is the most recent party (for `it`, `they`).
 pub fn subject(ix: &Index, s: &Sent, cue: usize, last: Option<&Party>) -> Subject {
     let mut out = Subject::default();
-    let lo = cue.saturating_sub(MAX_LEFT);
+    let lo = cue.saturating_sub(MAX_LEFT).max(s.dateline.min(cue));
     let mut b = cue;
     for n in 0..MAX_CHUNKS {
         if b <= lo {
@@ -191,7 +198,7 @@ fn ally_chunk(s: &Sent, a: usize, b: usize) -> Option<Span> {
 
 /// The subject inside chunk `a..b`: after the last subordinator, the first party mention not
 /// governed by a preposition; else a pronoun (→ `last`); else a plain noun phrase.
-fn subject_in_chunk(ix: &Index, s: &Sent, a: usize, b: usize, last: Option<&Party>) -> Option<(Party, usize)> {
+pub fn subject_in_chunk(ix: &Index, s: &Sent, a: usize, b: usize, last: Option<&Party>) -> Option<(Party, usize)> {
     let from = clause_start(ix, s, a, b);
     let mut k = from;
     while k < b {
@@ -214,10 +221,13 @@ fn subject_in_chunk(ix: &Index, s: &Sent, a: usize, b: usize, last: Option<&Part
     plain_subject(s, from, b).map(|(name, start, short_form)| {
         // `the trust` → `Northgate Health Trust`; `the company` → the organisation last named
         let single_common = words().role(&name.to_lowercase()) == Some(Role::Org);
+        let single_gov = words().role(&name.to_lowercase()) == Some(Role::Gov);
         let name = match (name.split_whitespace().count(), ix.proper_name(&name)) {
             (1, Some(proper)) if short_form => proper.clone(),
             _ => match last {
                 Some(p) if single_common && p.name.starts_with(char::is_uppercase) && is_organisation(s.doc, p) => return (p.clone(), start),
+                // `the state`, `the government` → the place last named
+                Some(p) if single_gov && is_place(s.doc, p) => return (p.clone(), start),
                 _ => name,
             },
         };
@@ -237,8 +247,21 @@ fn clause_start(ix: &Index, s: &Sent, a: usize, b: usize) -> usize {
         })
         .map(|k| k + 1)
         .unwrap_or(a)
-        // inside reported speech the subject starts with the claim's content
-        .max(b.checked_sub(1).and_then(|last| ix.claim_start_around(s.spans[last].start)).map(|c| s.token_at(c)).unwrap_or(0).min(b))
+        // inside reported speech the subject starts with the claim's content, when the content
+        // runs on to the end of the chunk (a cue after the content is outside the speech)
+        .max(
+            b.checked_sub(1)
+                .and_then(|last| s.spans.get(last))
+                .and_then(|l| ix.claim_start_around(l.start, s.spans.get(b).map_or(l.end, |t| t.start)))
+                .map(|c| s.token_at(c))
+                .unwrap_or(0)
+                .min(b),
+        )
+}
+
+/// A party that can be called `the state` / `the government`: a GPE entity.
+fn is_place(doc: &Doc, p: &Party) -> bool {
+    p.entity.and_then(|e| doc.entities.get(e)).is_some_and(|e| e.label == "GPE")
 }
 
 /// A party that can be called `the company` / `the group`: an ORG entity or a plain name.

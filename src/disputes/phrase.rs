@@ -23,6 +23,8 @@ pub struct Sent<'a> {
     pub spans: Vec<Span>,
     pub words: Vec<&'a str>,
     pub lower: Vec<String>,
+    /// Tokens of a dateline the sentence opens with (`ISLAMABAD:`, `NEW YORK —`), else 0.
+    pub dateline: usize,
 }
 
 impl<'a> Sent<'a> {
@@ -30,7 +32,9 @@ impl<'a> Sent<'a> {
         let sent = &doc.sentences[index];
         let toks = doc.tokens.get(sent.tokens.clone()).unwrap_or(&[]);
         let words: Vec<&str> = toks.iter().map(|t| t.span.slice(&doc.text)).collect();
+        let dateline = dateline_len(&words);
         Sent {
+            dateline,
             doc,
             index,
             first: sent.tokens.start,
@@ -48,7 +52,7 @@ impl<'a> Sent<'a> {
     }
     /// The function-word role of token `i`; organisation nouns (`company`) count as content.
     pub fn role(&self, i: usize) -> Option<Role> {
-        words().role(self.lower(i)).filter(|&r| r != Role::Org)
+        words().role(self.lower(i)).filter(|&r| r != Role::Org && r != Role::Gov)
     }
     pub fn is_word(&self, i: usize) -> bool {
         matches!(self.kinds.get(i), Some(TokenKind::Word) | Some(TokenKind::Number))
@@ -74,6 +78,18 @@ impl<'a> Sent<'a> {
     pub fn token_end(&self, end: usize) -> usize {
         self.spans.partition_point(|s| s.end <= end)
     }
+}
+
+/// Most words in a dateline place name (`RIO DE JANEIRO`).
+const MAX_DATELINE_WORDS: usize = 4;
+
+/// A dateline: one to four all-capital words (two letters or more) opening the text, then a
+/// colon or dash. It says where the reporter files from, so it is never a party.
+fn dateline_len(words: &[&str]) -> usize {
+    let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase());
+    let n = words.iter().take(MAX_DATELINE_WORDS + 1).take_while(|w| caps(w) && w.chars().any(char::is_alphabetic)).count();
+    let ends = words.get(n).is_some_and(|w| matches!(*w, ":" | "—" | "–" | "-"));
+    if n >= 1 && n <= MAX_DATELINE_WORDS && ends { n + 1 } else { 0 }
 }
 
 /// One issue phrase.
@@ -148,10 +164,11 @@ fn noun_phrase(s: &Sent, i: usize, lim: usize) -> Option<(Range<usize>, usize)> 
             let _ = role;
             break;
         }
-        // a participle after the head starts a clause (`relief seeking`, `talks stalled`), but an
+        // a participle after the head starts a clause (`relief seeking`, `a cap tied to`), but an
         // -ing word that ends the phrase is a noun (`water sharing.`, `road building and`)
         let ends_clause_after = j + 1 >= lim || !s.is_word(j + 1) || s.role(j + 1).is_some_and(|r| r != Role::Det);
-        let participle = w.ends_with("ed") && w.len() > 4 || w.ends_with("ing") && !ends_clause_after;
+        // (`tied`, `used` count; `speed`, `greed` are nouns)
+        let participle = w.ends_with("ed") && !w.ends_with("eed") && w.len() >= 4 || w.ends_with("ing") && !ends_clause_after;
         // `a legally binding agreement`: after an -ly adverb the participle is a modifier
         let after_adverb = j > 0 && s.lower(j - 1).ends_with("ly");
         if content > 0 && participle && !after_adverb && words().head(w).is_none() {

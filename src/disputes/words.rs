@@ -46,6 +46,8 @@ pub enum Role {
     Say,
     /// A common noun for the organisation last named (`the company`).
     Org,
+    /// `state`, `government`: a common noun standing for the place (GPE) last named.
+    Gov,
 }
 
 /// A polarity word: sign and whether it opens an inclusion frame.
@@ -73,6 +75,10 @@ pub struct Words {
     /// capital → country (`Tehran` → `Iran`), from the entities stage's lexicon, for texts
     /// where the country itself is never named (so `metonym_of` is empty).
     pub metonyms: HashMap<&'static str, &'static str>,
+    /// Short form → heads of the longer names it may stand for (`union` → `association`).
+    pub short_forms: HashMap<&'static str, Vec<&'static str>>,
+    /// Reported-speech stance words: word → (sign, read inside the content).
+    pub claim_stance: HashMap<&'static str, (i8, bool)>,
 }
 
 pub fn words() -> &'static Words {
@@ -111,6 +117,7 @@ fn load() -> Words {
             "desc" => Role::Desc,
             "say" => Role::Say,
             "org" => Role::Org,
+            "gov" => Role::Gov,
             "ally" => {
                 allies.push((e.key.to_string(), ()));
                 continue;
@@ -141,8 +148,23 @@ fn load() -> Words {
     // Nationality words name a country (`Iranian leaders` speak for Iran). The list is the
     // entities stage's; if its format changes this map is simply empty.
     let norp = parse(include_str!("../../data/entities/norp.txt")).filter_map(|e| Some((e.key, e.value?))).collect();
-    let metonyms = parse(include_str!("../../data/entities/metonyms.txt")).filter_map(|e| Some((e.key, e.value?))).collect();
+    let metonyms = parse(include_str!("../../data/entities/metonyms.txt"))
+        .chain(parse(include_str!("../../data/disputes/capitals.txt")))
+        .filter_map(|e| Some((e.key, e.value?)))
+        .collect();
+    let claim_stance = parse(include_str!("../../data/disputes/claim_stance.txt"))
+        .filter_map(|e| {
+            let mut parts = e.value?.split_whitespace();
+            let sign = if parts.next()? == "-" { -1 } else { 1 };
+            Some((e.key, (sign, parts.next() == Some("content"))))
+        })
+        .collect();
+    let short_forms = parse(include_str!("../../data/disputes/short_forms.txt"))
+        .filter_map(|e| Some((e.key, e.value?.split(',').map(str::trim).filter(|h| !h.is_empty()).collect())))
+        .collect();
     Words {
+        short_forms,
+        claim_stance,
         metonyms,
         cues: PhraseMatcher::new(cues, true),
         allies: PhraseMatcher::new(allies, true),
