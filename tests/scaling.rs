@@ -3,6 +3,7 @@
 //! bounds (3×, 14×) stay clear of noise on a shared machine: thread CPU time, min of 3 runs
 //! each, debug build. On failure the message shows every stage's growth. Each case is the
 //! regression test of a quadratic bug fixed or guarded against (see ARCHITECTURE.md, Performance).
+#![cfg(not(target_arch = "wasm32"))] // native-only: timing
 
 use lede::doc::Doc;
 use lede::{clean, pipeline};
