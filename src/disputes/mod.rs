@@ -22,6 +22,12 @@ pub fn disputes(doc: &mut Doc) {
             let after = &s[m.end..];
             let lead = after.len() - after.trim_start().len();
             let clause = &after[lead..];
+            // five words fit in 300 bytes: never scan the rest of a huge sentence (was quadratic)
+            let mut cap = clause.len().min(300);
+            while !clause.is_char_boundary(cap) {
+                cap -= 1;
+            }
+            let clause = &clause[..cap];
             let clause = &clause[..clause.find(|c: char| matches!(c, ',' | '.' | ';' | ':')).unwrap_or(clause.len())];
             let mut end = 0;
             for (n, (i, w)) in clause.split_whitespace().map(|w| (w.as_ptr() as usize - clause.as_ptr() as usize, w)).enumerate() {

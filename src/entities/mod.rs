@@ -90,7 +90,11 @@ pub fn entities(doc: &mut Doc) {
 fn titled_people(doc: &Doc) -> Vec<Candidate> {
     let text = &doc.text;
     let mut out = Vec::new();
+    let mut scanned_to = 0;
     for t in titles().find_all(text) {
+        if t.start < scanned_to {
+            continue; // a title inside the previous name run ("President President …"): linear, not quadratic
+        }
         let mut end = t.end;
         let mut names = Vec::new();
         // capitalized words after the title, separated by single spaces
@@ -113,6 +117,7 @@ fn titled_people(doc: &Doc) -> Vec<Candidate> {
                 break;
             }
         }
+        scanned_to = end;
         if let (Some(first), Some(last)) = (names.first(), names.last()) {
             let span = Span::new(first.start, last.end);
             out.push(Candidate {
@@ -131,8 +136,13 @@ fn titled_people(doc: &Doc) -> Vec<Candidate> {
 fn resolve_overlaps(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
     let mut kept: Vec<Candidate> = Vec::new();
+    // kept spans never overlap, so only the kept span starting last before `c` ends can overlap
+    // it: one ordered-set lookup per candidate instead of a scan of all kept (was quadratic)
+    let mut kept_spans = std::collections::BTreeSet::new();
     for c in cands {
-        if kept.iter().all(|k| !k.span.overlaps(c.span)) {
+        let prev = kept_spans.range(..(c.span.end, 0)).next_back().map(|&(s, e)| Span::new(s, e));
+        if prev.is_none_or(|k: Span| !k.overlaps(c.span)) {
+            kept_spans.insert((c.span.start, c.span.end));
             kept.push(c);
         }
     }
