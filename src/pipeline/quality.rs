@@ -58,7 +58,8 @@ impl Verdict {
             }
             Verdict::Code => "This looks like program code, not an article; claims and disputes were not looked for.",
             Verdict::Table => {
-                "This looks like a table of numbers, not an article; claims and disputes were not looked for."
+                "This looks like a table of numbers or results, not an article; claims and disputes were not \
+                 looked for."
             }
             Verdict::List => {
                 "This looks like a list of short lines (names or items), not an article's sentences; \
@@ -202,18 +203,22 @@ pub fn assess(doc: &Doc) -> Option<Verdict> {
     if code_lines >= 3 && code_lines * 10 >= lines.len() * 3 {
         return Some(Verdict::Code);
     }
-    if numbers >= 10 && numbers * 10 > (words + numbers) * 4 {
+    // few English function words: not prose (a results table, a list) or not English
+    let few_function_words = words >= 30 && function_words * 100 < words * 4;
+    let numbers_share = numbers * 100 / (words + numbers);
+    if numbers >= 10 && (numbers_share > 40 || few_function_words && numbers_share >= 15) {
         return Some(Verdict::Table);
     }
     let list_lines = lines.iter().filter(|l| is_list_line(l)).count();
-    if lines.len() >= 5 && list_lines * 10 >= lines.len() * 7 && function_words * 10 < words {
+    let mostly_list = lines.len() >= 5 && list_lines * 10 >= lines.len() * 7;
+    if mostly_list && function_words * 10 < words {
         return Some(Verdict::List);
     }
     if cs.letters >= 50 && cs.latin_letters * 2 < cs.letters {
         return Some(Verdict::NonLatin);
     }
-    if words >= 30 && function_words * 100 < words * 4 {
-        return Some(Verdict::NotEnglish);
+    if few_function_words {
+        return Some(if list_lines * 2 >= lines.len() { Verdict::List } else { Verdict::NotEnglish });
     }
     None
 }
