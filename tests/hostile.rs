@@ -3,7 +3,7 @@
 //! keep every invariant of `tests/invariants`. Plus: the size cap, the not-an-article warnings,
 //! and one regression test per bug found by the property tests and the fuzzer.
 //!
-//! Size: `LEDE_HOSTILE_BYTES` (default 128 KiB so `cargo test` stays fast; `make fuzz` runs
+//! Size: `LEDE_HOSTILE_BYTES` (default 64 KiB so `cargo test` stays fast; `make fuzz` runs
 //! 1 MiB with an optimised build). The regression tests for hangs always use 1 MiB. Time limit per input and mode: `LEDE_HOSTILE_SECS` (60).
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -15,7 +15,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 fn size() -> usize {
-    std::env::var("LEDE_HOSTILE_BYTES").ok().and_then(|s| s.parse().ok()).unwrap_or(128 * 1024)
+    std::env::var("LEDE_HOSTILE_BYTES").ok().and_then(|s| s.parse().ok()).unwrap_or(64 * 1024)
 }
 
 fn time_limit() -> Duration {
@@ -319,6 +319,15 @@ fn clean_is_not_idempotent_on_two_seams_in_one_token() {
         let (once, twice) = clean_twice(text);
         assert_eq!(twice, once, "cleaning {text:?} twice");
     }
+}
+
+/// A headline printed three times loses one copy per pass (boilerplate removes the first of
+/// two equal leading lines), so a second cleaning removes another.
+#[test]
+#[ignore = "bug: clean is not idempotent on a thrice-printed headline (owner: clean, src/clean/boilerplate.rs duplicate_headline)"]
+fn clean_is_not_idempotent_on_a_triple_headline() {
+    let (once, twice) = clean_twice("Talks Stall\n\nTalks Stall\n\nTalks Stall\n\nBody text.");
+    assert_eq!(twice, once);
 }
 
 #[test]
