@@ -38,3 +38,18 @@ size: build
 clean:
 	cargo clean
 	rm -rf www/pkg out
+
+# Long reliability run (not in `make test`): property tests with many cases and hostile inputs
+# at 1 MiB, both optimised, then libFuzzer on `analyze` and `clean` for FUZZ_SECS each
+# (cargo-fuzz on the stable toolchain via RUSTC_BOOTSTRAP=1). Crashes land in fuzz/artifacts/.
+FUZZ_SECS ?= 300
+PROPTEST_CASES ?= 5000
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	PROPTEST_CASES=$(PROPTEST_CASES) cargo test --profile eval --test props
+	LEDE_HOSTILE_BYTES=1048576 cargo test --profile eval --test hostile
+	for t in analyze clean; do \
+	  mkdir -p fuzz/corpus/$$t && \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run -s none -O $$t fuzz/corpus/$$t fuzz/seeds -- \
+	    -max_total_time=$(FUZZ_SECS) -max_len=65536 -print_final_stats=1 || exit 1; \
+	done

@@ -5,6 +5,7 @@
 #   wasm-node  wasm-pack test --node            (the JS boundary under Node)
 #   wasm-web   wasm-pack test --headless --chrome (the JS boundary in Chromium)
 #   build      the release wasm the page loads (wasm-opt from npm binaryen)
+#   determinism native CLI vs wasm on ../shared/data (optional: skipped without the data)
 #   js-unit    node --test tests/js/            (www/render.js and other pure page logic)
 #   e2e        node --test tests/e2e/           (playwright-core + /usr/bin/chromium, served page)
 set -uo pipefail
@@ -45,6 +46,14 @@ layer() { # layer [--no-tests] NAME CMD...   (--no-tests: a build step, judged b
 
 layer native cargo test --all-targets
 layer --no-tests build bash scripts/build.sh
+# -- optional layer (reliability): native CLI vs wasm give identical wire JSON on the dev data.
+# Needs ../shared/data (or LEDE_SHARED); skipped with a note when absent.
+if [[ -d "${LEDE_SHARED:-../shared}/data" ]]; then
+  layer determinism node scripts/determinism.mjs
+else
+  log "determinism: skipped, no ${LEDE_SHARED:-../shared}/data (set LEDE_SHARED)"
+fi
+# -- end optional layer
 layer wasm-node wasm-pack test --mode no-install --node
 layer wasm-web wasm-pack test --mode no-install --headless --chrome --chromedriver "$(command -v chromedriver)"
 layer js-unit node --test tests/js/

@@ -3,6 +3,14 @@
 //! Each stage is a `fn(&mut Doc)` that appends its own layer and never rewrites an earlier one.
 //! [`analyze`] never panics: a stage that panics (a bug) is caught natively, its layer dropped
 //! and a warning recorded, so the user still gets the other layers.
+//!
+//! Limits (`limits.rs`): a text above [`limits::MAX_ANNOTATED_BYTES`] is cleaned and returned
+//! whole but annotated only up to a paragraph (or line, sentence, word) boundary before the
+//! limit, with a `truncated` warning. The last stage, `quality` (`quality.rs`), only adds
+//! warnings: `empty`, `garbled`, `not_english`, `not_article`, `long_token`.
+
+pub mod limits;
+pub mod quality;
 
 use crate::doc::Doc;
 
@@ -28,17 +36,29 @@ pub const STAGES: &[Stage] = &[
     ("entities", crate::entities::entities),
     ("claims", crate::claims::claims),
     ("disputes", crate::disputes::disputes),
+    ("quality", quality::quality),
 ];
 
 /// Clean (optionally) and annotate `text`.
 pub fn analyze(text: &str, options: &Options) -> Doc {
+    analyze_with_limit(text, options, limits::MAX_ANNOTATED_BYTES)
+}
+
+/// [`analyze`] with another annotation size limit (tests use small ones).
+pub fn analyze_with_limit(text: &str, options: &Options, limit: usize) -> Doc {
     let mut doc = Doc::new(text);
     if options.clean {
         run_stage(&mut doc, "clean", crate::clean::clean_stage);
     }
+    // the stages see only the head; every span they make is therefore valid in the whole text
+    let tail = limits::split_for_annotation(&mut doc, limit);
     for &(name, stage) in STAGES {
+        if quality::skips(&doc, name) {
+            continue;
+        }
         run_stage(&mut doc, name, stage);
     }
+    doc.text.push_str(&tail);
     doc
 }
 

@@ -1,0 +1,300 @@
+//! The quality stage: notices a paste that is not a news article and says so in a warning.
+//!
+//! It runs last, reads the text, tokens and lines, and only appends warnings (never touches
+//! another layer). One verdict at most, checked in this order:
+//! - `empty`: nothing but whitespace, marks or invisible characters;
+//! - `garbled`: many control or replacement characters (binary junk, a bad decode);
+//! - `not_article`: markup (an HTML page), code, a table of numbers, or a list of short lines;
+//! - `not_english`: mostly a non-Latin script, or Latin words with almost no English function
+//!   words (lede's lexicons are English).
+//!
+//! Independently, `long_token` flags a run of more than [`LONG_TOKEN_CHARS`] characters without
+//! a space (an encoded blob, a minified script): it is kept but cannot be words.
+//! Texts too short to judge (fewer than [`MIN_WORDS`] words) get no `not_*` verdict.
+//!
+//! On code, a table of numbers or garbled data the pipeline skips the stages that need prose
+//! (claims, disputes: [`skips`]), which would only find garbage there; the warning says so.
+
+use crate::doc::{Doc, TokenKind};
+
+/// Below this many word and number tokens a text is too short to call it "not an article".
+pub const MIN_WORDS: usize = 20;
+/// A whitespace-free run longer than this many characters gets a `long_token` warning.
+pub const LONG_TOKEN_CHARS: usize = 1000;
+
+/// What the text looks like, when it is not an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Empty,
+    Garbled,
+    Markup,
+    Code,
+    Table,
+    List,
+    NonLatin,
+    NotEnglish,
+}
+
+impl Verdict {
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::Empty => "empty",
+            Verdict::Garbled => "garbled",
+            Verdict::Markup | Verdict::Code | Verdict::Table | Verdict::List => "not_article",
+            Verdict::NonLatin | Verdict::NotEnglish => "not_english",
+        }
+    }
+
+    pub fn message(self) -> &'static str {
+        match self {
+            Verdict::Empty => "There is no text to annotate: the paste is empty or only whitespace.",
+            Verdict::Garbled => {
+                "This looks like binary or garbled data (many control or replacement characters), \
+                 not an article; claims and disputes were not looked for."
+            }
+            Verdict::Markup => {
+                "This looks like a web page's HTML source, not an article's text. It is annotated \
+                 as plain text (markup is never run); paste the article's text for better results."
+            }
+            Verdict::Code => "This looks like program code, not an article; claims and disputes were not looked for.",
+            Verdict::Table => {
+                "This looks like a table of numbers or results, not an article; claims and disputes were not \
+                 looked for."
+            }
+            Verdict::List => {
+                "This looks like a list of short lines (names or items), not an article's sentences; \
+                 claims and disputes need full sentences."
+            }
+            Verdict::NonLatin => {
+                "This text is mostly in a non-Latin script. lede's word lists are English, so few \
+                 annotations are expected."
+            }
+            Verdict::NotEnglish => {
+                "This text does not look like English. lede's word lists are English, so few \
+                 annotations are expected."
+            }
+        }
+    }
+}
+
+/// Stages that need sentences of prose.
+const PROSE_STAGES: &[&str] = &["claims", "disputes"];
+
+/// True if the pipeline should not run stage `name` on this document: a prose stage on text
+/// that is code, a table or garbled (needs the tokens, so it is asked after tokenizing).
+pub fn skips(doc: &Doc, name: &str) -> bool {
+    PROSE_STAGES.contains(&name) && matches!(assess(doc), Some(Verdict::Code | Verdict::Table | Verdict::Garbled))
+}
+
+pub fn quality(doc: &mut Doc) {
+    if let Some(v) = assess(doc) {
+        doc.warn(v.code(), v.message());
+    }
+    if let Some(chars) = longest_run(&doc.text).filter(|&n| n > LONG_TOKEN_CHARS) {
+        doc.warn(
+            "long_token",
+            format!(
+                "The text contains a run of {chars} characters without a space; it is kept as it is \
+                 but is not words (an encoded file or a minified script?)."
+            ),
+        );
+    }
+}
+
+/// Counts over the characters of the text.
+#[derive(Debug, Default)]
+struct CharStats {
+    visible: usize,
+    letters: usize,
+    latin_letters: usize,
+    junk: usize,
+    markup_tags: usize,
+}
+
+fn char_stats(text: &str) -> CharStats {
+    let mut s = CharStats::default();
+    let mut prev = ' ';
+    for c in text.chars() {
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t') || c == '\u{fffd}' {
+            s.junk += 1;
+        }
+        if !c.is_whitespace() && !is_invisible(c) {
+            s.visible += 1;
+        }
+        if c.is_alphabetic() {
+            s.letters += 1;
+            if c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c) {
+                s.latin_letters += 1;
+            }
+        }
+        if prev == '<' && (c.is_ascii_alphabetic() || c == '/' || c == '!') {
+            s.markup_tags += 1;
+        }
+        prev = c;
+    }
+    s
+}
+
+/// Zero-width, format and combining characters: nothing a reader sees on its own.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}')
+        || ('\u{300}'..='\u{36f}').contains(&c)
+        || ('\u{483}'..='\u{489}').contains(&c)
+        || ('\u{1ab0}'..='\u{1aff}').contains(&c)
+        || ('\u{20d0}'..='\u{20ff}').contains(&c)
+        || ('\u{fe20}'..='\u{fe2f}').contains(&c)
+}
+
+/// Common English function words: an English text of any length is full of them.
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "a", "in", "that", "is", "was", "for", "on", "with", "as", "by", "at", "it", "he",
+    "she", "they", "said", "from", "has", "have", "are", "be", "not", "but", "an", "its", "this", "will", "were",
+    "had", "his", "her", "their", "who", "which", "or", "after",
+];
+
+const CODE_LINE_STARTS: &[&str] = &[
+    "//", "/*", "#include", "#!", "import ", "from ", "def ", "fn ", "pub ", "let ", "const ", "var ", "function",
+    "return", "class ", "public ", "private ", "if (", "for (", "while (", "} else", "<?php", "package ", "use ",
+];
+
+fn is_code_line(line: &str) -> bool {
+    let t = line.trim();
+    t.ends_with(';') || t.ends_with('{') || t == "}" || t.ends_with("};") || CODE_LINE_STARTS.iter().any(|p| t.starts_with(p))
+}
+
+/// A short line without sentence punctuation: a list item, a name, a heading.
+fn is_list_line(line: &str) -> bool {
+    let t = line.trim().trim_start_matches(['-', '*', '•', '·']).trim();
+    t.split_whitespace().count() <= 4 && !t.ends_with(['.', '!', '?', '"', '”', ':'])
+}
+
+/// The verdict for a document, or `None` if it may well be an article.
+pub fn assess(doc: &Doc) -> Option<Verdict> {
+    let text = doc.text.as_str();
+    let cs = char_stats(text);
+    if cs.visible == 0 {
+        return Some(Verdict::Empty);
+    }
+    if cs.junk * 20 > cs.visible && cs.junk >= 3 {
+        return Some(Verdict::Garbled);
+    }
+    let (mut words, mut numbers, mut function_words) = (0usize, 0usize, 0usize);
+    for t in &doc.tokens {
+        match t.kind {
+            TokenKind::Word => {
+                words += 1;
+                let w = t.span.slice(text);
+                if w.len() <= 5 && ENGLISH_FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+                    function_words += 1;
+                }
+            }
+            TokenKind::Number => numbers += 1,
+            _ => {}
+        }
+    }
+    if words + numbers < MIN_WORDS {
+        return None;
+    }
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    if cs.markup_tags >= 5 && cs.markup_tags * 40 > words {
+        return Some(Verdict::Markup);
+    }
+    let code_lines = lines.iter().filter(|l| is_code_line(l)).count();
+    if code_lines >= 3 && code_lines * 10 >= lines.len() * 3 {
+        return Some(Verdict::Code);
+    }
+    // few English function words: not prose (a results table, a list) or not English
+    let few_function_words = words >= 30 && function_words * 100 < words * 4;
+    let numbers_share = numbers * 100 / (words + numbers);
+    if numbers >= 10 && (numbers_share > 40 || few_function_words && numbers_share >= 15) {
+        return Some(Verdict::Table);
+    }
+    let list_lines = lines.iter().filter(|l| is_list_line(l)).count();
+    let mostly_list = lines.len() >= 5 && list_lines * 10 >= lines.len() * 7;
+    if mostly_list && function_words * 10 < words {
+        return Some(Verdict::List);
+    }
+    if cs.letters >= 50 && cs.latin_letters * 2 < cs.letters {
+        return Some(Verdict::NonLatin);
+    }
+    if few_function_words {
+        return Some(if list_lines * 2 >= lines.len() { Verdict::List } else { Verdict::NotEnglish });
+    }
+    None
+}
+
+/// Length in chars of the longest run without whitespace, in one pass.
+fn longest_run(text: &str) -> Option<usize> {
+    let (mut best, mut run) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_whitespace() {
+            run = 0;
+        } else {
+            run += 1;
+            best = best.max(run);
+        }
+    }
+    (best > 0).then_some(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{analyze, Options};
+
+    fn verdict(text: &str) -> Option<Verdict> {
+        let doc = analyze(text, &Options::default());
+        let v = assess(&doc);
+        // the stage's warning says the same as the verdict
+        let codes: Vec<&str> = doc.warnings.iter().map(|w| w.code).filter(|c| *c != "long_token").collect();
+        assert_eq!(codes, v.map(|v| v.code()).into_iter().collect::<Vec<_>>(), "warnings of {text:?}");
+        v
+    }
+
+    const ARTICLE: &str = "The talks resumed on Tuesday in Muscat, officials said. The foreign minister \
+        told reporters that the two sides had agreed to meet again next week, and that a deal was possible \
+        if both were willing to compromise on the remaining issues.";
+
+    #[test]
+    fn articles_and_short_texts_get_no_verdict() {
+        assert_eq!(verdict(ARTICLE), None);
+        assert_eq!(verdict("Iran"), None);
+        assert_eq!(verdict("1 2 3"), None, "too short to judge");
+        let seed = include_str!("../../seeds/000_d91da279460ebc95.txt");
+        assert_eq!(verdict(seed), None);
+    }
+
+    #[test]
+    fn recognises_what_is_not_an_article() {
+        let table = "Year Q1 Q2 Q3 Q4\n2019 10.5 11.2 9.8 12.0\n2020 8.1 7.7 9.9 10.4\n2021 11.0 12.5 13.1 14.2\n2022 15.0 14.1 13.3 12.9\n";
+        assert_eq!(verdict(table), Some(Verdict::Table));
+        let code = "fn main() {\n    let x = 1;\n    let y = x + 2;\n    println!(\"{}\", y);\n}\n\nfn helper(a: u32) -> u32 {\n    return a * 2;\n}\n";
+        assert_eq!(verdict(&code.repeat(2)), Some(Verdict::Code));
+        let names = "Alice Johnson\nBob Smith\nCarol White\nDavid Brown\nEve Black\nFrank Green\nGrace Hall\nHenry King\nIris Stone\nJack Reed\nKaren Wood\nLiam Fox\n";
+        assert_eq!(verdict(names), Some(Verdict::List));
+        let html = "<html><head><title>News</title><script>alert(1)</script></head><body><div class=\"a\"><p>The talks resumed.</p><p>More text here for the reader.</p></div><ul><li>one</li><li>two</li></ul></body></html>";
+        assert_eq!(verdict(&html.repeat(2)), Some(Verdict::Markup));
+        let french = "Les négociations entre les deux pays ont repris mardi à Mascate, selon des responsables. Le ministre des affaires étrangères a déclaré aux journalistes que les deux parties avaient convenu de se revoir la semaine prochaine.";
+        assert_eq!(verdict(french), Some(Verdict::NotEnglish));
+        let russian = "Переговоры между двумя странами возобновились во вторник в Маскате, сообщили официальные лица. Министр иностранных дел заявил журналистам, что стороны договорились встретиться снова на следующей неделе.";
+        assert_eq!(verdict(russian), Some(Verdict::NonLatin));
+    }
+
+    #[test]
+    fn recognises_empty_and_garbled_input() {
+        assert_eq!(verdict(""), Some(Verdict::Empty));
+        assert_eq!(verdict(" \n\t \u{200b}\u{feff}"), Some(Verdict::Empty));
+        let junk: String = (0u32..400).filter_map(|i| char::from_u32((i * 7919) % 0x250)).collect();
+        assert_eq!(verdict(&junk), Some(Verdict::Garbled));
+        assert_eq!(verdict("ab\u{fffd}\u{fffd}\u{fffd}cd"), Some(Verdict::Garbled));
+    }
+
+    #[test]
+    fn flags_a_long_token() {
+        let blob = format!("{} {}", ARTICLE, "QUJD".repeat(400));
+        let doc = analyze(&blob, &Options::default());
+        let w = doc.warnings.iter().find(|w| w.code == "long_token").expect("long_token warning");
+        assert!(w.message.contains("1600 characters"), "{}", w.message);
+        assert!(!analyze(ARTICLE, &Options::default()).warnings.iter().any(|w| w.code == "long_token"));
+    }
+}
