@@ -416,3 +416,58 @@ fn title_case_headline_cue() {
     let text = "Senator Says Talks Will Resume Next Week\n\nThe talks stalled in May.";
     check(&[(text, "Says", Some("Senator"), "Talks Will Resume Next Week")]);
 }
+
+#[test]
+fn sources_with_parentheticals_and_long_appositives() {
+    check(&[
+        ("Sen. Mary Alder (D-Ore.), a veteran negotiator, said the bill would pass.", "said", Some("Sen. Mary Alder (D-Ore.)"), "the bill would pass"),
+        ("Rep. Tom Birch (R-Ind.) said the vote was delayed.", "said", Some("Rep. Tom Birch (R-Ind.)"), "the vote was delayed"),
+        (
+            "Joan Pike, 58, a retired teacher in Dayton, Ohio, said the school board had ignored parents.",
+            "said",
+            Some("Joan Pike"),
+            "the school board had ignored parents",
+        ),
+        (
+            "Ray Dunn, a strategist who ran two statewide races and is now advising the mayor, said turnout would decide it.",
+            "said",
+            Some("Ray Dunn"),
+            "turnout would decide it",
+        ),
+    ]);
+}
+
+#[test]
+fn bare_quantifiers_percentages_and_reports_speak() {
+    check(&[
+        ("Many conservatives were uneasy, but many said the ruling changed their minds.", "said", Some("many"), "the ruling changed their minds"),
+        ("Most voters backed the plan; 31% say they are undecided.", "say", Some("31%"), "they are undecided"),
+        ("The audit listed six failures. It said managers had hidden the losses.", "said", Some("It"), "managers had hidden the losses"),
+    ]);
+}
+
+#[test]
+fn post_posed_before_semicolon_and_comma_after_that() {
+    check(&[
+        ("Turnout will be decisive, local organizers say; in the last race it was low.", "say", Some("local organizers"), "Turnout will be decisive"),
+        ("Party officials say that, even if a recount were allowed, the result would stand.", "say", Some("Party officials"), "even if a recount were allowed, the result would stand"),
+    ]);
+}
+
+#[test]
+fn content_stops_before_trailing_with_or_which_clause() {
+    check(&[
+        ("Analysts believe the levy will never take effect, with so many lawmakers opposed.", "believe", Some("Analysts"), "the levy will never take effect"),
+        ("The mayor said the road would reopen, which surprised residents.", "said", Some("The mayor"), "the road would reopen"),
+    ]);
+}
+
+/// Regression: an object of a preposition inside a longer subject is not a speaker.
+#[test]
+fn no_source_inside_a_prepositional_phrase() {
+    let text = "The city's preference for talks with the union alone suggests a hardening position.";
+    assert!(rows(text).iter().all(|r| r.source.as_deref() != Some("the union alone")), "{:#?}", rows(text));
+    // `it is said` stays sourceless: `it` speaks only as the direct subject of a speech verb
+    let text = "It is said that the bridge will close.";
+    assert!(rows(text).iter().all(|r| r.source.as_deref() != Some("It")), "{:#?}", rows(text));
+}

@@ -386,7 +386,8 @@ fn ends_here(ctx: &Ctx, from: usize, hi: usize) -> bool {
         return true;
     }
     let w = ctx.word(from);
-    w == "," && !(from + 1 < hi && ctx.is_quote(from + 1)) && ctx.low(from + 1) != "that"
+    // `…, analysts say; in 2012 …`
+    w == ";" || w == "," && !(from + 1 < hi && ctx.is_quote(from + 1)) && ctx.low(from + 1) != "that"
 }
 
 /// Where the content after a cue starts: after `that` or `:` if one follows shortly, else
@@ -399,7 +400,12 @@ fn content_start(ctx: &Ctx, from: usize, hi: usize, info: CueInfo) -> Option<usi
         for j in from..(from + THAT_WINDOW).min(hi) {
             let w = ctx.low(j);
             if w == "that" || w == ":" {
-                return Some(j + 1);
+                // `say that, even if …, the count stands`: the content starts after the comma
+                let mut s = j + 1;
+                while s < hi && w == "that" && ctx.word(s) == "," {
+                    s += 1;
+                }
+                return Some(s);
             }
             if ctx.is_quote(j) && j > from {
                 return Some(j);
@@ -438,7 +444,7 @@ fn content_end(ctx: &Ctx, d: &Drafts, start: usize, limit: usize) -> usize {
             break;
         }
         // `… and insisted that …`: a second verb of the speaker starts a new claim
-        if j > start && matches!(w, "and" | "but") && !ctx.in_quote[j] && cue_follows(ctx, j + 1) {
+        if j > start && matches!(w, "and" | "but") && !ctx.in_quote[j] && (cue_follows(ctx, j + 1) || later_verb_follows(ctx, j + 1)) {
             break;
         }
         j += 1;
@@ -453,6 +459,10 @@ fn ends_clause_after_comma(ctx: &Ctx, j: usize) -> bool {
     if CONTRAST.contains(&next) || (next == "and" && ctx.word(j) != ",") {
         return true;
     }
+    // `…, with such a precedent for …` / `…, with whom he clashed`: a trailing adjunct
+    if next == "with" || next == "which" {
+        return true;
+    }
     let participle = |k: usize| ctx.low(k).ends_with("ing") && ctx.low(k).len() > 4 && !ctx.is_capitalized(k);
     participle(j + 1) || (ctx.low(j + 1).ends_with("ly") && participle(j + 2))
 }
@@ -464,6 +474,15 @@ fn cue_follows(ctx: &Ctx, k: usize) -> bool {
         k += 1;
     }
     lex().cues.match_at(&ctx.low, k).is_some_and(|(_, info)| !info.needs_that || matches!(ctx.low(k + 1), "that" | ":"))
+}
+
+/// `… but later admitted …` / `… and then resigned`: a time adverb and a past-tense verb start
+/// the speaker's next action, not more of what was said.
+fn later_verb_follows(ctx: &Ctx, k: usize) -> bool {
+    matches!(ctx.low(k), "later" | "then" | "subsequently" | "eventually" | "soon") && {
+        let v = ctx.low(k + 1);
+        v.len() > 3 && v.ends_with("ed") && !ctx.is_capitalized(k + 1)
+    }
 }
 
 fn trim_end(ctx: &Ctx, start: usize, mut j: usize) -> usize {
