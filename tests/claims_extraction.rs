@@ -471,3 +471,23 @@ fn no_source_inside_a_prepositional_phrase() {
     let text = "It is said that the bridge will close.";
     assert!(rows(text).iter().all(|r| r.source.as_deref() != Some("It")), "{:#?}", rows(text));
 }
+
+#[test]
+fn quotes_continue_and_close_on_their_own_stop() {
+    // a quote ending in its own full stop, followed by more of the sentence's paragraph
+    let text = "A campaign aide familiar with the plan said, “We will win the state.” Later the aide left.";
+    let r = by_cue(text, "said");
+    assert_eq!(r.source.as_deref(), Some("A campaign aide familiar with the plan"));
+    assert_eq!(r.content, "“We will win the state.”");
+    // `He continued, "…"`
+    check(&[("He continued, “The second half of the plan matters more.”", "continued", Some("He"), "“The second half of the plan matters more.”")]);
+    // a paragraph that is only a quotation continues the previous paragraph's speaker
+    let text = "“The budget is broken,” the governor said.\n\n“We will fix it before the summer recess.”";
+    let all = rows(text);
+    let cont = all.iter().find(|r| r.content.starts_with("“We will fix")).unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(cont.source.as_deref(), Some("the governor"));
+    assert_eq!(cont.kind, "direct");
+    // but not after a paragraph with no quotation
+    let text = "The governor spoke for an hour.\n\n“We will fix it before the summer recess.”";
+    assert!(rows(text).iter().all(|r| r.source.is_none() || !r.content.starts_with("“We will")), "{:#?}", rows(text));
+}

@@ -94,6 +94,38 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], d: &mut Drafts) {
             d.push(draft);
         }
     }
+    for &q in quotes {
+        if let Some(draft) = continued_speaker(ctx, q, d) {
+            d.push(draft);
+        }
+    }
+}
+
+/// How far back (in tokens) the speaker of a quotation paragraph is looked for.
+const CONTINUED_WINDOW: usize = 120;
+
+/// A paragraph that is nothing but a quotation, right after a paragraph quoting someone,
+/// continues that speaker (`"…," she said.` ¶ `"…"`).
+fn continued_speaker(ctx: &Ctx, q: Quote, d: &Drafts) -> Option<Draft> {
+    if !q.closed || d.is_used(q.toks()) || ctx.words_in(q.toks()) < 3 {
+        return None;
+    }
+    let opens_paragraph = q.open == 0 || ctx.break_before[q.open];
+    let after = q.last + 1;
+    let ends_paragraph = after >= ctx.len() || ctx.break_before[after] || (ctx.is_terminal(after) && (after + 1 >= ctx.len() || ctx.break_before[after + 1]));
+    if !opens_paragraph || !ends_paragraph {
+        return None;
+    }
+    let prev = d.draft_before(q.open, CONTINUED_WINDOW)?;
+    // the previous claim must be a quotation in the paragraph just before this one
+    let prev_end = prev.content_cover()?.1;
+    let paragraphs_between = (prev_end..q.open).filter(|&k| ctx.break_before[k]).count();
+    if prev.kind != "direct" || paragraphs_between > 1 {
+        return None;
+    }
+    let mut draft = Draft::new(prev.source, None, vec![q.toks()], "direct", "quote:continued-speaker");
+    draft.source_kind = prev.source_kind;
+    Some(draft)
 }
 
 /// `"…," he said.` / `"…," said the minister.` (and a continuation quote after it).
@@ -166,7 +198,9 @@ fn before_quote(ctx: &Ctx, q: Quote, d: &Drafts) -> Option<Draft> {
     }
     // the quote must end its clause: otherwise it is a mixed quote (left to indirect speech)
     let after = q.last + 1;
-    if q.closed && after < ctx.len() && !ctx.break_before[after] && !ctx.is_terminal(after) && ctx.word(after) != "," {
+    // (a quote closing on its own full stop, `…stands."`, ends it too)
+    let ends_inside = q.closed && q.last > q.open + 1 && ctx.is_terminal(q.last - 1);
+    if q.closed && after < ctx.len() && !ctx.break_before[after] && !ctx.is_terminal(after) && ctx.word(after) != "," && !ends_inside {
         return None;
     }
     let floor = ctx.doc.sentences.get(ctx.sentence_of[k.saturating_sub(1)]).map(|s| s.tokens.start).unwrap_or(0);
