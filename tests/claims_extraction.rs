@@ -491,3 +491,16 @@ fn quotes_continue_and_close_on_their_own_stop() {
     let text = "The governor spoke for an hour.\n\n“We will fix it before the summer recess.”";
     assert!(rows(text).iter().all(|r| r.source.is_none() || !r.content.starts_with("“We will")), "{:#?}", rows(text));
 }
+
+#[test]
+fn quotation_signed_after_a_dash() {
+    let text = "Readers wrote in.\n\n“The plan is late and costs too much.” ― Dana Whitfield\n\n“Nobody asked us.” — Luis Ortega.";
+    let all = rows(text);
+    let first = all.iter().find(|r| r.content.starts_with("“The plan")).unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(first.source.as_deref(), Some("Dana Whitfield"));
+    let second = all.iter().find(|r| r.content.starts_with("“Nobody")).unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(second.source.as_deref(), Some("Luis Ortega"));
+    // a dash inside running prose is not a signature
+    let text = "He called it “a disaster” — Senate leaders disagreed with him on the timing of the vote.";
+    assert!(rows(text).iter().all(|r| r.source.as_deref() != Some("Senate leaders disagreed")), "{:#?}", rows(text));
+}

@@ -92,6 +92,8 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], d: &mut Drafts) {
             d.push(draft);
         } else if let Some(draft) = before_quote(ctx, q, d) {
             d.push(draft);
+        } else if let Some(draft) = dash_signature(ctx, q) {
+            d.push(draft);
         }
     }
     for &q in quotes {
@@ -99,6 +101,29 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], d: &mut Drafts) {
             d.push(draft);
         }
     }
+}
+
+/// Most words in a signature after a dash.
+const MAX_SIGNATURE: usize = 5;
+
+/// `"…" ― Jane Roe` closing a paragraph: a quotation signed with a name after a dash.
+fn dash_signature(ctx: &Ctx, q: Quote) -> Option<Draft> {
+    let dash = q.last + 1;
+    if !q.closed || !matches!(ctx.word(dash), "―" | "—" | "–" | "--") || ctx.break_before.get(dash).copied().unwrap_or(true) {
+        return None;
+    }
+    let start = dash + 1;
+    let mut end = start;
+    while end < ctx.len() && !ctx.break_before[end] && !ctx.is_terminal(end) && end - start <= MAX_SIGNATURE + 2 {
+        end += 1;
+    }
+    let paragraph_ends = end >= ctx.len() || ctx.break_before[end] || (ctx.is_terminal(end) && (end + 1 >= ctx.len() || ctx.break_before[end + 1]));
+    let words: Vec<usize> = (start..end).filter(|&i| ctx.is_wordlike(i)).collect();
+    let name_like = !words.is_empty() && words.len() <= MAX_SIGNATURE && words.iter().all(|&i| ctx.is_capitalized(i)) && ctx.is_capitalized(start);
+    if !paragraph_ends || !name_like {
+        return None;
+    }
+    Some(Draft::new(Some((start, end)), Some((dash, dash + 1)), vec![q.toks()], "direct", "quote:dash-signature"))
 }
 
 /// How far back (in tokens) the speaker of a quotation paragraph is looked for.
