@@ -504,3 +504,15 @@ fn quotation_signed_after_a_dash() {
     let text = "He called it “a disaster” — Senate leaders disagreed with him on the timing of the vote.";
     assert!(rows(text).iter().all(|r| r.source.as_deref() != Some("Senate leaders disagreed")), "{:#?}", rows(text));
 }
+
+#[test]
+fn weak_cue_with_a_person_subject_takes_its_object() {
+    check(&[
+        ("She supports the new transit levy.", "supports", Some("She"), "the new transit levy"),
+        ("Senator Maria Cortez questions the timing of the vote.", "questions", Some("Senator Maria Cortez"), "the timing of the vote"),
+    ]);
+    // with an inanimate subject the weak cue still needs `that`
+    for text in ["The bridge supports heavy trucks.", "The form states the fee in dollars."] {
+        assert!(rows(text).is_empty(), "{text}: {:#?}", rows(text));
+    }
+}
