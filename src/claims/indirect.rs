@@ -230,7 +230,7 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
             }
             _ if ends_here(ctx, cue.1, hi) && !info.needs_that => Mode::Before,
             Some(s) if ctx.has_words((s, hi), 2) => Mode::After(s),
-            // a weak cue with a person as subject takes its object as the stance (`she
+            // a weak cue with a person or body as subject takes its object as the stance (`she
             // supports the measure`, `he questioned the timing`)
             _ if info.needs_that && person_subject(ctx, ls.np) && ctx.has_words((cue.1, hi), 2) && !ctx.is_punct(cue.1) => Mode::After(cue.1),
             _ if info.needs_that => return None,
@@ -275,10 +275,10 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
     None
 }
 
-/// A personal pronoun or a name ending in a PERSON mention.
+/// A personal pronoun, a person or an organization (not an inanimate `the bridge`).
 fn person_subject(ctx: &Ctx, np: Toks) -> bool {
     let pronoun = np.1 == np.0 + 1 && matches!(ctx.low(np.0), "he" | "she" | "they" | "we" | "i");
-    pronoun || super::source::classify(ctx, np, None) == crate::doc::SourceKind::Person
+    pronoun || matches!(super::source::classify(ctx, np, None), crate::doc::SourceKind::Person | crate::doc::SourceKind::Organization)
 }
 
 /// Prepositions and verbs that take a gerund (`short of calling`, `from saying`): the words
