@@ -230,9 +230,9 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
             }
             _ if ends_here(ctx, cue.1, hi) && !info.needs_that => Mode::Before,
             Some(s) if ctx.has_words((s, hi), 2) => Mode::After(s),
-            // a weak cue with a person or body as subject takes its object as the stance (`she
+            // a weak cue with a person as subject takes its object as the stance (`she
             // supports the measure`, `he questioned the timing`)
-            _ if info.needs_that && person_subject(ctx, ls.np) && ctx.has_words((cue.1, hi), 2) && !ctx.is_punct(cue.1) => Mode::After(cue.1),
+            _ if info.needs_that && person_subject(ctx, ls.np) && !hearsay_between(ctx, ls.np.1, cue.0) && ctx.has_words((cue.1, hi), 2) && !ctx.is_punct(cue.1) => Mode::After(cue.1),
             _ if info.needs_that => return None,
             _ => Mode::Before,
         };
@@ -275,10 +275,16 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
     None
 }
 
-/// A personal pronoun, a person or an organization (not an inanimate `the bridge`).
+/// A personal pronoun or a person (not a body such as `Iran`, whose acts are often reported
+/// rather than stated, nor an inanimate `the bridge`).
 fn person_subject(ctx: &Ctx, np: Toks) -> bool {
     let pronoun = np.1 == np.0 + 1 && matches!(ctx.low(np.0), "he" | "she" | "they" | "we" | "i");
-    pronoun || matches!(super::source::classify(ctx, np, None), crate::doc::SourceKind::Person | crate::doc::SourceKind::Organization)
+    pronoun || super::source::classify(ctx, np, None) == crate::doc::SourceKind::Person
+}
+
+/// `X reportedly rejected …`: the act is reported by someone else, not stated by X.
+fn hearsay_between(ctx: &Ctx, from: usize, to: usize) -> bool {
+    (from..to).any(|i| matches!(ctx.low(i), "reportedly" | "allegedly" | "purportedly"))
 }
 
 /// Prepositions and verbs that take a gerund (`short of calling`, `from saying`): the words
