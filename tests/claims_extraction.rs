@@ -510,6 +510,7 @@ fn weak_cue_with_a_person_subject_takes_its_object() {
     check(&[
         ("She supports the new transit levy.", "supports", Some("She"), "the new transit levy"),
         ("Senator Maria Cortez questions the timing of the vote.", "questions", Some("Senator Maria Cortez"), "the timing of the vote"),
+        ("Local officials confirmed the closure of the plant.", "confirmed", Some("Local officials"), "the closure of the plant"),
     ]);
     // with an inanimate subject the weak cue still needs `that`
     for text in ["The bridge supports heavy trucks.", "Senator Maria Cortez reportedly rejected the offer.", "The form states the fee in dollars."] {

@@ -275,11 +275,12 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
     None
 }
 
-/// A personal pronoun or a person (not a body such as `Iran`, whose acts are often reported
+/// A personal pronoun, a person or a people noun ending the phrase (`officials`; not a body such as `Iran`, whose acts are often reported
 /// rather than stated, nor an inanimate `the bridge`).
 fn person_subject(ctx: &Ctx, np: Toks) -> bool {
     let pronoun = np.1 == np.0 + 1 && matches!(ctx.low(np.0), "he" | "she" | "they" | "we" | "i");
-    pronoun || super::source::classify(ctx, np, None) == crate::doc::SourceKind::Person
+    let source_noun = ctx.low(np.1.saturating_sub(1));
+    pronoun || lex().source_nouns.contains_key(source_noun) || super::source::classify(ctx, np, None) == crate::doc::SourceKind::Person
 }
 
 /// `X reportedly rejected …`: the act is reported by someone else, not stated by X.
