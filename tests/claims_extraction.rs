@@ -416,3 +416,104 @@ fn title_case_headline_cue() {
     let text = "Senator Says Talks Will Resume Next Week\n\nThe talks stalled in May.";
     check(&[(text, "Says", Some("Senator"), "Talks Will Resume Next Week")]);
 }
+
+#[test]
+fn sources_with_parentheticals_and_long_appositives() {
+    check(&[
+        ("Sen. Mary Alder (D-Ore.), a veteran negotiator, said the bill would pass.", "said", Some("Sen. Mary Alder (D-Ore.)"), "the bill would pass"),
+        ("Rep. Tom Birch (R-Ind.) said the vote was delayed.", "said", Some("Rep. Tom Birch (R-Ind.)"), "the vote was delayed"),
+        (
+            "Joan Pike, 58, a retired teacher in Dayton, Ohio, said the school board had ignored parents.",
+            "said",
+            Some("Joan Pike"),
+            "the school board had ignored parents",
+        ),
+        (
+            "Ray Dunn, a strategist who ran two statewide races and is now advising the mayor, said turnout would decide it.",
+            "said",
+            Some("Ray Dunn"),
+            "turnout would decide it",
+        ),
+    ]);
+}
+
+#[test]
+fn bare_quantifiers_percentages_and_reports_speak() {
+    check(&[
+        ("Many conservatives were uneasy, but many said the ruling changed their minds.", "said", Some("many"), "the ruling changed their minds"),
+        ("Most voters backed the plan; 31% say they are undecided.", "say", Some("31%"), "they are undecided"),
+        ("The audit listed six failures. It said managers had hidden the losses.", "said", Some("It"), "managers had hidden the losses"),
+    ]);
+}
+
+#[test]
+fn post_posed_before_semicolon_and_comma_after_that() {
+    check(&[
+        ("Turnout will be decisive, local organizers say; in the last race it was low.", "say", Some("local organizers"), "Turnout will be decisive"),
+        ("Party officials say that, even if a recount were allowed, the result would stand.", "say", Some("Party officials"), "even if a recount were allowed, the result would stand"),
+    ]);
+}
+
+#[test]
+fn content_stops_before_trailing_with_or_which_clause() {
+    check(&[
+        ("Analysts believe the levy will never take effect, with so many lawmakers opposed.", "believe", Some("Analysts"), "the levy will never take effect"),
+        ("The mayor said the road would reopen, which surprised residents.", "said", Some("The mayor"), "the road would reopen"),
+    ]);
+}
+
+/// Regression: an object of a preposition inside a longer subject is not a speaker.
+#[test]
+fn no_source_inside_a_prepositional_phrase() {
+    let text = "The city's preference for talks with the union alone suggests a hardening position.";
+    assert!(rows(text).iter().all(|r| r.source.as_deref() != Some("the union alone")), "{:#?}", rows(text));
+    // `it is said` stays sourceless: `it` speaks only as the direct subject of a speech verb
+    let text = "It is said that the bridge will close.";
+    assert!(rows(text).iter().all(|r| r.source.as_deref() != Some("It")), "{:#?}", rows(text));
+}
+
+#[test]
+fn quotes_continue_and_close_on_their_own_stop() {
+    // a quote ending in its own full stop, followed by more of the sentence's paragraph
+    let text = "A campaign aide familiar with the plan said, “We will win the state.” Later the aide left.";
+    let r = by_cue(text, "said");
+    assert_eq!(r.source.as_deref(), Some("A campaign aide familiar with the plan"));
+    assert_eq!(r.content, "“We will win the state.”");
+    // `He continued, "…"`
+    check(&[("He continued, “The second half of the plan matters more.”", "continued", Some("He"), "“The second half of the plan matters more.”")]);
+    // a paragraph that is only a quotation continues the previous paragraph's speaker
+    let text = "“The budget is broken,” the governor said.\n\n“We will fix it before the summer recess.”";
+    let all = rows(text);
+    let cont = all.iter().find(|r| r.content.starts_with("“We will fix")).unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(cont.source.as_deref(), Some("the governor"));
+    assert_eq!(cont.kind, "direct");
+    // but not after a paragraph with no quotation
+    let text = "The governor spoke for an hour.\n\n“We will fix it before the summer recess.”";
+    assert!(rows(text).iter().all(|r| r.source.is_none() || !r.content.starts_with("“We will")), "{:#?}", rows(text));
+}
+
+#[test]
+fn quotation_signed_after_a_dash() {
+    let text = "Readers wrote in.\n\n“The plan is late and costs too much.” ― Dana Whitfield\n\n“Nobody asked us.” — Luis Ortega.";
+    let all = rows(text);
+    let first = all.iter().find(|r| r.content.starts_with("“The plan")).unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(first.source.as_deref(), Some("Dana Whitfield"));
+    let second = all.iter().find(|r| r.content.starts_with("“Nobody")).unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(second.source.as_deref(), Some("Luis Ortega"));
+    // a dash inside running prose is not a signature
+    let text = "He called it “a disaster” — Senate leaders disagreed with him on the timing of the vote.";
+    assert!(rows(text).iter().all(|r| r.source.as_deref() != Some("Senate leaders disagreed")), "{:#?}", rows(text));
+}
+
+#[test]
+fn weak_cue_with_a_person_subject_takes_its_object() {
+    check(&[
+        ("She supports the new transit levy.", "supports", Some("She"), "the new transit levy"),
+        ("Senator Maria Cortez questions the timing of the vote.", "questions", Some("Senator Maria Cortez"), "the timing of the vote"),
+        ("Local officials confirmed the closure of the plant.", "confirmed", Some("Local officials"), "the closure of the plant"),
+    ]);
+    // with an inanimate subject the weak cue still needs `that`
+    for text in ["The bridge supports heavy trucks.", "Senator Maria Cortez reportedly rejected the offer.", "The form states the fee in dollars."] {
+        assert!(rows(text).iter().all(|r| r.source.is_none()), "{text}: {:#?}", rows(text));
+    }
+}

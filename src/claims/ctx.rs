@@ -200,6 +200,10 @@ impl Drafts {
             .rev()
             .find_map(|k| self.list.get(self.owner[k]).and_then(|d| d.source))
     }
+    /// The nearest claim before token `i`, looking back at most `window` tokens.
+    pub fn draft_before(&self, i: usize, window: usize) -> Option<&Draft> {
+        (i.saturating_sub(window)..i.min(self.owner.len())).rev().find_map(|k| self.list.get(self.owner[k]))
+    }
     /// Add a draft whose content is non-empty, marking its tokens used.
     pub fn push(&mut self, d: Draft) -> bool {
         if d.content.iter().all(|&(a, b)| a >= b) {

@@ -230,6 +230,9 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
             }
             _ if ends_here(ctx, cue.1, hi) && !info.needs_that => Mode::Before,
             Some(s) if ctx.has_words((s, hi), 2) => Mode::After(s),
+            // a weak cue with a person as subject takes its object as the stance (`she
+            // supports the measure`, `he questioned the timing`)
+            _ if info.needs_that && person_subject(ctx, ls.np) && !hearsay_between(ctx, ls.np.1, cue.0) && ctx.has_words((cue.1, hi), 2) && !ctx.is_punct(cue.1) => Mode::After(cue.1),
             _ if info.needs_that => return None,
             _ => Mode::Before,
         };
@@ -270,6 +273,19 @@ fn cue_candidate(ctx: &Ctx, floor: usize, cue: Toks, info: CueInfo, hi: usize, p
         }
     }
     None
+}
+
+/// A personal pronoun, a person or a people noun ending the phrase (`officials`; not a body such as `Iran`, whose acts are often reported
+/// rather than stated, nor an inanimate `the bridge`).
+fn person_subject(ctx: &Ctx, np: Toks) -> bool {
+    let pronoun = np.1 == np.0 + 1 && matches!(ctx.low(np.0), "he" | "she" | "they" | "we" | "i");
+    let source_noun = ctx.low(np.1.saturating_sub(1));
+    pronoun || lex().source_nouns.contains_key(source_noun) || super::source::classify(ctx, np, None) == crate::doc::SourceKind::Person
+}
+
+/// `X reportedly rejected …`: the act is reported by someone else, not stated by X.
+fn hearsay_between(ctx: &Ctx, from: usize, to: usize) -> bool {
+    (from..to).any(|i| matches!(ctx.low(i), "reportedly" | "allegedly" | "purportedly"))
 }
 
 /// Prepositions and verbs that take a gerund (`short of calling`, `from saying`): the words
@@ -386,7 +402,8 @@ fn ends_here(ctx: &Ctx, from: usize, hi: usize) -> bool {
         return true;
     }
     let w = ctx.word(from);
-    w == "," && !(from + 1 < hi && ctx.is_quote(from + 1)) && ctx.low(from + 1) != "that"
+    // `…, analysts say; in 2012 …`
+    w == ";" || w == "," && !(from + 1 < hi && ctx.is_quote(from + 1)) && ctx.low(from + 1) != "that"
 }
 
 /// Where the content after a cue starts: after `that` or `:` if one follows shortly, else
@@ -399,7 +416,12 @@ fn content_start(ctx: &Ctx, from: usize, hi: usize, info: CueInfo) -> Option<usi
         for j in from..(from + THAT_WINDOW).min(hi) {
             let w = ctx.low(j);
             if w == "that" || w == ":" {
-                return Some(j + 1);
+                // `say that, even if …, the count stands`: the content starts after the comma
+                let mut s = j + 1;
+                while s < hi && w == "that" && ctx.word(s) == "," {
+                    s += 1;
+                }
+                return Some(s);
             }
             if ctx.is_quote(j) && j > from {
                 return Some(j);
@@ -438,7 +460,7 @@ fn content_end(ctx: &Ctx, d: &Drafts, start: usize, limit: usize) -> usize {
             break;
         }
         // `… and insisted that …`: a second verb of the speaker starts a new claim
-        if j > start && matches!(w, "and" | "but") && !ctx.in_quote[j] && cue_follows(ctx, j + 1) {
+        if j > start && matches!(w, "and" | "but") && !ctx.in_quote[j] && (cue_follows(ctx, j + 1) || later_verb_follows(ctx, j + 1)) {
             break;
         }
         j += 1;
@@ -453,6 +475,10 @@ fn ends_clause_after_comma(ctx: &Ctx, j: usize) -> bool {
     if CONTRAST.contains(&next) || (next == "and" && ctx.word(j) != ",") {
         return true;
     }
+    // `…, with such a precedent for …` / `…, with whom he clashed`: a trailing adjunct
+    if next == "with" || next == "which" {
+        return true;
+    }
     let participle = |k: usize| ctx.low(k).ends_with("ing") && ctx.low(k).len() > 4 && !ctx.is_capitalized(k);
     participle(j + 1) || (ctx.low(j + 1).ends_with("ly") && participle(j + 2))
 }
@@ -464,6 +490,15 @@ fn cue_follows(ctx: &Ctx, k: usize) -> bool {
         k += 1;
     }
     lex().cues.match_at(&ctx.low, k).is_some_and(|(_, info)| !info.needs_that || matches!(ctx.low(k + 1), "that" | ":"))
+}
+
+/// `… but later admitted …` / `… and then resigned`: a time adverb and a past-tense verb start
+/// the speaker's next action, not more of what was said.
+fn later_verb_follows(ctx: &Ctx, k: usize) -> bool {
+    matches!(ctx.low(k), "later" | "then" | "subsequently" | "eventually" | "soon") && {
+        let v = ctx.low(k + 1);
+        v.len() > 3 && v.ends_with("ed") && !ctx.is_capitalized(k + 1)
+    }
 }
 
 fn trim_end(ctx: &Ctx, start: usize, mut j: usize) -> usize {

@@ -92,8 +92,65 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], d: &mut Drafts) {
             d.push(draft);
         } else if let Some(draft) = before_quote(ctx, q, d) {
             d.push(draft);
+        } else if let Some(draft) = dash_signature(ctx, q) {
+            d.push(draft);
         }
     }
+    for &q in quotes {
+        if let Some(draft) = continued_speaker(ctx, q, d) {
+            d.push(draft);
+        }
+    }
+}
+
+/// Most words in a signature after a dash.
+const MAX_SIGNATURE: usize = 5;
+
+/// `"…" ― Jane Roe` closing a paragraph: a quotation signed with a name after a dash.
+fn dash_signature(ctx: &Ctx, q: Quote) -> Option<Draft> {
+    let dash = q.last + 1;
+    if !q.closed || !matches!(ctx.word(dash), "―" | "—" | "–" | "--") || ctx.break_before.get(dash).copied().unwrap_or(true) {
+        return None;
+    }
+    let start = dash + 1;
+    let mut end = start;
+    while end < ctx.len() && !ctx.break_before[end] && !ctx.is_terminal(end) && end - start <= MAX_SIGNATURE + 2 {
+        end += 1;
+    }
+    let paragraph_ends = end >= ctx.len() || ctx.break_before[end] || (ctx.is_terminal(end) && (end + 1 >= ctx.len() || ctx.break_before[end + 1]));
+    let words: Vec<usize> = (start..end).filter(|&i| ctx.is_wordlike(i)).collect();
+    let name_like = !words.is_empty() && words.len() <= MAX_SIGNATURE && words.iter().all(|&i| ctx.is_capitalized(i)) && ctx.is_capitalized(start);
+    if !paragraph_ends || !name_like {
+        return None;
+    }
+    Some(Draft::new(Some((start, end)), Some((dash, dash + 1)), vec![q.toks()], "direct", "quote:dash-signature"))
+}
+
+/// How far back (in tokens) the speaker of a quotation paragraph is looked for.
+const CONTINUED_WINDOW: usize = 120;
+
+/// A paragraph that is nothing but a quotation, right after a paragraph quoting someone,
+/// continues that speaker (`"…," she said.` ¶ `"…"`).
+fn continued_speaker(ctx: &Ctx, q: Quote, d: &Drafts) -> Option<Draft> {
+    if !q.closed || d.is_used(q.toks()) || ctx.words_in(q.toks()) < 3 {
+        return None;
+    }
+    let opens_paragraph = q.open == 0 || ctx.break_before[q.open];
+    let after = q.last + 1;
+    let ends_paragraph = after >= ctx.len() || ctx.break_before[after] || (ctx.is_terminal(after) && (after + 1 >= ctx.len() || ctx.break_before[after + 1]));
+    if !opens_paragraph || !ends_paragraph {
+        return None;
+    }
+    let prev = d.draft_before(q.open, CONTINUED_WINDOW)?;
+    // the previous claim must be a quotation in the paragraph just before this one
+    let prev_end = prev.content_cover()?.1;
+    let paragraphs_between = (prev_end..q.open).filter(|&k| ctx.break_before[k]).count();
+    if prev.kind != "direct" || paragraphs_between > 1 {
+        return None;
+    }
+    let mut draft = Draft::new(prev.source, None, vec![q.toks()], "direct", "quote:continued-speaker");
+    draft.source_kind = prev.source_kind;
+    Some(draft)
 }
 
 /// `"…," he said.` / `"…," said the minister.` (and a continuation quote after it).
@@ -166,7 +223,9 @@ fn before_quote(ctx: &Ctx, q: Quote, d: &Drafts) -> Option<Draft> {
     }
     // the quote must end its clause: otherwise it is a mixed quote (left to indirect speech)
     let after = q.last + 1;
-    if q.closed && after < ctx.len() && !ctx.break_before[after] && !ctx.is_terminal(after) && ctx.word(after) != "," {
+    // (a quote closing on its own full stop, `…stands."`, ends it too)
+    let ends_inside = q.closed && q.last > q.open + 1 && ctx.is_terminal(q.last - 1);
+    if q.closed && after < ctx.len() && !ctx.break_before[after] && !ctx.is_terminal(after) && ctx.word(after) != "," && !ends_inside {
         return None;
     }
     let floor = ctx.doc.sentences.get(ctx.sentence_of[k.saturating_sub(1)]).map(|s| s.tokens.start).unwrap_or(0);

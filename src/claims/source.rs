@@ -10,7 +10,7 @@ use crate::doc::SourceKind;
 /// Longest source phrase, in tokens.
 const MAX_NP: usize = 12;
 /// Longest appositive between a source and its cue.
-const MAX_APPOSITIVE: usize = 25;
+const MAX_APPOSITIVE: usize = 40;
 
 /// Words that may sit between a source and its cue (`has`, `also`, `not`).
 const BETWEEN: &[&str] = &[
@@ -82,7 +82,7 @@ fn is_between(w: &str) -> bool {
 fn np_token(ctx: &Ctx, i: usize) -> bool {
     let w = ctx.low(i);
     if ctx.is_punct(i) {
-        return matches!(w, "-" | "&" | ".");
+        return matches!(w, "-" | "&" | "." | "%");
     }
     if BOUNDARY.contains(&w) {
         // `people familiar with the matter`
@@ -98,6 +98,16 @@ fn walk_np_left(ctx: &Ctx, floor: usize, end: usize) -> Option<Toks> {
     let mut k = end;
     while k > floor && end - k < MAX_NP {
         let t = k - 1;
+        if ctx.word(t) == ")" {
+            // `Sen. Jane Doe (D-Ore.) said`: a parenthetical inside the name
+            match paren_open(ctx, floor, t) {
+                Some(open) if open > floor => {
+                    k = open;
+                    continue;
+                }
+                _ => break,
+            }
+        }
         if ctx.low(t) == "and" {
             // `Trump and his administration`: coordinate names, not clauses
             let left_ok = t > floor && ctx.is_capitalized(t - 1) && k < end;
@@ -118,12 +128,24 @@ fn walk_np_left(ctx: &Ctx, floor: usize, end: usize) -> Option<Toks> {
     trim_np(ctx, (k, end))
 }
 
+/// The `(` matching the `)` at `close`, within a short window and not below `floor`.
+fn paren_open(ctx: &Ctx, floor: usize, close: usize) -> Option<usize> {
+    (close.saturating_sub(MAX_PAREN).max(floor)..close).rev().take_while(|&k| ctx.word(k) != ")").find(|&k| ctx.word(k) == "(")
+}
+
+/// Longest parenthetical skipped inside a source (`(R-Ohio)`, `(who has 25 delegates)`).
+const MAX_PAREN: usize = 10;
+
+/// Quantifiers that stand alone as a subject (`many said`, `most agree`).
+const QUANTIFIER_SUBJECTS: &[&str] = &["many", "some", "several", "others", "most", "few", "both", "all", "one", "two", "three"];
+
 /// Drop leading connectives and bare determiners; `None` if nothing nominal is left.
 fn trim_np(ctx: &Ctx, (mut a, b): Toks) -> Option<Toks> {
     while a < b && (ctx.is_punct(a) || (LEADING_TRIM.contains(&ctx.low(a)) && b - a > 1 && !DETERMINERS.contains(&ctx.low(a)))) {
         a += 1;
     }
-    let nominal = (a..b).any(|i| ctx.is_wordlike(i) && !DETERMINERS.contains(&ctx.low(i)));
+    let nominal = (a..b).any(|i| ctx.is_wordlike(i) && !DETERMINERS.contains(&ctx.low(i)))
+        || (b == a + 1 && QUANTIFIER_SUBJECTS.contains(&ctx.low(a)));
     (a < b && nominal).then_some((a, b))
 }
 
@@ -137,20 +159,68 @@ pub fn left_source(ctx: &Ctx, floor: usize, cue: usize) -> Option<LeftSource> {
     }
     if j > floor && ctx.word(j - 1) == "," {
         // `A senior official, speaking anonymously, confirmed …`
-        let close = j - 1;
-        let lo = close.saturating_sub(MAX_APPOSITIVE).max(floor);
-        let open = (lo..close).rev().find(|&k| ctx.word(k) == "," || ctx.is_terminal(k) || ctx.is_quote(k))?;
-        if ctx.word(open) != "," || open + 1 >= close || !looks_appositive(ctx, (open + 1, close)) {
-            return None;
-        }
-        let np = walk_np_left(ctx, floor, open)?;
-        return Some(LeftSource { np, appositive: Some((open + 1, close)), negated });
+        let (np, appositive) = appositive_source(ctx, floor, j - 1)?;
+        return Some(LeftSource { np, appositive: Some(appositive), negated });
+    }
+    // `It said …` after a report is the report speaking; `it is said`, `it seems` are not
+    let referential_it = j == cue && j > floor && ctx.low(j - 1) == "it" && SPEAKING_IT.contains(&ctx.low(cue));
+    if referential_it {
+        return Some(LeftSource { np: (j - 1, j), appositive: None, negated });
     }
     let np = walk_np_left(ctx, floor, j)?;
+    if inside_prepositional_phrase(ctx, floor, np) {
+        return None;
+    }
     if is_expletive(ctx, np) {
         return None;
     }
     Some(LeftSource { np, appositive: None, negated })
+}
+
+/// The phrase is the object of a preposition hanging off a longer subject (`a preference for
+/// talks with the US alone suggests …`): the fragment is not the speaker.
+fn inside_prepositional_phrase(ctx: &Ctx, floor: usize, (a, _): Toks) -> bool {
+    a > floor + 1 && matches!(ctx.low(a - 1), "with" | "about" | "over" | "against" | "by") && ctx.is_wordlike(a - 2)
+}
+
+/// Verbs whose subject `it` is a document or body speaking (`It said`, `it added`).
+const SPEAKING_IT: &[&str] = &["said", "says", "added", "adds", "wrote", "writes", "noted", "stated", "warned", "concluded", "recommended"];
+
+/// The source before an appositive closed by the comma at `close`: (source, appositive). An
+/// appositive may hold commas of its own (`Jane Roe, 67, a retired nurse in Dayton, Ohio,
+/// said`): while the phrase before a comma is itself descriptive (starts with an article or
+/// is a number), the search goes on left to the name.
+fn appositive_source(ctx: &Ctx, floor: usize, close: usize) -> Option<(Toks, Toks)> {
+    let lo = close.saturating_sub(MAX_APPOSITIVE).max(floor);
+    let mut first: Option<(Toks, Toks)> = None;
+    let mut k = close;
+    while k > lo {
+        k -= 1;
+        if ctx.is_terminal(k) || ctx.is_quote(k) || ctx.word(k) == ";" {
+            break;
+        }
+        if ctx.word(k) != "," {
+            continue;
+        }
+        if k + 1 >= close || !looks_appositive(ctx, (k + 1, close)) {
+            break;
+        }
+        let Some(np) = walk_np_left(ctx, floor, k) else { break };
+        first.get_or_insert((np, (k + 1, close)));
+        // the phrase is a description after another comma, or was cut short by a word the
+        // walk stops at (`a retired teacher in Dayton`): the name lies further left
+        let after_comma = np.0 > floor && ctx.word(np.0 - 1) == ",";
+        let cut_short = np.0 > floor && ctx.is_wordlike(np.0 - 1);
+        if !(is_descriptive(ctx, np) && after_comma || cut_short) {
+            return Some((np, (k + 1, close)));
+        }
+    }
+    first
+}
+
+/// A phrase that describes rather than names (`a retired nurse`, `67`).
+fn is_descriptive(ctx: &Ctx, (a, _): Toks) -> bool {
+    matches!(ctx.low(a), "a" | "an" | "the") || ctx.doc.tokens.get(a).is_some_and(|t| t.kind == crate::doc::TokenKind::Number)
 }
 
 /// The appositive right after a source (`A senior official, speaking anonymously, …`), when a
@@ -167,8 +237,20 @@ pub fn trailing_appositive(ctx: &Ctx, (_, b): Toks) -> Option<Toks> {
 /// (`, the plant is under pressure,`).
 fn looks_appositive(ctx: &Ctx, (a, b): Toks) -> bool {
     const FINITE: &[&str] = &["is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "may", "should", "must"];
-    let relative = matches!(ctx.low(a), "who" | "which" | "whose" | "whom");
-    relative || !(a..b).any(|i| FINITE.contains(&ctx.low(i)) || lex().cues.match_at(&ctx.low, i).is_some() && !ctx.low(i).ends_with("ing") && !ctx.is_capitalized(i))
+    let relative = |w: &str| matches!(w, "who" | "which" | "whose" | "whom");
+    if relative(ctx.low(a)) {
+        return true;
+    }
+    // a finite verb after a relative pronoun belongs to a relative clause (`a strategist who ran …`)
+    let mut in_relative = false;
+    for i in a..b {
+        in_relative |= relative(ctx.low(i));
+        let verb = FINITE.contains(&ctx.low(i)) || lex().cues.match_at(&ctx.low, i).is_some() && !ctx.low(i).ends_with("ing") && !ctx.is_capitalized(i);
+        if verb && !in_relative {
+            return false;
+        }
+    }
+    true
 }
 
 /// `it` and `there` as subjects report nothing (`it appears that`).
