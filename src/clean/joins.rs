@@ -97,7 +97,8 @@ pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Repla
 fn suggest(text: &str, off: usize, p: &Paragraph, applied: &[Replacement], suggested: &mut Vec<Replacement>) {
     for (b, _) in p.best_splits(SUGGEST_MIN_GAIN, |tok| !is_known_piece(tok)) {
         let at = off + b;
-        let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        // the whitespace may be multi-byte (NBSP): step over the whole char
+        let start = text[..at].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
         let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
         // names are often camel-cased (`YouTube`, `iPhone`): a camel seam needs a lower-case
         // word of two letters or more on its left (`saidScott`)
@@ -222,9 +223,19 @@ fn safe_seams(text: &str, start: usize, end: usize, out: &mut Vec<Replacement>) 
     }
 }
 
+/// Longest token (bytes) that may hold a safe seam.
+const MAX_SEAM_TOKEN: usize = 100;
+
+/// Markup and code (`onerror="x.y"`, `a_b`, `<p>`, `{}`) is never split: it is not prose.
+pub(crate) fn code_like(tok: &str) -> bool {
+    tok.bytes().any(|b| matches!(b, b'<' | b'>' | b'=' | b'{' | b'}' | b'_' | b'\\' | b'|' | b'[' | b']' | b'`'))
+}
+
 /// Byte offset inside `tok` of a safe seam, if any.
 pub fn safe_seam(tok: &str) -> Option<usize> {
-    if tok.len() < 5 || tok.contains("://") || tok.contains('@') || tok.starts_with('#') || tok.contains("www.") {
+    // a glued pair of words is short; longer runs (punctuation floods, code) are never seams,
+    // and the per-char trims below would make them quadratic
+    if tok.len() < 5 || tok.len() > MAX_SEAM_TOKEN || code_like(tok) || tok.contains("://") || tok.contains('@') || tok.starts_with('#') || tok.contains("www.") {
         return None;
     }
     let chars: Vec<(usize, char)> = tok.char_indices().collect();

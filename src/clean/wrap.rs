@@ -164,7 +164,7 @@ impl<'a> Paragraph<'a> {
         }
         lazy.done[t] = true;
         let (s, e) = self.tokens[t];
-        if e - s < 2 || e - s > MAX_SPLIT_TOKEN {
+        if e - s < 2 || e - s > MAX_SPLIT_TOKEN || super::joins::code_like(self.slice(s, e)) {
             return;
         }
         let chars = &self.chars;

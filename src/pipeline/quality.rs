@@ -81,9 +81,15 @@ impl Verdict {
 const PROSE_STAGES: &[&str] = &["claims", "disputes"];
 
 /// True if the pipeline should not run stage `name` on this document: a prose stage on text
-/// that is code, a table or garbled (needs the tokens, so it is asked after tokenizing).
+/// that is code, a table or garbled, and the entity stage on garbled text (needs the tokens, so
+/// it is asked after tokenizing).
 pub fn skips(doc: &Doc, name: &str) -> bool {
-    PROSE_STAGES.contains(&name) && matches!(assess(doc), Some(Verdict::Code | Verdict::Table | Verdict::Garbled))
+    match assess(doc) {
+        // garbled text (binary junk, broken encodings) holds no names either
+        Some(Verdict::Garbled) => PROSE_STAGES.contains(&name) || name == "entities",
+        Some(Verdict::Code | Verdict::Table) => PROSE_STAGES.contains(&name),
+        _ => false,
+    }
 }
 
 pub fn quality(doc: &mut Doc) {
