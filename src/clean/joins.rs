@@ -228,7 +228,7 @@ const MAX_SEAM_TOKEN: usize = 100;
 
 /// Markup and code (`onerror="x.y"`, `a_b`, `<p>`, `{}`) is never split: it is not prose.
 pub(crate) fn code_like(tok: &str) -> bool {
-    tok.bytes().any(|b| matches!(b, b'<' | b'>' | b'=' | b'{' | b'}' | b'_' | b'\\' | b'|' | b'[' | b']' | b'`'))
+    tok.bytes().any(|b| matches!(b, b'<' | b'>' | b'=' | b'{' | b'}' | b'_' | b'\\' | b'|' | b'`'))
 }
 
 /// Byte offset inside `tok` of a safe seam, if any.
