@@ -380,3 +380,13 @@ fn no_hang_on_a_chain_of_contention_cues() {
 fn no_hang_on_many_claims() {
     check_named("CR only line ends", HANG_SIZE);
 }
+
+/// Regression: removing every repeat of the first line wiped a text that repeats one short
+/// paragraph many times; only a headline printed two or three times is boilerplate.
+#[test]
+fn a_paragraph_repeated_many_times_is_not_a_headline() {
+    let para = "Iran said talks in Oman would go ahead, according to officials.";
+    let text = vec![para; 30].join("\n\n");
+    let cleaned = pipeline::clean(&text).text;
+    assert_eq!(cleaned.matches(para).count(), 30);
+}

@@ -62,12 +62,14 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
 pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
     let ls = lines(text);
     let non_empty: Vec<(usize, usize)> = ls.iter().copied().filter(|(s, e)| !text[*s..*e].trim().is_empty()).collect();
-    // duplicate headline: the first non-empty line repeated as the next ones; every extra copy
-    // goes in one edit, so cleaning again finds nothing to remove
+    // duplicate headline: the first non-empty line repeated as the next one or two; every extra
+    // copy goes in one edit, so cleaning again finds nothing to remove
     if let Some(first) = non_empty.first() {
         let a = text[first.0..first.1].trim();
         let copies = non_empty[1..].iter().take_while(|l| text[l.0..l.1].trim() == a).count();
-        if copies > 0 && a.len() < 300 {
+        // a headline is printed twice, at most three times; a line repeated more often is the
+        // text itself (a chorus, a test), not page chrome, and is left alone
+        if (1..=2).contains(&copies) && a.len() < 300 {
             let last_copy = non_empty[copies];
             out.push(Replacement { original: Span::new(first.0, last_copy.0), replacement: String::new(), kind: "duplicate_headline" });
         }

@@ -193,10 +193,40 @@ fn normalise(mut counts: Vec<f32>) -> Vec<f32> {
     for ctx in counts.chunks_mut(K) {
         let total: f32 = ctx.iter().sum();
         for v in ctx.iter_mut() {
-            *v = (*v / total).ln();
+            *v = portable_ln(*v / total);
         }
     }
     counts
+}
+
+/// Natural log computed with IEEE basic operations only, so native and wasm builds give the
+/// same bits (`f32::ln` calls the platform's libm, which differs in the last place between
+/// glibc and wasm's libm and flipped near-tied splits). Zero gives negative infinity.
+pub fn portable_ln(x: f32) -> f32 {
+    if x.is_nan() || x < 0.0 {
+        return f32::NAN;
+    }
+    if x == 0.0 {
+        return f32::NEG_INFINITY;
+    }
+    if x.is_infinite() {
+        return x;
+    }
+    let x = x as f64;
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64 - 1023; // f32 inputs are never subnormal as f64
+    let m = f64::from_bits((bits & 0x000f_ffff_ffff_ffff) | 0x3ff0_0000_0000_0000); // [1, 2)
+    // ln m = 2 atanh(s), s = (m - 1) / (m + 1) in [0, 1/3)
+    let s = (m - 1.0) / (m + 1.0);
+    let s2 = s * s;
+    let (mut term, mut sum) = (s, 0.0f64);
+    let mut k = 1.0f64;
+    while k < 60.0 {
+        sum += term / k;
+        term *= s2;
+        k += 2.0;
+    }
+    (exp as f64 * std::f64::consts::LN_2 + 2.0 * sum) as f32
 }
 
 impl Model {
@@ -409,5 +439,20 @@ mod tests {
         assert_eq!(word_score("1,000"), NUMBER_SCORE);
         assert_eq!(word_score("U.S."), NUMBER_SCORE);
         assert!(word_score("Opec's") > word_score("Opecs'x"));
+    }
+}
+
+#[cfg(test)]
+mod portable_ln_tests {
+    use super::portable_ln;
+
+    #[test]
+    fn agrees_with_ln_to_float_precision() {
+        for &x in &[1e-30f32, 1e-7, 0.001, 0.25, 0.5, 0.999, 1.0, 1.5, 2.0, 3.0, 10.0, 12345.0, 1e30] {
+            let (got, want) = (portable_ln(x), x.ln());
+            assert!((got - want).abs() <= want.abs() * 2e-7 + 1e-7, "ln {x}: {got} vs {want}");
+        }
+        assert_eq!(portable_ln(0.0), f32::NEG_INFINITY);
+        assert!(portable_ln(-1.0).is_nan());
     }
 }
