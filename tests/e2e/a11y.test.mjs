@@ -1,22 +1,13 @@
 // End-to-end accessibility and looks: axe-core reports 0 violations in light and dark themes
 // (every tab), screenshots of the seed article (light, dark, 390 px) go to out/e2e/, and the
 // phone layout never scrolls sideways.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, open, annotated, ROOT, OUT } from './harness.mjs';
+import { sharedBrowser, open, annotated, ROOT, OUT } from './harness.mjs';
 
 const AXE = path.join(ROOT, 'tools', 'node_modules', 'axe-core', 'axe.min.js');
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = sharedBrowser();
 
 async function axe(page) {
   const result = await page.evaluate(async () => {
@@ -29,7 +20,7 @@ async function axe(page) {
 for (const scheme of ['light', 'dark']) {
   test(`axe-core: 0 violations in the ${scheme} theme, on every tab`, async () => {
     // axe is injected as a script tag, which the page's CSP would refuse: bypass CSP here only
-    const { page, context } = await open(browser, server.url, { colorScheme: scheme, bypassCSP: true });
+    const { page, context } = await open(env.browser, env.server.url, { colorScheme: scheme, bypassCSP: true });
     await annotated(page);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), scheme);
     await screenshots(page, `seed-${scheme}`, true);
@@ -64,7 +55,7 @@ async function screenshots(page, name, desktop) {
 }
 
 test('phone (390 px): bottom sheet, no horizontal scroll, screenshots', async () => {
-  const { page, context, errors } = await open(browser, server.url, { viewport: { width: 390, height: 844 } });
+  const { page, context, errors } = await open(env.browser, env.server.url, { viewport: { width: 390, height: 844 } });
   await annotated(page);
   assert.equal(await page.$eval('#panel', (p) => getComputedStyle(p).position), 'fixed', 'the panel is a bottom sheet');
   assert.equal(await page.getAttribute('#sheet-toggle', 'aria-expanded'), 'false', 'folded at first');
@@ -75,7 +66,7 @@ test('phone (390 px): bottom sheet, no horizontal scroll, screenshots', async ()
 });
 
 test('forced colours and print keep every layer distinguishable', async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(env.browser, env.server.url);
   await annotated(page);
   await page.emulateMedia({ forcedColors: 'active' });
   assert.notEqual(await page.$eval('#article mark.l-entity', (m) => getComputedStyle(m).outlineStyle), 'none');
@@ -93,7 +84,7 @@ test('forced colours and print keep every layer distinguishable', async () => {
 });
 
 test('keyboard focus is visible on every control reached with Tab', async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(env.browser, env.server.url);
   await annotated(page);
   await page.click('#edit');
   await page.click('.export summary');

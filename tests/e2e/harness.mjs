@@ -1,6 +1,7 @@
 // Shared browser-test harness: serves www/ on loopback with scripts/serve.py and drives Debian's
 // chromium through playwright-core (from tools/node_modules).
 import { spawn } from 'node:child_process';
+import { before, after } from 'node:test';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -82,4 +83,18 @@ export async function paste(page, selector, data) {
     if (d.text !== undefined) dt.setData('text/plain', d.text);
     document.querySelector(sel).dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   }, [selector, data]);
+}
+
+/** One server and one browser per test file, started before its tests and stopped after. */
+export function sharedBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  return env;
 }

@@ -1,25 +1,16 @@
 // End-to-end: the served page in real Chromium — seed article, legend vs wire, keyboard walk,
 // overlap fixture via import, export → import round-trip, cleaning undo, inert pastes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
-import { serve, launch, open, annotated, reannotate, paste, OUT } from './harness.mjs';
+import { sharedBrowser, open, annotated, reannotate, paste, OUT } from './harness.mjs';
 import { wire as fixture } from '../js/fixture.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = sharedBrowser();
 
 test('the seed article: legend counts match the wire JSON, no console error', async () => {
-  const { page, context, errors } = await open(browser, server.url, { query: '?debug' });
+  const { page, context, errors } = await open(env.browser, env.server.url, { query: '?debug' });
   await annotated(page);
   const wire = await page.evaluate(() => window.ledeDebug.wire());
   const legend = await page.$$eval('.legend-item', (bs) => Object.fromEntries(bs.map((b) => [b.dataset.key, Number(b.dataset.count)])));
@@ -54,7 +45,7 @@ test('the seed article: legend counts match the wire JSON, no console error', as
 });
 
 test('keyboard only: walk through every claim, tooltip follows, Escape goes back', async () => {
-  const { page, context } = await open(browser, server.url, { query: '?debug' });
+  const { page, context } = await open(env.browser, env.server.url, { query: '?debug' });
   await annotated(page);
   const n = await page.evaluate(() => window.ledeDebug.wire().claims.length);
   assert.ok(n >= 2, 'the seed has claims to walk');
@@ -108,7 +99,7 @@ test('keyboard only: walk through every claim, tooltip follows, Escape goes back
 });
 
 test('crossing and nested spans from a hand-made wire fixture stay visible and distinct', async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(env.browser, env.server.url);
   await annotated(page);
   await reannotate(page, () => page.setInputFiles('#import', { name: 'fixture.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fixture)) }));
   assert.equal(await page.textContent('#article'), fixture.text);
@@ -144,7 +135,7 @@ test('crossing and nested spans from a hand-made wire fixture stay visible and d
 
 test('big-document mode: plain blocks tinted by the CSS Custom Highlight API, marks on demand', async () => {
   // eager=0 forces the big-document path on the seed; plain keeps blocks from filling on sight
-  const { page, context, errors } = await open(browser, server.url, { query: '?debug&plain&eager=0' });
+  const { page, context, errors } = await open(env.browser, env.server.url, { query: '?debug&plain&eager=0' });
   await annotated(page);
   await page.waitForFunction(() => CSS.highlights.has('lede-claim'));
   const wire = await page.evaluate(() => window.ledeDebug.wire());
@@ -163,7 +154,7 @@ test('big-document mode: plain blocks tinted by the CSS Custom Highlight API, ma
 });
 
 test('export lede JSON, then import it: the same view comes back', async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(env.browser, env.server.url);
   await annotated(page);
   const status = await page.textContent('#status');
   const legend = await page.$$eval('.legend-item', (bs) => bs.map((b) => `${b.dataset.key}=${b.dataset.count}`));
@@ -187,7 +178,7 @@ test('export lede JSON, then import it: the same view comes back', async () => {
 });
 
 test('cleaning: undo one edit, undo all, view the original', async () => {
-  const { page, context } = await open(browser, server.url, { query: '?debug' });
+  const { page, context } = await open(env.browser, env.server.url, { query: '?debug' });
   await annotated(page);
   const s0 = await page.evaluate(() => window.ledeDebug.state());
   assert.ok(s0.edits.length > 0, 'the seed needs cleaning');
@@ -210,7 +201,7 @@ test('cleaning: undo one edit, undo all, view the original', async () => {
 });
 
 test('dropping a .txt file annotates it; a non-text file is refused with a note', async () => {
-  const { page, context } = await open(browser, server.url);
+  const { page, context } = await open(env.browser, env.server.url);
   await annotated(page);
   const drop = (name, type, content) => page.evaluate(([n, t, c]) => {
     const dt = new DataTransfer();
@@ -236,7 +227,7 @@ const PAYLOADS = [
 ];
 
 test('XSS payloads pasted as text render as inert text', async () => {
-  const { page, context, errors } = await open(browser, server.url, { query: '?debug' });
+  const { page, context, errors } = await open(env.browser, env.server.url, { query: '?debug' });
   await annotated(page);
   await page.evaluate(() => { window.__xss = 0; });
   const payload = `Iran said ${PAYLOADS.join(' ')} Oman.`;
@@ -265,7 +256,7 @@ test('XSS payloads pasted as text render as inert text', async () => {
 });
 
 test('XSS payloads pasted as clipboard HTML become clean paragraphs of inert text', async () => {
-  const { page, context, errors } = await open(browser, server.url);
+  const { page, context, errors } = await open(env.browser, env.server.url);
   await annotated(page);
   await page.evaluate(() => { window.__xss = 0; });
   const html = `<html><head><style>p{color:red}</style><script>window.__xss=9</script></head><body>

@@ -1,23 +1,14 @@
 // End-to-end reliability and privacy: CSP blocks outbound requests, no request while annotating,
 // a wasm trap / crashed / hung worker is survived with the text kept, the size cap says what it
 // cut, and a 1 MB paste paints its first highlights without a long main-thread task.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, annotated, reannotate, paste } from './harness.mjs';
+import { sharedBrowser, open, annotated, reannotate, paste } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = sharedBrowser();
 
 test('CSP blocks a deliberate fetch to another origin (no request leaves)', async () => {
-  const { page, context, requests } = await open(browser, server.url);
+  const { page, context, requests } = await open(env.browser, env.server.url);
   await annotated(page);
   const outcome = await page.evaluate(async () => {
     const seen = new Promise((r) => document.addEventListener('securitypolicyviolation', (e) => r(e.violatedDirective), { once: true }));
@@ -31,7 +22,7 @@ test('CSP blocks a deliberate fetch to another origin (no request leaves)', asyn
 });
 
 test('zero network requests while annotating, nothing written to storage', async () => {
-  const { page, context, requests } = await open(browser, server.url);
+  const { page, context, requests } = await open(env.browser, env.server.url);
   await annotated(page);
   const n = requests.length;
   await reannotate(page, () => paste(page, '#article', { text: 'Iran said on Monday that talks with the United States in Oman would go ahead, officials said.' }));
@@ -45,7 +36,7 @@ test('zero network requests while annotating, nothing written to storage', async
 
 for (const kind of ['trap', 'crash']) {
   test(`a ${kind} in the worker: it is restarted, an error is shown, the text is kept`, async () => {
-    const { page, context } = await open(browser, server.url, { query: '?debug' });
+    const { page, context } = await open(env.browser, env.server.url, { query: '?debug' });
     await annotated(page);
     const text = await page.inputValue('#input');
     await page.evaluate((k) => window.ledeDebug.crash(k), kind);
@@ -59,7 +50,7 @@ for (const kind of ['trap', 'crash']) {
 }
 
 test('new text cancels a running (hung) job', async () => {
-  const { page, context } = await open(browser, server.url, { query: '?debug' });
+  const { page, context } = await open(env.browser, env.server.url, { query: '?debug' });
   await annotated(page);
   await page.evaluate(() => window.ledeDebug.crash('hang'));
   await page.waitForSelector('body[data-state="busy"]');
@@ -69,7 +60,7 @@ test('new text cancels a running (hung) job', async () => {
 });
 
 test('over the size cap: annotates the head, says so, keeps the rest in the box', async () => {
-  const { page, context } = await open(browser, server.url, { query: '?debug&cap=2000' });
+  const { page, context } = await open(env.browser, env.server.url, { query: '?debug&cap=2000' });
   await annotated(page);
   const para = 'Iran said talks in Oman would go ahead, according to officials.';
   const text = Array.from({ length: 60 }, () => para).join('\n\n');
@@ -103,7 +94,7 @@ function rendererWork(traceBuffer) {
 }
 
 test('a 1 MB paste: first highlights appear, no script holds the main thread 50 ms', async (t) => {
-  const { page, context } = await open(browser, server.url, { query: '?debug' });
+  const { page, context } = await open(env.browser, env.server.url, { query: '?debug' });
   await annotated(page);
   const seed = await page.inputValue('#input');
   const big = Array.from({ length: Math.ceil(1_048_576 / (seed.length + 2)) }, () => seed).join('\n\n');
@@ -113,7 +104,7 @@ test('a 1 MB paste: first highlights appear, no script holds the main thread 50 
   // Measured from a Chrome trace: each main-thread task's CPU time (`tdur`), which includes GC,
   // style and layout but not the time the OS gave the CPU to other processes (this machine is
   // shared; wall-clock long tasks are reported alongside, for information).
-  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await env.browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   const t0 = await page.evaluate(() => {
     document.body.dataset.state = 'test-waiting';
     delete document.body.dataset.highlights;
@@ -124,7 +115,7 @@ test('a 1 MB paste: first highlights appear, no script holds the main thread 50 
   await page.waitForSelector('body[data-highlights="shown"] #article mark', { timeout: 60000 });
   const firstAt = await page.evaluate(() => performance.now());
   await annotated(page, 120000);
-  const { tasks, js } = rendererWork(await browser.stopTracing());
+  const { tasks, js } = rendererWork(await env.browser.stopTracing());
   assert.ok(tasks.length > 20 && js.length > 20, `the trace holds the page's tasks (${tasks.length}) and scripts (${js.length})`);
   const worstTask = Math.max(...tasks);
   const worstJs = Math.max(...js);
