@@ -44,6 +44,9 @@ const MIN_CHAIN_GAIN: f32 = 10.0;
 const MIN_BREAK_GAIN: f32 = -15.0;
 /// A paragraph may use a width other than the article's when its chain gains this much more.
 const OWN_WIDTH_MARGIN: f32 = 12.0;
+/// Without the article's support, every break of a paragraph's own chain must gain: one that
+/// splits a real word (`st rain`) means the width is a coincidence.
+const MIN_OWN_BREAK_GAIN: f32 = 0.0;
 /// Least gain (nats) of a split offered as a suggestion where no geometry fits.
 const SUGGEST_MIN_GAIN: f32 = 6.0;
 
@@ -67,8 +70,13 @@ pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Repla
         // one break alone does not establish a width (`YouTube` in a single long line)
         .filter(|&h| table.iter().filter_map(|row| row[h].as_ref()).filter(|c| accepted(c)).map(|c| c.splits.len()).sum::<usize>() >= 2);
     let strong = article.is_some_and(|h| total_gain(&table, h) > STRONG_ARTICLE_GAIN);
+    // a width only one paragraph supports is that paragraph's own: it must pass the same test
+    let shared = article.is_some_and(|h| table.iter().filter(|row| row[h].as_ref().is_some_and(accepted)).count() >= 2);
     for (pi, (off, p)) in paras.iter().enumerate() {
-        let at_article = article.and_then(|h| table[pi][h].clone()).filter(|c| accepted(c) || strong && weakly_accepted(c));
+        let at_article = article
+            .and_then(|h| table[pi][h].clone())
+            .filter(|c| accepted(c) || strong && weakly_accepted(c))
+            .filter(|c| shared || own_width_ok(c));
         // a paragraph that does not fit the article's width may have its own (mixed pastes)
         let chosen = at_article.or_else(|| own_width_chain(p));
         match chosen {
@@ -76,6 +84,9 @@ pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Repla
                 for &b in &c.splits {
                     out.push(Replacement { original: Span::new(off + b, off + b), replacement: " ".into(), kind: "join_split" });
                 }
+                // the safe seams hold whatever the geometry says (and cleaning again, with the
+                // geometry gone, would apply them: idempotence)
+                safe_seams_between(text, *off, off + p_len(text, *off), &c.splits, out);
             }
             None => {
                 let from = out.len();
@@ -124,8 +135,13 @@ fn own_width_chain(p: &Paragraph) -> Option<Chain> {
         .iter()
         .take(TOP_HYPOTHESES)
         .filter_map(|&((w, m), _)| p.best_chain(w, m))
-        .filter(|c| accepted(c) && c.score > OWN_WIDTH_MARGIN * 2.0 && c.splits.len() >= 2)
+        .filter(own_width_ok)
         .max_by(|a, b| a.score.total_cmp(&b.score))
+}
+
+/// A chain strong enough without the rest of the article: two breaks or more, every one gaining.
+fn own_width_ok(c: &Chain) -> bool {
+    accepted(c) && c.score > OWN_WIDTH_MARGIN * 2.0 && c.splits.len() >= 2 && c.min_gain > MIN_OWN_BREAK_GAIN
 }
 
 fn p_len(text: &str, off: usize) -> usize {
@@ -196,30 +212,45 @@ fn short_lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut off = 0;
-    text.split('\n').map(move |l| {
-        let o = off;
-        off += l.len() + 1;
-        (o, l.strip_suffix('\r').unwrap_or(l))
-    })
+    super::lines(text).map(move |l| (l.start, &text[l.start..l.content_end]))
 }
 
 /// The seams safe without geometry, in `text[start..end]`.
 fn safe_seams(text: &str, start: usize, end: usize, out: &mut Vec<Replacement>) {
+    safe_seams_between(text, start, end, &[], out)
+}
+
+/// [`safe_seams`] in a paragraph the geometry splits at `cuts` (sorted offsets relative to
+/// `start`): each piece of a cut token is searched on its own, as cleaning again would.
+fn safe_seams_between(text: &str, start: usize, end: usize, cuts: &[usize], out: &mut Vec<Replacement>) {
     let region = &text[start..end];
     let mut tok_start = None;
     for (i, c) in region.char_indices().chain(std::iter::once((region.len(), ' '))) {
         match (c.is_whitespace(), tok_start) {
             (true, Some(s)) => {
-                if let Some(at) = safe_seam(&region[s..i]) {
-                    let b = start + s + at;
-                    out.push(Replacement { original: Span::new(b, b), replacement: " ".into(), kind: "join_split" });
+                let mut push = |at: usize| out.push(Replacement { original: Span::new(start + at, start + at), replacement: " ".into(), kind: "join_split" });
+                let inside = &cuts[cuts.partition_point(|&x| x <= s)..cuts.partition_point(|&x| x < i)];
+                let mut from = s;
+                for &cut in inside.iter().chain(std::iter::once(&i)) {
+                    token_seams(region, from, cut, &mut push);
+                    from = cut;
                 }
                 tok_start = None;
             }
             (false, None) => tok_start = Some(i),
             _ => {}
         }
+    }
+}
+
+/// Every safe seam of the token `region[s..e]`: after a split, both pieces are searched again
+/// (`handsourwaters` → `hands` + `ourwaters` → `our` + `waters`), as cleaning the result again
+/// would. Pieces only shrink, so this ends; tokens are short (`MAX_SEAM_TOKEN`).
+fn token_seams(region: &str, s: usize, e: usize, found: &mut impl FnMut(usize)) {
+    if let Some(at) = safe_seam(&region[s..e]) {
+        token_seams(region, s, s + at, found);
+        found(s + at);
+        token_seams(region, s + at, e, found);
     }
 }
 

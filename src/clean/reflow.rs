@@ -17,16 +17,15 @@ const MIN_FILL: f32 = 0.6;
 pub fn replacements(text: &str, out: &mut Vec<Replacement>) -> Vec<(usize, usize)> {
     let mut blocks = Vec::new();
     let mut block: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
-    for line in text.split('\n') {
-        let end = start + line.len();
-        let content = line.trim_end_matches('\r');
-        if content.trim().is_empty() {
+    for line in super::lines(text) {
+        let content = &text[line.start..line.content_end];
+        // a line of page chrome is removed (boilerplate): it ends a block like a blank line,
+        // so the block re-flows the same before and after the removal
+        if content.trim().is_empty() || super::boilerplate::chrome_kind(content).is_some() {
             flush(text, &mut block, out, &mut blocks);
         } else {
-            block.push((start, start + content.len()));
+            block.push((line.start, line.content_end));
         }
-        start = end + 1;
     }
     flush(text, &mut block, out, &mut blocks);
     blocks
@@ -37,7 +36,7 @@ fn flush(text: &str, block: &mut Vec<(usize, usize)>, out: &mut Vec<Replacement>
         for pair in block.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             let line = &text[a.0..a.1];
-            let gap = Span::new(a.1, b.0); // "\n" or "\r\n" (plus leading spaces of the next line)
+            let gap = Span::new(a.1, b.0); // the line break (plus leading spaces of the next line)
             let next_word = text[b.0..b.1].split_whitespace().next().unwrap_or("");
             let last_word = line.split_whitespace().last().unwrap_or("");
             if let Some(stem) = last_word.strip_suffix('-').filter(|s| s.chars().count() >= 2 && s.chars().all(char::is_alphabetic)) {

@@ -61,6 +61,8 @@ fn replacement_for(c: char) -> Option<(&'static str, &'static str)> {
 }
 
 pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
+    // (a space run that an invisible char splits is one run: `a \u{200b} b` → `a b`, which
+    // cleaning again leaves alone)
     sequence_replacements(text, out);
     let mut prev_space = false;
     for (b, c) in text.char_indices() {
@@ -73,7 +75,10 @@ pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
             } else {
                 out.push(Replacement { original: Span::new(b, end), replacement: rep.to_string(), kind });
             }
-            prev_space = rep == " ";
+            // an invisible char vanishes: the spaces around it form one run
+            if !(rep.is_empty() && kind == "invisible_char") {
+                prev_space = rep == " ";
+            }
             continue;
         }
         if c == ' ' && prev_space {

@@ -61,6 +61,8 @@ const SLACK_COST: f32 = 1.0;
 /// Tokens longer than this (characters) are never split: scoring every split of a token reads
 /// the whole token, so an unbounded token (a pasted blob without spaces) would be quadratic.
 const MAX_SPLIT_TOKEN: usize = 48;
+/// Extra cost of splitting a frequent word (see [`frequent_word`]).
+const FREQUENT_WORD_COST: f32 = -6.0;
 /// Bonus for a split between a lower-case letter and an upper-case one (`theMiddle`).
 const CAMEL_BONUS: f32 = 2.0;
 /// Bonus for a split after a token's leading dash (`-including`).
@@ -168,7 +170,13 @@ impl<'a> Paragraph<'a> {
             return;
         }
         let chars = &self.chars;
-        let guard = if protected(self.slice(s, e)) { -12.0 } else { 0.0 };
+        let guard = if protected(self.slice(s, e)) {
+            -12.0
+        } else if frequent_word(self.slice(s, e)) {
+            FREQUENT_WORD_COST
+        } else {
+            0.0
+        };
         let whole = word_score(self.slice(s, e));
         // neighbouring tokens, for the bigram context of each piece
         let prev_tok = if t > 0 { self.slice(self.tokens[t - 1].0, self.tokens[t - 1].1) } else { "" };
@@ -491,6 +499,23 @@ fn protected_shape(token: &str) -> bool {
     token.contains("://") || token.contains('@') || token.starts_with('#') || token.contains("www.") || token.contains(".com") || token.contains(".org")
 }
 
+/// A word among the ~2,000 most frequent (`said`, `into`, `another`): a glued pair that spells
+/// one is indistinguishable from the word, and the word is far likelier, so splitting it costs
+/// [`FREQUENT_WORD_COST`] on top of the unigram loss (only a well-fitting geometry pays it).
+fn frequent_word(token: &str) -> bool {
+    /// ln P of the rarest word that counts as frequent (bucket 50 of data/clean/words.txt).
+    const FREQUENT_LN_P: f32 = -9.7;
+    token.len() <= 24
+        && token.bytes().all(|b| b.is_ascii_alphabetic())
+        && super::lexicon::model().known(token.to_ascii_lowercase().as_bytes()).is_some_and(|p| p >= FREQUENT_LN_P)
+}
+
+/// A char that belongs to the character before it: a zero-width joiner, a variation selector, a
+/// combining mark, a skin-tone modifier. (`👨\u{200d}👩` is one emoji; `e\u{301}` one letter.)
+fn extends_previous(c: char) -> bool {
+    matches!(c, '\u{200d}' | '\u{fe00}'..='\u{fe0f}' | '\u{300}'..='\u{36f}' | '\u{1f3fb}'..='\u{1f3ff}' | '\u{e0020}'..='\u{e007f}')
+}
+
 /// Penalty (<= 0, nats) for a line ending before char `x` of the token `s..e`: the wrapper
 /// breaks at spaces, so a piece that is a bare fragment of punctuation or a number is unlikely
 /// (but never impossible: one odd token must not kill a whole chain). `opening[x]`: the char at
@@ -498,6 +523,10 @@ fn protected_shape(token: &str) -> bool {
 fn split_penalty(chars: &[char], opening: &[bool], s: usize, x: usize) -> f32 {
     const ODD: f32 = -12.0;
     let (prev, next) = (chars[x - 1], chars[x]);
+    // never inside one emoji or one accented letter
+    if extends_previous(next) || prev == '\u{200d}' {
+        return f32::NEG_INFINITY;
+    }
     if prev.is_ascii_digit() && next.is_ascii_digit() {
         return ODD;
     }
