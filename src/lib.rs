@@ -12,6 +12,7 @@ pub mod entities;
 pub mod lexicon;
 pub mod pipeline;
 pub mod sentences;
+mod sort;
 pub mod tokenize;
 pub mod wire;
 
@@ -19,6 +20,8 @@ pub use doc::{Doc, Span};
 pub use pipeline::{analyze, Options};
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::js_sys;
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
@@ -29,9 +32,22 @@ fn options_from_js(options: JsValue) -> Result<Options, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
-    let json: serde_json::Value = serde_wasm_bindgen::from_value(options)
-        .map_err(|e| JsError::new(&format!("lede: bad options: {e}")))?;
-    wire::options_from_json(&json).map_err(|e| JsError::new(&format!("lede: bad options: {e}")))
+    // read the object's own fields with Reflect (no JSON decoder in the wasm: it cost ~10 KB)
+    let bad = |e: String| JsError::new(&format!("lede: bad options: {e}"));
+    let Some(obj) = options.dyn_ref::<js_sys::Object>().filter(|_| !options.is_function() && !js_sys::Array::is_array(&options)) else {
+        return Err(bad(format!("options must be an object, not {}", options.js_typeof().as_string().unwrap_or_default())));
+    };
+    let mut fields = Vec::new();
+    for key in js_sys::Object::keys(obj).iter() {
+        let name = key.as_string().unwrap_or_default();
+        let value = js_sys::Reflect::get(obj, &key).unwrap_or(JsValue::UNDEFINED);
+        let value = match value.as_bool() {
+            Some(b) => wire::OptionValue::Bool(b),
+            None => wire::OptionValue::Other(value.js_typeof().as_string().unwrap_or_default()),
+        };
+        fields.push((name, value));
+    }
+    wire::options_from_fields(fields).map_err(bad)
 }
 
 /// Installs the panic hook so a bug shows its message in the console before the trap.

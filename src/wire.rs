@@ -337,19 +337,22 @@ pub fn to_wire_clean(doc: &Doc) -> WireClean {
     }
 }
 
-/// Options as they arrive from JS or the CLI, as a JSON object (all fields optional):
-/// `{"clean": bool}`. Unknown fields and wrong types are refused with a message naming them.
-pub fn options_from_json(value: &serde_json::Value) -> Result<crate::Options, String> {
+/// One option's value as it arrives from JS: a boolean, or another type (named, for the message).
+#[derive(Debug, Clone, PartialEq)]
+pub enum OptionValue {
+    Bool(bool),
+    Other(String),
+}
+
+/// Options as they arrive from JS, as the fields of an object (all optional): `{clean: bool}`.
+/// Unknown fields and wrong types are refused with a message naming them.
+pub fn options_from_fields(fields: impl IntoIterator<Item = (String, OptionValue)>) -> Result<crate::Options, String> {
     let mut o = crate::Options::default();
-    let obj = match value {
-        serde_json::Value::Null => return Ok(o),
-        serde_json::Value::Object(obj) => obj,
-        other => return Err(format!("options must be an object, not {other}")),
-    };
-    for (key, v) in obj {
-        match key.as_str() {
-            "clean" => o.clean = v.as_bool().ok_or_else(|| format!("option \"clean\" must be true or false, not {v}"))?,
-            other => return Err(format!("unknown option \"{other}\" (known: clean)")),
+    for (key, v) in fields {
+        match (key.as_str(), v) {
+            ("clean", OptionValue::Bool(b)) => o.clean = b,
+            ("clean", OptionValue::Other(t)) => return Err(format!("option \"clean\" must be true or false, not {t}")),
+            (other, _) => return Err(format!("unknown option \"{other}\" (known: clean)")),
         }
     }
     Ok(o)
@@ -386,10 +389,11 @@ mod tests {
 
     #[test]
     fn options_are_checked() {
-        assert!(options_from_json(&serde_json::json!({"clean": false})).is_ok_and(|o| !o.clean));
-        assert!(options_from_json(&serde_json::json!(null)).is_ok_and(|o| o.clean));
-        assert!(options_from_json(&serde_json::json!({"clean": 1})).unwrap_err().contains("clean"));
-        assert!(options_from_json(&serde_json::json!({"colour": 1})).unwrap_err().contains("colour"));
+        let field = |k: &str, v: OptionValue| vec![(k.to_string(), v)];
+        assert!(options_from_fields(field("clean", OptionValue::Bool(false))).is_ok_and(|o| !o.clean));
+        assert!(options_from_fields(Vec::new()).is_ok_and(|o| o.clean));
+        assert!(options_from_fields(field("clean", OptionValue::Other("number".into()))).unwrap_err().contains("clean"));
+        assert!(options_from_fields(field("colour", OptionValue::Bool(true))).unwrap_err().contains("colour"));
     }
 
     #[test]

@@ -10,7 +10,7 @@ a `second` word of that bucket (sorted)."""
 import math
 import sys
 
-TOP, N = 2000, 10000
+TOP, N = 2000, 4000
 uni = [l.split() for l in open(sys.argv[1], encoding="utf-8")]
 rank = {w: i for i, (w, _) in enumerate(uni)}
 rows = []

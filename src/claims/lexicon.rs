@@ -52,7 +52,7 @@ impl<T> TokenPhrases<T> {
             by_first.entry(first).or_default().push((words.collect(), payload));
         }
         for list in by_first.values_mut() {
-            list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+            crate::sort::sort_by_key(list, |(rest, _)| std::cmp::Reverse(rest.len()));
         }
         TokenPhrases { by_first }
     }

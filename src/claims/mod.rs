@@ -32,7 +32,7 @@ pub fn claims(doc: &mut Doc) {
         }
         extras::sourceless(&ctx, &mut d);
         let mut out: Vec<Claim> = d.list.iter().map(|dr| finish(&ctx, dr)).collect();
-        out.sort_by_key(|c| (c.content.start, c.content.end));
+        crate::sort::sort_by_key(&mut out, |c| (c.content.start, c.content.end));
         out
     };
     doc.claims = claims;
@@ -87,7 +87,7 @@ fn hedges(ctx: &Ctx, d: &Draft) -> Vec<Span> {
             }
         }
     }
-    out.sort();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }

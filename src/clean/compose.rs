@@ -20,7 +20,7 @@ struct Item {
 pub fn compose(original: &str, first: &[Edit], second: &[Edit], last: &str) -> Option<Vec<Edit>> {
     let mut items: Vec<Item> = first.iter().enumerate().map(|(index, e)| Item { mid: e.cleaned, second: false, index }).collect();
     items.extend(second.iter().enumerate().map(|(index, e)| Item { mid: e.original, second: true, index }));
-    items.sort_by_key(|i| (i.mid.start, i.mid.end, i.second));
+    crate::sort::sort_by_key(&mut items, |i| (i.mid.start, i.mid.end, i.second));
     let mut out = Vec::with_capacity(items.len());
     let (mut delta1, mut delta2) = (0isize, 0isize);
     let mut i = 0;

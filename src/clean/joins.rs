@@ -130,7 +130,7 @@ fn suggest(text: &str, off: usize, p: &Paragraph, applied: &[Replacement], sugge
 fn own_width_chain(p: &Paragraph) -> Option<Chain> {
     let mut ranked: Vec<((usize, usize), f32)> =
         all_hypotheses().filter_map(|(w, m)| p.best_chain_with_beam(w, m, 1).map(|c| ((w, m), c.score))).filter(|(_, g)| *g > OWN_WIDTH_MARGIN).collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    crate::sort::sort_by(&mut ranked, |a, b| b.1.total_cmp(&a.1));
     ranked
         .iter()
         .take(TOP_HYPOTHESES)
@@ -160,7 +160,7 @@ fn all_hypotheses() -> impl Iterator<Item = (usize, usize)> {
 /// independent of the number of widths.
 fn candidate_hypotheses(paras: &[(usize, Paragraph)]) -> Vec<(usize, usize)> {
     let mut order: Vec<usize> = (0..paras.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(paras[i].1.char_len()));
+    crate::sort::sort_by_key(&mut order, |&i| std::cmp::Reverse(paras[i].1.char_len()));
     let first = rank(paras, &sample(paras, &order, FIRST_SAMPLE_CHARS), all_hypotheses(), FIRST_ROUND);
     rank(paras, &sample(paras, &order, SAMPLE_CHARS), first.into_iter(), TOP_HYPOTHESES)
 }
@@ -184,7 +184,7 @@ fn rank(paras: &[(usize, Paragraph)], sample: &[usize], hyps: impl Iterator<Item
     let mut scored: Vec<((usize, usize), f32)> = hyps
         .map(|h| (h, sample.iter().filter_map(|&i| paras[i].1.best_chain_with_beam(h.0, h.1, SAMPLE_BEAM)).map(|c| c.score.max(0.0)).sum()))
         .collect();
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    crate::sort::sort_by(&mut scored, |a, b| b.1.total_cmp(&a.1));
     scored.into_iter().filter(|(_, g)| *g > 0.0).take(keep).map(|(h, _)| h).collect()
 }
 

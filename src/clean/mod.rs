@@ -27,7 +27,7 @@ pub fn clean_stage(doc: &mut Doc) {
     // all) until nothing changes: cleaning is idempotent. Other edits leave lines and tokens as
     // the rules saw them, and the common paste is cleaned in one pass.
     let mut passes = 1;
-    let mut reshaped = edits.iter().any(|e| reshapes_text(e, &doc.original)) || splits_a_block_line(&edits, &doc.original);
+    let reshaped = edits.iter().any(|e| reshapes_text(e, &doc.original)) || splits_a_block_line(&edits, &doc.original);
     while passes < MAX_PASSES && reshaped {
         let (reps, suggested) = find_replacements(&text);
         if reps.is_empty() {
@@ -75,7 +75,7 @@ fn reshapes_text(e: &Edit, original: &str) -> bool {
 /// Moves suggestions (spans in the original) into the cleaned text; one that touches an
 /// applied edit is dropped (that place is already repaired).
 fn suggestions_in_cleaned(edits: &[Edit], mut suggested: Vec<Replacement>) -> Vec<Suggestion> {
-    suggested.sort_by_key(|r| (r.original.start, r.original.end));
+    crate::sort::sort_by_key(&mut suggested, |r| (r.original.start, r.original.end));
     let mut out = Vec::with_capacity(suggested.len());
     let mut i = 0;
     let mut delta: isize = 0;
@@ -96,7 +96,7 @@ fn suggestions_in_cleaned(edits: &[Edit], mut suggested: Vec<Replacement>) -> Ve
 
 /// Apply sorted, non-overlapping replacements; overlapping ones (a bug) are skipped.
 pub fn apply(original: &str, mut reps: Vec<Replacement>) -> (String, Vec<Edit>) {
-    reps.sort_by_key(|r| (r.original.start, r.original.end));
+    crate::sort::sort_by_key(&mut reps, |r| (r.original.start, r.original.end));
     let mut text = String::with_capacity(original.len());
     let mut edits = Vec::with_capacity(reps.len());
     let mut pos = 0;
@@ -177,7 +177,7 @@ fn find_replacements(text: &str) -> (Vec<Replacement>, Vec<Replacement>) {
     joins::replacements(text, &reflowed, &mut reps, &mut suggested);
     // keep the first of any overlapping pair: boilerplate removals win over inner repairs, and
     // a re-flowed line break wins over normalising the same break to `\n`
-    reps.sort_by_key(|r| (r.original.start, std::cmp::Reverse(r.original.end), r.kind == "line_ending"));
+    crate::sort::sort_by_key(&mut reps, |r| (r.original.start, std::cmp::Reverse(r.original.end), r.kind == "line_ending"));
     let mut out: Vec<Replacement> = Vec::with_capacity(reps.len());
     for r in reps {
         if let Some(last) = out.last() {

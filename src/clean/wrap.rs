@@ -220,7 +220,7 @@ impl<'a> Paragraph<'a> {
                 b.0 += bigram_bonus(prev_tok, left) + bigram_bonus(left, right) + bigram_bonus(right, next_tok) - context_whole;
                 lazy.gain[x] = b.0;
             }
-            best[..k].sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+            crate::sort::small_sort_by(&mut best[..k], |a, b| b.0.total_cmp(&a.0));
         }
         for (slot, b) in lazy.cands[t].iter_mut().zip(best.iter()) {
             *slot = b.1;
@@ -503,7 +503,7 @@ fn protected_shape(token: &str) -> bool {
 /// one is indistinguishable from the word, and the word is far likelier, so splitting it costs
 /// [`FREQUENT_WORD_COST`] on top of the unigram loss (only a well-fitting geometry pays it).
 fn frequent_word(token: &str) -> bool {
-    /// ln P of the rarest word that counts as frequent (bucket 50 of data/clean/words.txt).
+    /// ln P of the rarest word that counts as frequent (bucket 50 of data/clean/word_buckets.txt).
     const FREQUENT_LN_P: f32 = -9.7;
     token.len() <= 24
         && token.bytes().all(|b| b.is_ascii_alphabetic())

@@ -43,10 +43,10 @@ pub fn assemble(doc: &Doc, ix: &Index, items: Vec<Item>) -> Vec<Dispute> {
     link_claims(doc, ix, &items, &groups, &kept, &mut disputes);
     add_mentions(doc, &is_kept, &mut disputes);
     for d in &mut disputes {
-        d.evidence.sort();
+        crate::sort::sort(&mut d.evidence);
         d.evidence.dedup();
         for s in &mut d.sides {
-            s.claims.sort();
+            crate::sort::sort(&mut s.claims);
             s.claims.dedup();
         }
     }
@@ -152,7 +152,7 @@ fn established(items: &[Item], group: &[usize]) -> bool {
         return true;
     }
     let mut parties: Vec<&str> = group.iter().filter_map(|&i| items[i].party.as_ref().map(|p| p.key.as_str())).collect();
-    parties.sort();
+    crate::sort::sort(&mut parties);
     parties.dedup();
     parties.len() >= 2
 }
@@ -171,14 +171,14 @@ fn article_parties(doc: &Doc, ix: &Index, items: &[Item], kept: &HashMap<&str, u
         }
     }
     // stable sort keeps first appearance among equals
-    ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+    crate::sort::sort_by_key(&mut ranked, |r| std::cmp::Reverse(r.0));
     let mut out: Vec<Party> = ranked.into_iter().map(|(_, p)| p).collect();
     if out.is_empty() {
         let mut actors: Vec<(f32, Party)> = (0..doc.entities.len())
             .filter(|&e| matches!(doc.entities[e].label, "GPE" | "ORG" | "PERSON") && doc.entities[e].metonym_of.is_none())
             .filter_map(|e| ix.resolve(doc, e).map(|p| (doc.entities[e].salience, p)))
             .collect();
-        actors.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
+        crate::sort::sort_by(&mut actors, |a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
         for (_, p) in actors.into_iter().take(2) {
             if !out.iter().any(|q| q.key == p.key) {
                 out.push(p);
@@ -198,7 +198,7 @@ fn dispute(doc: &Doc, its: &[&Item], main: &[Party]) -> Dispute {
         .map(|i| if i.option.is_none() && i.key.contains(" vs ") { i.key.clone() } else { i.label.clone() })
         .unwrap_or_default();
     let mut mentions: Vec<Span> = its.iter().map(|i| i.mention).collect();
-    mentions.sort();
+    crate::sort::sort(&mut mentions);
     mentions.dedup();
     let evidence: Vec<Span> = its.iter().filter_map(|i| doc.sentences.get(i.sentence).map(|s| s.span)).collect();
     let mut own: Vec<Party> = Vec::new();
@@ -218,7 +218,7 @@ fn dispute(doc: &Doc, its: &[&Item], main: &[Party]) -> Dispute {
         }
     }
     // main parties first, in their order, then the other parties
-    own.sort_by_key(|p| main.iter().position(|q| q.key == p.key).unwrap_or(usize::MAX));
+    crate::sort::sort_by_key(&mut own, |p| main.iter().position(|q| q.key == p.key).unwrap_or(usize::MAX));
     let sides = own.iter().map(|p| side(p, its)).collect();
     Dispute { label, mentions, evidence, sides, rule: "contention-cue" }
 }
@@ -269,7 +269,7 @@ fn side(party: &Party, its: &[&Item]) -> Side {
         }
     }
     let mut allies: Vec<Span> = mine.iter().flat_map(|i| i.allies.iter().copied()).collect();
-    allies.sort();
+    crate::sort::sort(&mut allies);
     allies.dedup();
     Side {
         party: party.entity,
@@ -343,7 +343,7 @@ fn key_word(word: &str) -> String {
 fn add_mentions(doc: &Doc, kept: &HashMap<&str, usize>, disputes: &mut [Dispute]) {
     // the phrases the cues governed, sorted, to skip words already inside one (binary search)
     let mut governed: Vec<Span> = disputes.iter().flat_map(|d| d.mentions.iter().copied()).collect();
-    governed.sort();
+    crate::sort::sort(&mut governed);
     let inside_governed = |span: Span| {
         let i = governed.partition_point(|g| g.start < span.end);
         governed[..i].iter().rev().take(8).any(|g| g.overlaps(span))
@@ -372,7 +372,7 @@ fn add_mentions(doc: &Doc, kept: &HashMap<&str, usize>, disputes: &mut [Dispute]
         }
     }
     for d in disputes {
-        d.mentions.sort();
+        crate::sort::sort(&mut d.mentions);
     }
 }
 

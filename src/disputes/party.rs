@@ -38,7 +38,7 @@ impl Index {
     pub fn new(doc: &Doc) -> Index {
         let mut mention_of_token = vec![None; doc.tokens.len()];
         let mut order: Vec<usize> = (0..doc.mentions.len()).collect();
-        order.sort_by_key(|&m| doc.mentions[m].span.start);
+        crate::sort::sort_by_key(&mut order, |&m| doc.mentions[m].span.start);
         let mut t = 0;
         for m in order {
             let span = doc.mentions[m].span;
@@ -60,7 +60,7 @@ impl Index {
             }
         }
         let mut claim_contents: Vec<Span> = doc.claims.iter().map(|c| c.content).collect();
-        claim_contents.sort();
+        crate::sort::sort(&mut claim_contents);
         Index { mention_of_token, canonical, proper_heads: proper_heads(doc), claim_contents }
     }
 

@@ -18,7 +18,7 @@ mod propagate;
 use crate::doc::{Doc, Sentence, Span, Token, TokenKind};
 use casing::LineMode;
 use lexicons::{gazetteer, LexInfo};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// A mention candidate before overlap resolution and grouping.
@@ -185,26 +185,28 @@ pub fn entities(doc: &mut Doc) {
 
 /// Rules that only guess from capitalization (`cap-word`, `cap-run:common`) keep a name only if
 /// the article uses it at least twice: a one-off capitalized word is as often a product, a
-/// title or an emphasis as a name. Counted with one automaton over the text (linear).
+/// title or an emphasis as a name. Occurrences are counted over token windows of each guessed
+/// length (`Smith` also inside `John Smith`): linear in the text times the few lengths.
 fn require_repetition(ctx: &Ctx, cands: &mut Vec<Candidate>) {
     const GUESSES: [&str; 3] = ["cap-word", "cap-run:common", "first-name-alone"];
-    let mut phrases: Vec<&str> = cands.iter().filter(|c| GUESSES.contains(&c.rule)).map(|c| c.span.slice(ctx.text)).collect();
-    if phrases.is_empty() {
+    let guessed = |c: &Candidate| GUESSES.contains(&c.rule) && c.toks.end > c.toks.start;
+    let mut counts: HashMap<&str, usize> = cands.iter().filter(|c| guessed(c)).map(|c| (c.span.slice(ctx.text), 0)).collect();
+    if counts.is_empty() {
         return;
     }
-    phrases.sort_unstable();
-    phrases.dedup();
-    let Ok(ac) = aho_corasick::AhoCorasick::new(&phrases) else { return };
-    let mut counts = vec![0usize; phrases.len()];
-    for m in ac.find_overlapping_iter(ctx.text) {
-        if crate::lexicon::is_word_boundary(ctx.text, m.start()) && crate::lexicon::is_word_boundary(ctx.text, m.end()) {
-            counts[m.pattern().as_usize()] += 1;
+    let mut lengths: Vec<usize> = cands.iter().filter(|c| guessed(c)).map(|c| c.toks.end - c.toks.start).collect();
+    crate::sort::sort(&mut lengths);
+    lengths.dedup();
+    let n = ctx.tokens.len();
+    for &len in &lengths {
+        for i in 0..n.saturating_sub(len - 1) {
+            let window = &ctx.text[ctx.tokens[i].span.start..ctx.tokens[i + len - 1].span.end];
+            if let Some(count) = counts.get_mut(window) {
+                *count += 1;
+            }
         }
     }
-    cands.retain(|c| {
-        !GUESSES.contains(&c.rule)
-            || phrases.binary_search(&c.span.slice(ctx.text)).map(|k| counts[k] >= 2).unwrap_or(true)
-    });
+    cands.retain(|c| !guessed(c) || counts.get(c.span.slice(ctx.text)).is_none_or(|&k| k >= 2));
 }
 
 /// In a results table (`Boston 5 Chicago 3`, a line mostly of numbers) a place followed by a
@@ -261,7 +263,7 @@ fn names_a_noun(w: &str) -> bool {
 /// sorting: kept spans never overlap, so each candidate is checked against its neighbours only.
 fn resolve_overlaps(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.retain(|c| !c.span.is_empty());
-    cands.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
+    crate::sort::sort_by_key(&mut cands, |c| (std::cmp::Reverse(c.span.len()), c.span.start));
     let mut kept: std::collections::BTreeMap<usize, Candidate> = std::collections::BTreeMap::new();
     for c in cands {
         let before = kept.range(..c.span.end).next_back().map(|(_, k)| k.span);

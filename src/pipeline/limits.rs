@@ -59,8 +59,10 @@ pub fn cut_point(text: &str, limit: usize) -> (usize, Boundary) {
     (end, Boundary::Char)
 }
 
+/// `5.0 MB`, to one decimal (in integers: float formatting would link ~15 KB into the wasm).
 fn megabytes(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    let tenths = (bytes as u64 * 10 + 512 * 1024) / (1024 * 1024);
+    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 /// If `doc.text` is longer than `limit`, split off the part after the cut, record a
@@ -95,6 +97,14 @@ pub fn split_for_annotation(doc: &mut Doc, limit: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn megabytes_to_one_decimal() {
+        assert_eq!(megabytes(5 * 1024 * 1024), "5.0 MB");
+        assert_eq!(megabytes(1536 * 1024), "1.5 MB");
+        assert_eq!(megabytes(0), "0.0 MB");
+        assert_eq!(megabytes(100 * 1024), "0.1 MB");
+    }
 
     fn check(text: &str, limit: usize, expect_head: &str, expect: Boundary) {
         let (cut, b) = cut_point(text, limit);

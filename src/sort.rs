@@ -1,0 +1,82 @@
+//! Sorting with one compiled sort. `slice::sort_by` is generic: every call site (element type
+//! and comparator) compiles its own copy of the standard library's sort, ~4 KB of wasm each,
+//! which made sorting the largest item of the page's code. Here the standard sort runs once,
+//! on `u32` indices with a `dyn` comparator, and the vector is permuted after: small generic
+//! glue per call site. All sorts are stable. [`small_sort_by`] is an insertion sort for the
+//! hot, tiny arrays of the cleaner's beam search, where an allocation per call would cost.
+
+use std::cmp::Ordering;
+
+/// The stable order of `0..n` under `cmp` (compiled once).
+fn order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<u32> {
+    let mut idx: Vec<u32> = (0..n as u32).collect();
+    idx.sort_by(|&a, &b| cmp(a as usize, b as usize));
+    idx
+}
+
+/// Stable sort of `v` by `cmp`.
+pub fn sort_by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    if v.len() < 2 {
+        return;
+    }
+    let idx = order(v.len(), &mut |a, b| cmp(&v[a], &v[b]));
+    let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
+    v.extend(idx.iter().filter_map(|&i| slots[i as usize].take()));
+}
+
+/// Stable sort of `v` by `key`.
+pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, mut key: impl FnMut(&T) -> K) {
+    sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+/// Stable sort of `v` in ascending order.
+pub fn sort<T: Ord>(v: &mut Vec<T>) {
+    sort_by(v, |a, b| a.cmp(b));
+}
+
+/// Stable insertion sort for slices of a few dozen elements at most (quadratic).
+pub fn small_sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && cmp(&v[j - 1], &v[j]) == Ordering::Greater {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorts_stably() {
+        let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
+        sort_by_key(&mut v, |p| p.0);
+        assert_eq!(v, [(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
+        let mut w = v.clone();
+        small_sort_by(&mut w, |a, b| b.0.cmp(&a.0));
+        assert_eq!(w, [(3, 'a'), (3, 'c'), (2, 'd'), (1, 'b'), (1, 'e')]);
+    }
+
+    #[test]
+    fn sorts_owned_values_and_edge_sizes() {
+        let mut v: Vec<String> = ["b", "c", "a"].iter().map(|s| s.to_string()).collect();
+        sort(&mut v);
+        assert_eq!(v, ["a", "b", "c"]);
+        let mut empty: Vec<u8> = Vec::new();
+        sort(&mut empty);
+        let mut one = vec![1];
+        sort_by(&mut one, |a: &i32, b| b.cmp(a));
+        assert_eq!(one, [1]);
+    }
+
+    #[test]
+    fn agrees_with_std_on_many_values() {
+        let mut v: Vec<u64> = (0..5000u64).map(|i| i.wrapping_mul(2654435761) % 977).collect();
+        let mut expect = v.clone();
+        expect.sort();
+        sort(&mut v);
+        assert_eq!(v, expect);
+    }
+}
