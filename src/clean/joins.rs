@@ -13,6 +13,7 @@
 //! (`Oman.The`), or a lower-case known word glued to a capitalised word (`theMiddle`); other
 //! likely splits of tokens the lexicon does not know are offered as suggestions, never applied.
 
+use super::cache::DocCache;
 use super::lexicon::{is_known_piece, model, word_score};
 use super::wrap::{Chain, Paragraph};
 use super::Replacement;
@@ -61,7 +62,11 @@ pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Repla
     for &(s, e) in reflowed {
         safe_seams(text, s, e, out);
     }
-    let paras: Vec<(usize, Paragraph)> = long_lines(text).filter(|(off, _)| !in_block(*off)).map(|(off, line)| (off, Paragraph::new(line))).collect();
+    let cache = DocCache::new(text);
+    let paras: Vec<(usize, Paragraph)> = long_lines(text)
+        .filter(|(off, _)| !in_block(*off))
+        .map(|(off, line)| (off, Paragraph::with_cache(line, &cache, next_paragraph_opens_quote(text, off + line.len()))))
+        .collect();
     let hyps = candidate_hypotheses(&paras);
     let table: Vec<Vec<Option<Chain>>> = paras.iter().map(|(_, p)| hyps.iter().map(|&(w, m)| p.best_chain(w, m)).collect()).collect();
     let article = (0..hyps.len())
@@ -99,8 +104,14 @@ pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Repla
     for (off, end) in short_lines(text).filter(|(off, _)| !in_block(*off)) {
         let from = out.len();
         safe_seams(text, off, end, out);
-        suggest(text, off, &Paragraph::new(&text[off..end]), &out[from..], suggested);
+        suggest(text, off, &Paragraph::with_cache(&text[off..end], &cache, false), &out[from..], suggested);
     }
+}
+
+/// The first non-blank text after byte `end` starts with a quote (`"` or `“`): a quotation that
+/// runs on from the paragraph ending at `end`. Looks at a few hundred bytes at most.
+fn next_paragraph_opens_quote(text: &str, end: usize) -> bool {
+    text[end..].chars().take(256).find(|c| !c.is_whitespace()).is_some_and(|c| c == '"' || c == '“')
 }
 
 /// Offers the best split of each unknown token of the paragraph at `off` whose gain clears

@@ -240,6 +240,37 @@ pub fn portable_ln(x: f32) -> f32 {
     (exp as f64 * std::f64::consts::LN_2 + 2.0 * sum) as f32
 }
 
+/// e^x with IEEE basic operations only (see [`portable_ln`]): x = k ln 2 + r, |r| <= ln 2 / 2,
+/// e^r by its Taylor series. Underflows to 0 below -80.
+pub fn portable_exp(x: f32) -> f32 {
+    if x.is_nan() {
+        return x;
+    }
+    if x < -80.0 {
+        return 0.0;
+    }
+    if x > 80.0 {
+        return f32::INFINITY;
+    }
+    let x = x as f64;
+    let k = (x / std::f64::consts::LN_2).round();
+    let r = x - k * std::f64::consts::LN_2;
+    let (mut term, mut sum) = (1.0f64, 1.0f64);
+    let mut n = 1.0f64;
+    while n < 20.0 {
+        term *= r / n;
+        sum += term;
+        n += 1.0;
+    }
+    (sum * f64::from_bits(((k as i64 + 1023) as u64) << 52)) as f32
+}
+
+/// The part of a token a word model scores: punctuation around it and a possessive or
+/// contraction suffix stripped (`"Thiemann's,` → `Thiemann`).
+pub fn word_core(piece: &str) -> &str {
+    strip_suffix(piece.trim_matches(|c: char| !is_word_char(c)))
+}
+
 impl Model {
     /// ln P of a lower-case ASCII word, if the lexicon holds it.
     pub fn known(&self, lower: &[u8]) -> Option<f32> {
@@ -424,6 +455,16 @@ mod tests {
         assert!(word_score("Thursday,") > word_score("Thursdayafter"));
         assert!(word_score("nevertheless") > word_score("never") + word_score("the") + word_score("less"));
         assert!(word_score("Portman") + word_score("won") > word_score("Portmanw") + word_score("on"));
+    }
+
+    #[test]
+    fn portable_exp_matches_exp() {
+        for x in [-79.0f32, -30.5, -9.25, -1.0, -0.1, 0.0, 0.3, 2.0, 10.0] {
+            let (a, b) = (portable_exp(x), x.exp());
+            assert!((a - b).abs() <= b * 1e-6, "{x}: {a} vs {b}");
+            assert!((portable_ln(portable_exp(x)) - x).abs() < 1e-4);
+        }
+        assert_eq!(portable_exp(-100.0), 0.0);
     }
 
     #[test]

@@ -191,6 +191,7 @@ fn find_replacements(text: &str) -> (Vec<Replacement>, Vec<Replacement>) {
 }
 
 mod boilerplate;
+mod cache;
 mod compose;
 mod joins;
 mod lexicon;
