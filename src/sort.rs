@@ -16,7 +16,8 @@ fn order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<u32> {
 
 /// Stable sort of `v` by `cmp`.
 pub fn sort_by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
-    if v.len() < 2 {
+    // sorted input (a list sorted again after a merge) costs one pass, no allocation
+    if v.windows(2).all(|w| cmp(&w[0], &w[1]) != Ordering::Greater) {
         return;
     }
     let idx = order(v.len(), &mut |a, b| cmp(&v[a], &v[b]));

@@ -137,6 +137,26 @@ fn run(a: &Args) -> Result<String, String> {
     }
 }
 
+/// Throughput of the cleaning stage alone on the texts of a JSONL file (lexicons built first,
+/// JSON parsing outside the timing; best of three passes).
+fn clean_speed(input: &str) -> Result<String, String> {
+    let mut texts = Vec::new();
+    for (i, line) in input.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        texts.push(jsonl_record(line, i + 1)?.1);
+    }
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let _ = lede::pipeline::clean("warm up the lexicons");
+    let mut best = f64::INFINITY;
+    for _ in 0..3 {
+        let started = std::time::Instant::now();
+        for t in &texts {
+            std::hint::black_box(lede::pipeline::clean(t));
+        }
+        best = best.min(started.elapsed().as_secs_f64());
+    }
+    Ok(format!("clean speed: {:.2} MB/s ({bytes} bytes in {:.3} s, clean stage only, best of 3)\n", bytes as f64 / 1e6 / best, best))
+}
+
 /// Run lede over a dev file and score it with the reference scorer.
 fn eval(a: &Args) -> Result<String, String> {
     let target = a.target.as_deref().ok_or_else(|| format!("eval needs a target\n{USAGE}"))?;
@@ -173,6 +193,9 @@ fn eval(a: &Args) -> Result<String, String> {
             .output()
             .map_err(|e| format!("python3: {e}"))?;
         report.push_str(&format!("== {name}: {gold} ({:.2} s for lede)\n", secs));
+        if *name == "clean" {
+            report.push_str(&clean_speed(&input)?);
+        }
         report.push_str(&String::from_utf8_lossy(&out.stdout));
         let err = String::from_utf8_lossy(&out.stderr);
         if !err.trim().is_empty() {

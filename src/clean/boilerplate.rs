@@ -36,10 +36,12 @@ fn chrome() -> &'static [(String, bool, &'static str)] {
 
 /// The kind of chrome a whole line is, if it is one.
 pub fn chrome_kind(line: &str) -> Option<&'static str> {
-    let l = line.trim().trim_end_matches(['.', ':', '!', '›', '»', '>', ' ']).to_lowercase();
+    let l = line.trim().trim_end_matches(['.', ':', '!', '›', '»', '>', ' ']);
+    // chrome lines are short: a paragraph is never lower-cased just to be compared
     if l.is_empty() || l.len() > 200 {
         return None;
     }
+    let l = l.to_lowercase();
     chrome().iter().find(|(p, prefix, _)| if *prefix { l.starts_with(p.as_str()) } else { l == *p }).map(|(_, _, k)| *k)
 }
 

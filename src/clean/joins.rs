@@ -83,7 +83,7 @@ pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Repla
             .filter(|c| accepted(c) || strong && weakly_accepted(c))
             .filter(|c| shared || own_width_ok(c));
         // a paragraph that does not fit the article's width may have its own (mixed pastes)
-        let chosen = at_article.or_else(|| own_width_chain(p));
+        let chosen = at_article.or_else(|| if looks_glued(p.text()) { own_width_chain(p) } else { None });
         match chosen {
             Some(c) => {
                 for &b in &c.splits {
@@ -148,6 +148,15 @@ fn own_width_chain(p: &Paragraph) -> Option<Chain> {
         .filter_map(|&((w, m), _)| p.best_chain(w, m))
         .filter(own_width_ok)
         .max_by(|a, b| a.score.total_cmp(&b.score))
+}
+
+/// A paragraph worth its own width search (every width, the costliest step on undamaged text):
+/// one token the lexicon does not know per 100 characters at least. Wrapped at any width up to
+/// 100 and its breaks deleted, a paragraph has a glued token per line; undamaged prose has
+/// far fewer unknown tokens (names, mostly).
+fn looks_glued(paragraph: &str) -> bool {
+    let unknown = paragraph.split_whitespace().filter(|t| t.len() >= 5 && !is_known_piece(t)).count();
+    unknown >= 2 && unknown * 100 >= paragraph.chars().count()
 }
 
 /// A chain strong enough without the rest of the article: two breaks or more, every one gaining.

@@ -268,6 +268,9 @@ pub fn portable_exp(x: f32) -> f32 {
 /// The part of a token a word model scores: punctuation around it and a possessive or
 /// contraction suffix stripped (`"Thiemann's,` → `Thiemann`).
 pub fn word_core(piece: &str) -> &str {
+    if piece.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return piece;
+    }
     strip_suffix(piece.trim_matches(|c: char| !is_word_char(c)))
 }
 

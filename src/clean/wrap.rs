@@ -126,15 +126,19 @@ impl<'a> Paragraph<'a> {
         p
     }
 
-    /// ln P of a piece of the token `whole` as a word: the lexicon's, mixed with the article's
+    /// ln P of a piece of a token (whose core is `whole_core`) as a word: the lexicon's, mixed with the article's
     /// own counts; the token's own occurrence does not count for a piece with its core
     /// (`insolvency.` in `avoidinsolvency.`, or the whole token itself).
-    fn score(&self, piece: &str, whole: &str) -> f32 {
+    fn score(&self, piece: &str, whole_core: &str) -> f32 {
         let base = word_score(piece);
         self.cache.map_or(base, |c| {
             let core = super::lexicon::word_core(piece);
-            c.mix(piece, base, u32::from(core == super::lexicon::word_core(whole)))
+            c.mix_core(core, base, u32::from(core == whole_core))
         })
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.text
     }
 
     pub fn char_len(&self) -> usize {
@@ -201,7 +205,8 @@ impl<'a> Paragraph<'a> {
         } else {
             0.0
         };
-        let whole = self.score(self.slice(s, e), self.slice(s, e));
+        let whole_core = super::lexicon::word_core(self.slice(s, e));
+        let whole = self.score(self.slice(s, e), whole_core);
         // neighbouring tokens, for the bigram context of each piece
         let prev_tok = if t > 0 { self.slice(self.tokens[t - 1].0, self.tokens[t - 1].1) } else { "" };
         let next_tok = self.tokens.get(t + 1).map_or("", |&(a, b)| self.slice(a, b));
@@ -209,7 +214,7 @@ impl<'a> Paragraph<'a> {
         let mut best: [(f32, u32); MAX_CANDIDATES] = [(f32::NEG_INFINITY, 0); MAX_CANDIDATES];
         for x in s + 1..e {
             let (left, right) = (self.slice(s, x), self.slice(x, e));
-            let mut g = self.score(left, whole_text) + self.score(right, whole_text) - whole;
+            let mut g = self.score(left, whole_core) + self.score(right, whole_core) - whole;
             g += guard + split_penalty(chars, &self.opening, s, x);
             let (prev, next) = (chars[x - 1], chars[x]);
             if prev.is_lowercase() && next.is_uppercase() {
