@@ -33,6 +33,8 @@ pub fn parse(text: &str) -> impl Iterator<Item = Entry<'_>> {
 pub struct PhraseMatcher<T> {
     ac: AhoCorasick,
     payloads: Vec<T>,
+    /// Phrases were lower-cased (ASCII) and texts are lower-cased before a search.
+    fold_case: bool,
 }
 
 /// A phrase found in a text.
@@ -44,21 +46,37 @@ pub struct PhraseMatch<'p, T> {
 }
 
 impl<T> PhraseMatcher<T> {
-    /// Build from `(phrase, payload)` pairs. `ascii_case_insensitive` folds ASCII case only.
+    /// Build from `(phrase, payload)` pairs. `ascii_case_insensitive` folds ASCII case only: the
+    /// phrases are lower-cased here and each text before its search (same offsets), which
+    /// builds an automaton half the size of aho-corasick's own case folding, and faster.
     pub fn new(entries: Vec<(String, T)>, ascii_case_insensitive: bool) -> PhraseMatcher<T> {
-        let (phrases, payloads): (Vec<String>, Vec<T>) = entries.into_iter().unzip();
+        let (mut phrases, payloads): (Vec<String>, Vec<T>) = entries.into_iter().unzip();
+        if ascii_case_insensitive {
+            phrases.iter_mut().for_each(|p| p.make_ascii_lowercase());
+        }
         let ac = AhoCorasickBuilder::new()
+            // the noncontiguous NFA is the cheapest to build (no conversion pass): building is
+            // most of the page's time to ready, and lexicon text is searched once per article
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
             .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(ascii_case_insensitive)
             .build(&phrases)
             .expect("lexicon phrases build an automaton");
-        PhraseMatcher { ac, payloads }
+        PhraseMatcher { ac, payloads, fold_case: ascii_case_insensitive }
+    }
+
+    fn folded<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if self.fold_case && text.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        }
     }
 
     /// All non-overlapping matches that start and end at word boundaries.
     pub fn find_all<'p>(&'p self, text: &str) -> Vec<PhraseMatch<'p, T>> {
+        let haystack = self.folded(text);
         self.ac
-            .find_iter(text)
+            .find_iter(haystack.as_ref())
             .filter(|m| is_word_boundary(text, m.start()) && is_word_boundary(text, m.end()))
             .map(|m| PhraseMatch { start: m.start(), end: m.end(), payload: &self.payloads[m.pattern().as_usize()] })
             .collect()
@@ -66,8 +84,9 @@ impl<T> PhraseMatcher<T> {
 
     /// Payload of an exact phrase, if `phrase` is in the set as a whole.
     pub fn get(&self, phrase: &str) -> Option<&T> {
+        let haystack = self.folded(phrase);
         self.ac
-            .find(phrase)
+            .find(haystack.as_ref())
             .filter(|m| m.start() == 0 && m.end() == phrase.len())
             .map(|m| &self.payloads[m.pattern().as_usize()])
     }
