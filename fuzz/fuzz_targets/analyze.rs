@@ -20,6 +20,9 @@ fuzz_target!(|data: &[u8]| {
         // the guarded pipeline (which may skip prose stages on non-articles) keeps the
         // invariants too, and is deterministic
         invariants::assert_ok(&lede::analyze(&text, &lede::Options { clean }), step);
-        assert_eq!(invariants::wire_json(&text, clean), invariants::wire_json(&text, clean), "not deterministic");
+        // determinism costs two more runs: one input in four
+        if flags & 4 != 0 {
+            assert_eq!(invariants::wire_json(&text, clean), invariants::wire_json(&text, clean), "not deterministic");
+        }
     }
 });
