@@ -324,15 +324,28 @@ pub fn word_score(piece: &str) -> f32 {
 /// possessives and hyphens aside) is in the lexicon, or it is a number or abbreviation. A piece
 /// that is not may be two words glued together.
 pub fn is_known_piece(piece: &str) -> bool {
+    if piece.len() >= 3 && piece.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return known_ascii_word(model(), piece);
+    }
     let core = strip_suffix(piece.trim_matches(|c: char| !is_word_char(c)));
     if core.is_empty() || core.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') || is_abbreviation(core) || is_quantity(core) {
         return true;
     }
     let m = model();
-    core.split(['-', '\u{2010}', '\u{2011}', '/']).filter(|p| !p.is_empty()).all(|p| {
-        p.is_ascii() && p.bytes().all(|b| b.is_ascii_alphabetic()) && m.known(p.to_ascii_lowercase().as_bytes()).is_some()
-            || p.chars().count() < 3
-    })
+    core.split(['-', '\u{2010}', '\u{2011}', '/']).filter(|p| !p.is_empty()).all(|p| p.chars().count() < 3 || known_ascii_word(m, p))
+}
+
+/// `word` is ASCII letters only and, lower-cased, in the lexicon (lower-cased on the stack).
+fn known_ascii_word(m: &Model, word: &str) -> bool {
+    let mut lower = [0u8; 32];
+    let bytes = word.as_bytes();
+    if bytes.len() > lower.len() || !bytes.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    for (d, s) in lower.iter_mut().zip(bytes) {
+        *d = s.to_ascii_lowercase();
+    }
+    m.known(&lower[..bytes.len()]).is_some()
 }
 
 /// `2.4bn`, `10km`, `1990s`, `6230i`: a number with a short unit or suffix.
