@@ -69,10 +69,6 @@ enum Damage {
     Upper(prop::sample::Index, usize),
 }
 
-fn damage() -> impl Strategy<Value = Damage> {
-    damage_with(true)
-}
-
 /// The damages; `join_words`: include the two that leave a paragraph's wrap geometry
 /// inconsistent ([`Damage::JoinWords`], [`Damage::Delete`] of a window).
 fn damage_with(join_words: bool) -> impl Strategy<Value = Damage> {

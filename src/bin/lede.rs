@@ -113,7 +113,7 @@ fn run_jsonl(input: &str, f: impl Fn(&str) -> Value) -> Result<String, String> {
 }
 
 fn run(a: &Args) -> Result<String, String> {
-    let options = Options { clean: !a.no_clean, ..Options::default() };
+    let options = Options { clean: !a.no_clean };
     match a.command.as_str() {
         "annotate" => {
             let input = read_input(&a.input)?;
@@ -180,7 +180,7 @@ fn eval(a: &Args) -> Result<String, String> {
                 serde_json::json!({"cleaned": v["cleaned"]})
             })?
         } else {
-            let options = Options { clean: false, ..Options::default() };
+            let options = Options { clean: false };
             run_jsonl(&input, |t| annotate_value(t, &options))?
         };
         let secs = started.elapsed().as_secs_f64();

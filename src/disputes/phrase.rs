@@ -89,7 +89,7 @@ fn dateline_len(words: &[&str]) -> usize {
     let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase());
     let n = words.iter().take(MAX_DATELINE_WORDS + 1).take_while(|w| caps(w) && w.chars().any(char::is_alphabetic)).count();
     let ends = words.get(n).is_some_and(|w| matches!(*w, ":" | "—" | "–" | "-"));
-    if n >= 1 && n <= MAX_DATELINE_WORDS && ends { n + 1 } else { 0 }
+    if (1..=MAX_DATELINE_WORDS).contains(&n) && ends { n + 1 } else { 0 }
 }
 
 /// One issue phrase.

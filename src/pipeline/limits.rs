@@ -49,7 +49,7 @@ pub fn cut_point(text: &str, limit: usize) -> (usize, Boundary) {
     if let Some(i) = head.rfind('\n').filter(useful) {
         return (from + i, Boundary::Line);
     }
-    if let Some(i) = head.rfind(|c: char| matches!(c, '.' | '!' | '?' | '。')).filter(useful) {
+    if let Some(i) = head.rfind(['.', '!', '?', '。']).filter(useful) {
         let after = from + i + head[i..].chars().next().map_or(1, char::len_utf8);
         return (after, Boundary::Sentence);
     }
