@@ -52,8 +52,11 @@ pub fn analyze_with_limit(text: &str, options: &Options, limit: usize) -> Doc {
     }
     // the stages see only the head; every span they make is therefore valid in the whole text
     let tail = limits::split_for_annotation(&mut doc, limit);
+    // the verdict reads the text and its tokens, which no later stage changes: judged once,
+    // when the first stage that may be skipped comes
+    let mut verdict = None;
     for &(name, stage) in STAGES {
-        if quality::skips(&doc, name) {
+        if quality::may_skip(name) && quality::skips(*verdict.get_or_insert_with(|| quality::assess(&doc)), name) {
             continue;
         }
         run_stage(&mut doc, name, stage);

@@ -8,8 +8,8 @@
 use crate::doc::{Doc, Span, Token, TokenKind};
 use std::sync::OnceLock;
 
-fn abbreviations() -> &'static std::collections::HashSet<&'static str> {
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+fn abbreviations() -> &'static crate::hash::HashSet<&'static str> {
+    static SET: OnceLock<crate::hash::HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| crate::lexicon::parse(include_str!("../data/tokenize/abbreviations.txt")).map(|e| e.key).collect())
 }
 

@@ -3,7 +3,7 @@
 
 use crate::doc::SourceKind;
 use crate::lexicon::parse;
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::sync::OnceLock;
 
 /// What a cue entry's flags say (see `data/claims/cues.txt`).
@@ -45,7 +45,7 @@ pub struct TokenPhrases<T> {
 
 impl<T> TokenPhrases<T> {
     fn new(entries: impl IntoIterator<Item = (String, T)>) -> TokenPhrases<T> {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::default();
         for (phrase, payload) in entries {
             let mut words = phrase.split_whitespace().map(|w| w.to_lowercase());
             let Some(first) = words.next() else { continue };

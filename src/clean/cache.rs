@@ -4,31 +4,9 @@
 //! same way elsewhere is likelier a word (`YouTube`). The lexicon's probability is mixed with
 //! the piece's share of the article's tokens: ln(P_lex + MIX * count / tokens).
 
-use std::collections::HashMap;
 use super::lexicon::{portable_exp, portable_ln};
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::HashMap;
 use std::sync::OnceLock;
-
-/// FNV-1a: the tokens are short and the input is the user's own text (no hash flooding to
-/// defend against), so SipHash's cost buys nothing here.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 /// Weight of the article's own counts against the lexicon (dev pooled join F1: 0.1 → 0.9936,
 /// 0.3 → 0.9941, 1 → 0.9949, 3 → 0.9944; none → 0.9929).
@@ -37,7 +15,7 @@ const MIX: f32 = 1.0;
 /// Counts of the article's tokens (punctuation and possessives stripped), case kept, with the
 /// ln of their cache probability precomputed (as counted, and less one occurrence).
 pub struct DocCache<'a> {
-    counts: HashMap<&'a str, Entry, BuildHasherDefault<Fnv>>,
+    counts: HashMap<&'a str, Entry>,
 }
 
 #[derive(Clone, Copy)]
@@ -78,7 +56,7 @@ fn log_add(a: f32, b: f32) -> f32 {
 
 impl<'a> DocCache<'a> {
     pub fn new(text: &'a str) -> DocCache<'a> {
-        let mut counts: HashMap<&'a str, Entry, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut counts: HashMap<&'a str, Entry> = HashMap::default();
         let mut tokens = 0u32;
         for tok in text.split_whitespace() {
             tokens += 1;

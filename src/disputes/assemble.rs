@@ -8,7 +8,7 @@ use super::phrase::{Sent, NUMBER_KEY};
 use super::words::words;
 use super::Item;
 use crate::doc::{Dispute, Doc, Side, Span, Stance};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 /// Most parties given sides on every issue.
 const MAX_PARTIES: usize = 4;
@@ -17,7 +17,7 @@ pub fn assemble(doc: &Doc, ix: &Index, items: Vec<Item>) -> Vec<Dispute> {
     let items = file_claims_by_word(doc, file_under_options(file_under_named_issues(doc, file_figures(doc, items))));
     // group by key, in order of first appearance
     let mut order: Vec<String> = Vec::new();
-    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, it) in items.iter().enumerate() {
         groups
             .entry(it.key.clone())
@@ -56,7 +56,7 @@ pub fn assemble(doc: &Doc, ix: &Index, items: Vec<Item>) -> Vec<Dispute> {
 /// Items keyed only by a figure (`the 9 percent claim`) go to the issue whose phrase holds the
 /// same figure (`a pay rise of 9 percent`); with none they are dropped.
 fn file_figures(doc: &Doc, mut items: Vec<Item>) -> Vec<Item> {
-    let mut by_figure: HashMap<String, String> = HashMap::new();
+    let mut by_figure: HashMap<String, String> = HashMap::default();
     for it in items.iter().filter(|it| !it.key.starts_with(NUMBER_KEY)) {
         for w in doc.slice(it.mention).split(|c: char| c.is_whitespace() || c == '-') {
             if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
@@ -82,7 +82,7 @@ fn file_figures(doc: &Doc, mut items: Vec<Item>) -> Vec<Item> {
 /// A phrase whose modifier is an issue the article names as disputed goes to that issue:
 /// after `talks stalled over automation`, `automated trucks` is the automation issue.
 fn file_under_named_issues(doc: &Doc, mut items: Vec<Item>) -> Vec<Item> {
-    let named: std::collections::HashSet<String> = items.iter().filter(|it| it.position.is_none()).map(|it| it.key.clone()).collect();
+    let named: crate::hash::HashSet<String> = items.iter().filter(|it| it.position.is_none()).map(|it| it.key.clone()).collect();
     let w = words();
     for it in items.iter_mut().filter(|it| !named.contains(&it.key)) {
         let text = doc.slice(it.mention);
@@ -99,9 +99,9 @@ fn file_under_named_issues(doc: &Doc, mut items: Vec<Item>) -> Vec<Item> {
 /// phrase (`agency` in `use of agency staff`) files under that issue.
 fn file_claims_by_word(doc: &Doc, mut items: Vec<Item>) -> Vec<Item> {
     let w = words();
-    let keys: std::collections::HashSet<String> = items.iter().filter(|it| !it.from_claim && !it.weak).map(|it| it.key.clone()).collect();
+    let keys: crate::hash::HashSet<String> = items.iter().filter(|it| !it.from_claim && !it.weak).map(|it| it.key.clone()).collect();
     // word key → issue key; `None` when two issues share the word
-    let mut by_word: HashMap<String, Option<String>> = HashMap::new();
+    let mut by_word: HashMap<String, Option<String>> = HashMap::default();
     // issues a strong cue names (a weak cue's phrase may not stand as an issue)
     for it in items.iter().filter(|it| !it.from_claim && !it.weak) {
         for part in doc.slice(it.mention).split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|p| !p.is_empty()) {
@@ -287,7 +287,7 @@ fn side(party: &Party, its: &[&Item]) -> Side {
 fn link_claims(doc: &Doc, ix: &Index, items: &[Item], groups: &HashMap<String, Vec<usize>>, kept: &[String], disputes: &mut [Dispute]) {
     let key_index: HashMap<&str, usize> = kept.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
     // claims per sentence
-    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::default();
     for (c, claim) in doc.claims.iter().enumerate() {
         let si = doc.sentences.partition_point(|s| s.span.end <= claim.content.start);
         by_sentence.entry(si).or_default().push(c);

@@ -6,7 +6,7 @@
 use super::phrase::Sent;
 use super::words::{words, Role};
 use crate::doc::{Doc, Span, TokenKind};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 /// Chunks (comma-separated pieces) looked at left of a cue.
 const MAX_CHUNKS: usize = 4;
@@ -53,7 +53,7 @@ impl Index {
                 k += 1;
             }
         }
-        let mut canonical = HashMap::new();
+        let mut canonical = HashMap::default();
         for (i, e) in doc.entities.iter().enumerate() {
             if e.metonym_of.is_none() && e.label != "NORP" {
                 canonical.entry(e.canonical.to_lowercase()).or_insert(i);
@@ -125,7 +125,7 @@ pub struct Subject {
 
 /// Multi-word capitalized names (`Nurses and Midwives Union`), by last word; one pass.
 fn proper_heads(doc: &Doc) -> HashMap<String, String> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     let toks = &doc.tokens;
     let cap = |i: usize| toks[i].kind == TokenKind::Word && toks[i].span.slice(&doc.text).chars().next().is_some_and(|c| c.is_uppercase());
     let mut i = 0;

@@ -2,7 +2,7 @@
 //! morphology (lemma) the stage needs. Matching code lives in the sibling modules.
 
 use crate::lexicon::{parse, PhraseMatcher};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::sync::OnceLock;
 
 /// What a contention cue does.
@@ -67,7 +67,7 @@ pub struct Words {
     heads: HashMap<&'static str, Option<&'static str>>,
     /// One- and two-word polarity phrases, lowercase.
     polarity: HashMap<&'static str, Polarity>,
-    frames: std::collections::HashSet<&'static str>,
+    frames: crate::hash::HashSet<&'static str>,
     /// option word → (label `a vs b`, is first option)
     contrasts: HashMap<&'static str, (String, bool)>,
     /// nationality → country (`Iranian` → `Iran`), from the entities stage's lexicon.
@@ -103,7 +103,7 @@ fn load() -> Words {
             Some((e.key.to_string(), Cue { kind, weak: flags.contains(&"weak"), verb: flags.contains(&"verb"), gap: flags.contains(&"gap") }))
         })
         .collect();
-    let mut roles = HashMap::new();
+    let mut roles = HashMap::default();
     let mut allies = Vec::new();
     for e in parse(include_str!("../../data/disputes/function_words.txt")) {
         let role = match e.value.unwrap_or("") {
@@ -137,7 +137,7 @@ fn load() -> Words {
         })
         .collect();
     let frames = parse(include_str!("../../data/disputes/frames.txt")).map(|e| e.key).collect();
-    let mut contrasts = HashMap::new();
+    let mut contrasts = HashMap::default();
     for e in parse(include_str!("../../data/disputes/contrasts.txt")) {
         if let Some(second) = e.value {
             let label = format!("{} vs {}", e.key, second);

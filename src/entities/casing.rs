@@ -2,7 +2,7 @@
 //! all-caps or title-case headline (where capitalization says nothing about names).
 
 use super::lexicons::words;
-use std::collections::HashSet;
+use crate::hash::HashSet;
 
 /// How a sentence is capitalized.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,7 +80,7 @@ mod tests {
 
     fn mode(line: &str) -> LineMode {
         let ws: Vec<&str> = line.split_whitespace().collect();
-        line_mode(&ws, &HashSet::new())
+        line_mode(&ws, &HashSet::default())
     }
 
     #[test]

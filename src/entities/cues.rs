@@ -6,7 +6,7 @@
 
 use super::lexicons::cue_words;
 use super::{Candidate, Ctx};
-use std::collections::HashSet;
+use crate::hash::HashSet;
 
 /// `(D., Mass.)`, `(R-Texas)`, `(I., Vt.)`: the party letter after an opening bracket is a NORP.
 pub fn party_letters(ctx: &Ctx, out: &mut Vec<Candidate>) {

@@ -4,7 +4,7 @@
 
 use super::Candidate;
 use crate::doc::{Doc, Entity, Mention};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 /// Labels that name things (numbers and dates are mentions but not grouped across the text).
 fn is_named(label: &str) -> bool {
@@ -37,10 +37,10 @@ fn used_as_place(doc: &Doc, c: &Candidate) -> bool {
 }
 
 pub(crate) fn group(doc: &mut Doc, cands: Vec<Candidate>) {
-    let mut by_key: HashMap<(String, &'static str), usize> = HashMap::new();
-    let mut by_acronym: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<(String, &'static str), usize> = HashMap::default();
+    let mut by_acronym: HashMap<String, usize> = HashMap::default();
     // a single word of a person's name → that person's entity (last full name wins)
-    let mut by_name_part: HashMap<String, usize> = HashMap::new();
+    let mut by_name_part: HashMap<String, usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions = Vec::with_capacity(cands.len());
     let mut pending_metonyms: Vec<(usize, String)> = Vec::new();

@@ -2,7 +2,7 @@
 //! aho-corasick phrase matcher), and the word sets the name and date rules consult.
 
 use crate::lexicon::{parse, PhraseMatcher};
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// What the gazetteer says about one phrase.
@@ -37,7 +37,7 @@ pub fn gazetteer() -> &'static PhraseMatcher<LexInfo> {
         let metonyms: HashMap<&str, &str> =
             parse(include_str!("../../data/entities/metonyms.txt")).filter_map(|e| Some((e.key, e.value?))).collect();
         let mut entries = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for &(label, rule, text) in LEXICONS {
             for e in parse(text) {
                 if !seen.insert(e.key.to_ascii_lowercase()) {

@@ -18,7 +18,7 @@ mod propagate;
 use crate::doc::{Doc, Sentence, Span, Token, TokenKind};
 use casing::LineMode;
 use lexicons::{gazetteer, LexInfo};
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 use std::ops::Range;
 
 /// A mention candidate before overlap resolution and grouping.

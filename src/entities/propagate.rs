@@ -7,11 +7,11 @@ use super::casing::{is_common, starts_upper};
 use super::lexicons::words;
 use super::names::{is_hyphen, Deferred};
 use super::{Candidate, Ctx};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 /// Names the first pass found, by lower-cased text: full names, and each word of a person's name.
 pub fn known_names(ctx: &Ctx, found: &[Candidate]) -> HashMap<String, &'static str> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for c in found.iter().filter(|c| matches!(c.label, "PERSON" | "ORG" | "GPE" | "LOC" | "FAC" | "NORP")) {
         map.entry(ctx.text_of(c.toks.clone()).to_lowercase()).or_insert(c.label);
     }
@@ -51,7 +51,7 @@ fn org_cores<'a>(ctx: &Ctx<'a>, found: &[Candidate]) -> Vec<(&'a str, ())> {
 /// A run guessed to be a person that the article also names with a company suffix is that
 /// company (`Blue Arrow` after `Blue Arrow PLC`).
 pub fn relabel_org_cores(ctx: &Ctx, cands: &mut [Candidate]) {
-    let cores: std::collections::HashSet<&str> = org_cores(ctx, cands).into_iter().map(|(c, _)| c).collect();
+    let cores: crate::hash::HashSet<&str> = org_cores(ctx, cands).into_iter().map(|(c, _)| c).collect();
     for c in cands.iter_mut().filter(|c| c.label == "PERSON" && c.rule == "cap-run") {
         if cores.contains(ctx.text_of(c.toks.clone())) {
             c.label = "ORG";
@@ -62,7 +62,7 @@ pub fn relabel_org_cores(ctx: &Ctx, cands: &mut [Candidate]) {
 
 /// A one-word place that the article uses as a person's name (`Jordan` after `Michael Jordan`).
 pub fn relabel_person_parts(ctx: &Ctx, cands: &mut [Candidate]) {
-    let parts: std::collections::HashSet<&str> = cands
+    let parts: crate::hash::HashSet<&str> = cands
         .iter()
         .filter(|c| c.label == "PERSON" && c.toks.len() >= 2)
         .flat_map(|c| c.toks.clone().map(|i| ctx.word(i)))

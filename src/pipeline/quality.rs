@@ -80,11 +80,16 @@ impl Verdict {
 /// Stages that need sentences of prose.
 const PROSE_STAGES: &[&str] = &["claims", "disputes"];
 
-/// True if the pipeline should not run stage `name` on this document: a prose stage on text
+/// Stages [`skips`] may skip (the others always run).
+pub fn may_skip(name: &str) -> bool {
+    PROSE_STAGES.contains(&name) || name == "entities"
+}
+
+/// True if the pipeline should not run stage `name` on a document with this verdict: a prose stage on text
 /// that is code, a table or garbled, and the entity stage on garbled text (needs the tokens, so
 /// it is asked after tokenizing).
-pub fn skips(doc: &Doc, name: &str) -> bool {
-    match assess(doc) {
+pub fn skips(verdict: Option<Verdict>, name: &str) -> bool {
+    match verdict {
         // garbled text (binary junk, broken encodings) holds no names either
         Some(Verdict::Garbled) => PROSE_STAGES.contains(&name) || name == "entities",
         Some(Verdict::Code | Verdict::Table) => PROSE_STAGES.contains(&name),
