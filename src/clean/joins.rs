@@ -289,6 +289,9 @@ pub fn safe_seam(tok: &str) -> Option<usize> {
     if tok.len() < 5 || tok.len() > MAX_SEAM_TOKEN || code_like(tok) || tok.contains("://") || tok.contains('@') || tok.starts_with('#') || tok.contains("www.") {
         return None;
     }
+    if tok.is_ascii() && !could_hold_seam(tok.as_bytes()) {
+        return None;
+    }
     let chars: Vec<(usize, char)> = tok.char_indices().collect();
     for i in 2..chars.len().saturating_sub(1) {
         let (bi, c) = chars[i];
@@ -317,6 +320,16 @@ pub fn safe_seam(tok: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// An ASCII token holds a seam candidate only where a lower-case letter meets a capital or
+/// `, ; : . ? !` meets a letter (past its first two chars): most tokens have neither, and skip
+/// the char table.
+fn could_hold_seam(b: &[u8]) -> bool {
+    (2..b.len()).any(|i| {
+        let (prev, c) = (b[i - 1], b[i]);
+        (prev.is_ascii_lowercase() && c.is_ascii_uppercase()) || (matches!(prev, b',' | b';' | b':' | b'.' | b'?' | b'!') && c.is_ascii_alphabetic())
+    })
 }
 
 /// A capitalised or lower-case word (`Middle`, `Washington’s`), not `McDonald` or `iPhone`.
