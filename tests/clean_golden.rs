@@ -76,3 +76,16 @@ fn cleaning_is_idempotent() {
         assert_eq!(clean(&once).text, once, "not idempotent on {text:?}");
     }
 }
+
+/// Regression: the article's own words are a cache model for the join repair, and a paste that
+/// repeats the article repeats its glued tokens; they must not pass for words by repetition
+/// (the 1 MB browser test pasted the seed 205 times and lost every join after the first copy).
+#[test]
+fn a_repeated_article_is_repaired_in_every_copy() {
+    let once = clean(SEED).text;
+    let many = clean(&vec![SEED; 20].join("\n\n")).text;
+    for glued in ["scheduledin", "participatinggovernments", "theMiddle", "Gulfnations"] {
+        assert!(!once.contains(glued), "{glued} in one copy");
+        assert_eq!(many.matches(glued).count(), 0, "{glued} left in a repeated paste");
+    }
+}

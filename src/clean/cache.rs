@@ -1,8 +1,9 @@
 //! The article's own words, as a cache language model for the join repair: a glued token's
 //! pieces are likelier when the article uses them elsewhere on their own (`Thiemann` in
-//! `MrThiemann`, `landlady` in `alandlady`), and a glued-looking token the article writes the
-//! same way elsewhere is likelier a word (`YouTube`). The lexicon's probability is mixed with
-//! the piece's share of the article's tokens: ln(P_lex + MIX * count / tokens).
+//! `MrThiemann`, `landlady` in `alandlady`). The lexicon's probability of a piece is mixed with
+//! its share of the article's tokens: ln(P_lex + MIX * count / tokens). The whole token is not
+//! mixed: a paste that repeats a passage repeats its glued tokens too, and they must not turn
+//! into words by their own repetition.
 
 use super::lexicon::{portable_exp, portable_ln};
 use crate::hash::HashMap;
@@ -13,7 +14,7 @@ use std::sync::OnceLock;
 const MIX: f32 = 1.0;
 
 /// Counts of the article's tokens (punctuation and possessives stripped), case kept, with the
-/// ln of their cache probability precomputed (as counted, and less one occurrence).
+/// ln of their cache probability precomputed.
 pub struct DocCache<'a> {
     counts: HashMap<&'a str, Entry>,
 }
@@ -21,9 +22,8 @@ pub struct DocCache<'a> {
 #[derive(Clone, Copy)]
 struct Entry {
     count: u32,
-    /// ln(MIX * count / tokens), and the same for count - 1 (negative infinity at zero).
+    /// ln(MIX * count / tokens).
     ln_p: f32,
-    ln_p_less_one: f32,
 }
 
 /// ln(1 + e^d) for d in [-SOFTPLUS_RANGE, SOFTPLUS_RANGE], SOFTPLUS_STEPS per unit: a table,
@@ -62,32 +62,25 @@ impl<'a> DocCache<'a> {
             tokens += 1;
             let core = super::lexicon::word_core(tok);
             if !core.is_empty() {
-                counts.entry(core).or_insert(Entry { count: 0, ln_p: 0.0, ln_p_less_one: 0.0 }).count += 1;
+                counts.entry(core).or_insert(Entry { count: 0, ln_p: 0.0 }).count += 1;
             }
         }
         let ln_scale = portable_ln(MIX / tokens.max(1) as f32);
-        let ln = |k: u32| if k == 0 { f32::NEG_INFINITY } else { ln_scale + portable_ln(k as f32) };
         for e in counts.values_mut() {
-            e.ln_p = ln(e.count);
-            e.ln_p_less_one = ln(e.count - 1);
+            e.ln_p = ln_scale + portable_ln(e.count as f32);
         }
         DocCache { counts }
     }
 
-    /// `lexicon_score` (ln P) of `piece` mixed with its count in the article, less `own`
-    /// occurrences (a whole token must not count itself).
+    /// `lexicon_score` (ln P) of `piece` mixed with its count in the article.
     #[cfg(test)]
-    pub fn mix(&self, piece: &str, lexicon_score: f32, own: u32) -> f32 {
-        self.mix_core(super::lexicon::word_core(piece), lexicon_score, own)
+    pub fn mix(&self, piece: &str, lexicon_score: f32) -> f32 {
+        self.mix_core(super::lexicon::word_core(piece), lexicon_score)
     }
 
-    /// [`Self::mix`] for a piece's core (see `lexicon::word_core`); `own` is 0 or 1.
-    pub fn mix_core(&self, core: &str, lexicon_score: f32, own: u32) -> f32 {
-        match self.counts.get(core) {
-            Some(e) if own == 0 => log_add(lexicon_score, e.ln_p),
-            Some(e) => log_add(lexicon_score, e.ln_p_less_one),
-            None => lexicon_score,
-        }
+    /// [`Self::mix`] for a piece's core (see `lexicon::word_core`).
+    pub fn mix_core(&self, core: &str, lexicon_score: f32) -> f32 {
+        self.counts.get(core).map_or(lexicon_score, |e| log_add(lexicon_score, e.ln_p))
     }
 }
 
@@ -104,16 +97,13 @@ mod tests {
     }
 
     #[test]
-    fn the_articles_words_gain_and_a_token_does_not_count_itself() {
+    fn the_articles_words_gain() {
         let text = "Mr Thiemann spoke. MrThiemann said Thiemann's view, YouTube and YouTube.";
         let cache = DocCache::new(text);
-        assert!(cache.mix("Thiemann", -25.0, 0) > -10.0);
-        assert_eq!(cache.mix("Zorbix", -25.0, 0), -25.0);
-        // `MrThiemann` occurs once: itself
-        assert_eq!(cache.mix("MrThiemann", -30.0, 1), -30.0);
-        assert!(cache.mix("YouTube", -30.0, 1) > -10.0);
+        assert!(cache.mix("Thiemann", -25.0) > -10.0);
+        assert_eq!(cache.mix("Zorbix", -25.0), -25.0);
         // mixing never lowers a score, and a word the article uses more gains more
-        assert!(cache.mix("and", -4.0, 0) >= -4.0);
-        assert!(cache.mix("YouTube", -30.0, 0) > cache.mix("Thiemann", -30.0, 1));
+        assert!(cache.mix("and", -4.0) >= -4.0);
+        assert!(cache.mix("YouTube", -30.0) > cache.mix("MrThiemann", -30.0));
     }
 }

@@ -126,14 +126,18 @@ impl<'a> Paragraph<'a> {
         p
     }
 
-    /// ln P of a piece of a token (whose core is `whole_core`) as a word: the lexicon's, mixed with the article's
-    /// own counts; the token's own occurrence does not count for a piece with its core
-    /// (`insolvency.` in `avoidinsolvency.`, or the whole token itself).
+    /// ln P of a piece of a token (whose core is `whole_core`) as a word: the lexicon's, mixed
+    /// with the article's own counts, except for the whole token and a piece with its core
+    /// (`avoidinsolvency` of `avoidinsolvency.`): see `cache.rs`.
     fn score(&self, piece: &str, whole_core: &str) -> f32 {
         let base = word_score(piece);
         self.cache.map_or(base, |c| {
             let core = super::lexicon::word_core(piece);
-            c.mix_core(core, base, u32::from(core == whole_core))
+            if core == whole_core {
+                base
+            } else {
+                c.mix_core(core, base)
+            }
         })
     }
 
