@@ -5,19 +5,27 @@
 
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a, 64 bits.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// FNV-1a of a byte sequence (also the cleaner's word-table hash).
+pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(FNV_OFFSET, |h, b| (h ^ b as u64).wrapping_mul(FNV_PRIME))
+}
+
+/// FNV-1a, 64 bits, as a `Hasher`.
 pub struct Fnv(u64);
 
 impl Default for Fnv {
     fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
+        Fnv(FNV_OFFSET)
     }
 }
 
 impl Hasher for Fnv {
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+            self.0 = (self.0 ^ b as u64).wrapping_mul(FNV_PRIME);
         }
     }
     fn finish(&self) -> u64 {
@@ -43,5 +51,6 @@ mod tests {
         let mut h = Fnv::default();
         h.write(b"a");
         assert_eq!(h.finish(), 0xaf63_dc4c_8601_ec8c); // the FNV-1a test vector for "a"
+        assert_eq!(fnv1a(*b"a"), 0xaf63_dc4c_8601_ec8c);
     }
 }

@@ -12,7 +12,7 @@ pub mod entities;
 pub mod lexicon;
 pub mod pipeline;
 pub mod sentences;
-mod hash;
+pub(crate) mod hash;
 mod sort;
 pub mod tokenize;
 pub mod wire;

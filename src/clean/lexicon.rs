@@ -29,20 +29,10 @@ const INITIAL_PENALTY: f32 = -3.0;
 /// Extra cost of a one-letter word other than `a`, `I` (rare as words, common as split debris).
 const SINGLE_LETTER_PENALTY: f32 = -7.0;
 
-fn fnv_iter(bytes: impl Iterator<Item = u8>) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in bytes {
-        h = (h ^ b as u64).wrapping_mul(0x100000001b3);
-    }
-    h
-}
+use crate::hash::fnv1a as fnv_iter;
 
 fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for &b in bytes {
-        h = (h ^ b as u64).wrapping_mul(0x100000001b3);
-    }
-    h
+    fnv_iter(bytes.iter().copied())
 }
 
 /// One slot of the open-addressing word table: 32 check bits of the key's 64-bit hash (0 =
