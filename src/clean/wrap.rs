@@ -583,6 +583,10 @@ fn split_penalty(chars: &[char], opening: &[bool], s: usize, x: usize) -> f32 {
     if matches!(next, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '%' | '’' | '”' | '/') {
         return ODD;
     }
+    // a currency prefix belongs to its sign (`A$4.25`, `US$`, `HK$`)
+    if prev.is_uppercase() && matches!(next, '$' | '£' | '€' | '¥') {
+        return ODD;
+    }
     if matches!(prev, '(' | '[' | '{' | '$' | '£' | '€' | '‘' | '“' | '/' | '#' | '@') {
         return ODD;
     }
@@ -646,6 +650,18 @@ mod tests {
         // `GW|Pharma`, not `GWP|harma`; after an acronym a known word still splits off
         assert!(pen("GWPharma", 3) < pen("GWPharma", 2));
         assert_eq!(pen("BBCand", 3), 0.0);
+    }
+
+    #[test]
+    fn currency_prefixes_stay_with_their_sign() {
+        let pen = |tok: &str, x: usize| {
+            let chars: Vec<char> = tok.chars().collect();
+            split_penalty(&chars, &vec![false; chars.len()], 0, x)
+        };
+        assert!(pen("A$4.25", 1) < -10.0);
+        assert!(pen("US$300", 2) < -10.0);
+        // only a capital prefix: `cost$5` (a glued word and an amount) may split
+        assert_eq!(pen("cost$5", 4), 0.0);
     }
 
     #[test]
