@@ -12,37 +12,17 @@
 //! they change.
 
 use lede::doc::Doc;
-use lede::{clean, pipeline, wire};
+use lede::{pipeline, wire};
 use std::time::Instant;
 
 fn ms_since(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1e3
 }
 
-/// This thread's CPU time in ms: unlike wall time it does not count the time other processes
-/// on a shared machine take from us. Falls back to wall time off 64-bit Linux.
-#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
-fn cpu_ms() -> f64 {
-    #[repr(C)]
-    struct Timespec {
-        tv_sec: i64,
-        tv_nsec: i64,
-    }
-    extern "C" {
-        fn clock_gettime(clock: i32, ts: *mut Timespec) -> i32;
-    }
-    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
-    let mut ts = Timespec { tv_sec: 0, tv_nsec: 0 };
-    // SAFETY: clock_gettime writes one timespec through a valid, exclusive pointer.
-    unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    ts.tv_sec as f64 * 1e3 + ts.tv_nsec as f64 / 1e6
-}
+#[path = "../tests/timing/mod.rs"]
+mod timing;
 
-#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
-fn cpu_ms() -> f64 {
-    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
-    START.get_or_init(Instant::now).elapsed().as_secs_f64() * 1e3
-}
+use timing::{cpu_ms, timed_stages};
 
 fn min(xs: &[f64]) -> f64 {
     xs.iter().copied().fold(f64::INFINITY, f64::min)
@@ -63,18 +43,9 @@ fn peak_rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
-/// Each stage run by hand, in pipeline order, timed one by one (CPU ms).
+/// Each stage run by hand, in pipeline order, timed one by one (CPU ms), then the wire.
 fn stage_times(text: &str) -> (Vec<(&'static str, f64)>, Doc) {
-    let mut doc = Doc::new(text);
-    let mut times = Vec::new();
-    let t = cpu_ms();
-    clean::clean_stage(&mut doc);
-    times.push(("clean", cpu_ms() - t));
-    for &(name, stage) in pipeline::STAGES {
-        let t = cpu_ms();
-        stage(&mut doc);
-        times.push((name, cpu_ms() - t));
-    }
+    let (_, mut times, doc) = timed_stages(text);
     let t = cpu_ms();
     let json = serde_json::to_string(&wire::to_wire(&doc)).unwrap_or_default();
     times.push(("wire", cpu_ms() - t));

@@ -5,8 +5,10 @@
 //! regression test of a quadratic bug fixed or guarded against (see ARCHITECTURE.md, Performance).
 #![cfg(not(target_arch = "wasm32"))] // native-only: timing
 
-use lede::doc::Doc;
-use lede::{clean, pipeline};
+use lede::pipeline;
+mod timing;
+
+use timing::timed_stages;
 
 const SMALL: usize = 20_000;
 const FACTOR: usize = 8;
@@ -72,45 +74,10 @@ fn distinct_names(bytes: usize) -> String {
     s
 }
 
-/// This thread's CPU time in ms, so that other processes on a busy machine do not count.
-#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
-fn cpu_ms() -> f64 {
-    #[repr(C)]
-    struct Timespec {
-        tv_sec: i64,
-        tv_nsec: i64,
-    }
-    extern "C" {
-        fn clock_gettime(clock: i32, ts: *mut Timespec) -> i32;
-    }
-    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
-    let mut ts = Timespec { tv_sec: 0, tv_nsec: 0 };
-    // SAFETY: clock_gettime writes one timespec through a valid, exclusive pointer.
-    unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    ts.tv_sec as f64 * 1e3 + ts.tv_nsec as f64 / 1e6
-}
-
-/// Elsewhere: wall time.
-#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
-fn cpu_ms() -> f64 {
-    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-    START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64() * 1e3
-}
-
 /// (total ms, per-stage ms) of one pipeline run, stages as `analyze` runs them.
 fn run_once(text: &str) -> (f64, Vec<(&'static str, f64)>) {
-    let mut doc = Doc::new(text);
-    let mut stages = Vec::new();
-    let t0 = cpu_ms();
-    let t = cpu_ms();
-    clean::clean_stage(&mut doc);
-    stages.push(("clean", cpu_ms() - t));
-    for &(name, stage) in pipeline::STAGES {
-        let t = cpu_ms();
-        stage(&mut doc);
-        stages.push((name, cpu_ms() - t));
-    }
-    (cpu_ms() - t0, stages)
+    let (total, stages, _) = timed_stages(text);
+    (total, stages)
 }
 
 /// Min of 3 runs, total and per stage.
