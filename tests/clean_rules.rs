@@ -267,3 +267,50 @@ fn regression_plural_possessive_ends_a_line() {
     assert!(tried > 0);
 }
 
+
+/// `prose` (ours), damaged at every width from 40 to 90 at which `glued` appears, followed by
+/// a paragraph of [`PROSE`] at the same width (the geometry needs two paragraphs of support),
+/// is restored exactly. Returns the number of widths tried, or the first width that failed.
+fn restores_wherever_glued(prose: &str, glued: &str) -> Result<usize, String> {
+    let mut tried = 0;
+    for w in 40..=90 {
+        let damaged = damage(prose, w);
+        if damaged.contains(glued) {
+            tried += 1;
+            let input = format!("{damaged}\n\n{}", damage(PROSE[0], w));
+            let got = clean(&input).text;
+            if got != format!("{prose}\n\n{}", PROSE[0]) {
+                return Err(format!("width {w}, glued {glued:?}: {got:?}"));
+            }
+        }
+    }
+    if tried == 0 {
+        return Err(format!("{glued:?} never glued"));
+    }
+    Ok(tried)
+}
+
+#[test]
+fn regression_real_word_splits_of_dev_errors() {
+    let cases = [
+        // the pronoun `I` is a word before a lower-case one (was `Is poke`, `"Id on't`)
+        ("Most of the young people Ispoke with at the rally said they would vote for the first time, and many of them had already registered online last month.", "Ispoke"),
+        ("The governor was asked about the state of the economy at the end of a long meeting with business leaders in the city. \"I don't think we will see a sharp rise in prices this year, or even next year,\" he told them before he left.", "\"Idon't"),
+        // a piece never ends in a capital after a lower-case letter (was `theM PC`)
+        ("Analysts expect a rise in interest rates next month. \"If the MPC decides to act now, the market will follow,\" one of them said on Tuesday.", "theMPC"),
+        // an unlisted inflection of a listed word (was `battlefront sincluding`)
+        ("The game sends you as a succession of soldiers fighting on many battlefronts including the deserts of the south and the frozen plains of the north.", "battlefrontsincluding"),
+        // one letter before a hyphen is a prefix (was `dog ginge-commerce`)
+        ("The report described the security holes dogging e-commerce and online banking, and said the banks were now taking the problem far more seriously.", "dogginge-commerce"),
+    ];
+    let failed: Vec<String> = cases.iter().filter_map(|(prose, glued)| restores_wherever_glued(prose, glued).err()).collect();
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn regression_glued_quote_inside_an_open_quotation_closes() {
+    // a quotation opened with `: "`, the next sure quote opens after `said:` (not a new
+    // sentence): the glued one closes (the old rule opened it because a quote followed)
+    let prose = "The minister defended the budget in parliament on Monday. She said: \"The plan is sound and it will stand.\" Critics of the plan, including the leader of the opposition, said: \"It is not sound, and it will not stand.\"";
+    restores_wherever_glued(prose, "stand.\"Critics").unwrap();
+}

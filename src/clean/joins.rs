@@ -15,7 +15,7 @@
 
 use super::cache::DocCache;
 use super::lexicon::{is_known_piece, model, word_score};
-use super::wrap::{Chain, Paragraph};
+use super::wrap::{reopens_quotes, Chain, Paragraph, QuoteContext};
 use super::Replacement;
 use crate::doc::Span;
 
@@ -63,9 +63,11 @@ pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Repla
         safe_seams(text, s, e, out);
     }
     let cache = DocCache::new(text);
+    let reopens = reopens_quotes(text);
+    let quote_context = |end: usize| QuoteContext { continues: next_paragraph_opens_quote(text, end), reopens };
     let paras: Vec<(usize, Paragraph)> = long_lines(text)
         .filter(|(off, _)| !in_block(*off))
-        .map(|(off, line)| (off, Paragraph::with_cache(line, &cache, next_paragraph_opens_quote(text, off + line.len()))))
+        .map(|(off, line)| (off, Paragraph::with_cache(line, &cache, quote_context(off + line.len()))))
         .collect();
     let hyps = candidate_hypotheses(&paras);
     let table: Vec<Vec<Option<Chain>>> = paras.iter().map(|(_, p)| hyps.iter().map(|&(w, m)| p.best_chain(w, m)).collect()).collect();
@@ -104,7 +106,7 @@ pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Repla
     for (off, end) in short_lines(text).filter(|(off, _)| !in_block(*off)) {
         let from = out.len();
         safe_seams(text, off, end, out);
-        suggest(text, off, &Paragraph::with_cache(&text[off..end], &cache, false), &out[from..], suggested);
+        suggest(text, off, &Paragraph::with_cache(&text[off..end], &cache, QuoteContext { continues: false, reopens }), &out[from..], suggested);
     }
 }
 

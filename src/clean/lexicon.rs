@@ -298,7 +298,15 @@ pub fn word_score(piece: &str) -> f32 {
         return SYMBOL_SCORE;
     }
     if core.contains(['-', '\u{2010}', '\u{2011}', '/']) {
-        return core.split(['-', '\u{2010}', '\u{2011}', '/']).filter(|p| !p.is_empty()).map(word_score).sum();
+        let mut parts = core.split(['-', '\u{2010}', '\u{2011}', '/']).filter(|p| !p.is_empty()).peekable();
+        let mut sum = 0.0;
+        while let Some(part) = parts.next() {
+            // one letter before a hyphen is a prefix (`e-commerce`, `T-shirt`, `U-turn`), not
+            // a stray letter
+            let letter_prefix = part.len() == 1 && part.as_bytes()[0].is_ascii_alphabetic() && parts.peek().is_some();
+            sum += if letter_prefix { PREFIX_COST } else { word_score(part) };
+        }
+        return sum;
     }
     let core = strip_suffix(core);
     if core.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
@@ -355,7 +363,9 @@ fn strip_suffix(core: &str) -> &str {
     for apo in ['\'', '\u{2019}'] {
         if let Some(i) = core.rfind(apo) {
             let suffix = &core[i + apo.len_utf8()..];
-            if matches!(suffix, "s" | "S" | "t" | "re" | "ve" | "ll" | "d" | "m" | "") && i > 0 {
+            // `'t` only ends `n't` after a stem (`don't`, `can't`; `on't` is a split `don't`)
+            let negation_ok = suffix != "t" || i >= 3 && core[..i].ends_with(['n', 'N']);
+            if matches!(suffix, "s" | "S" | "t" | "re" | "ve" | "ll" | "d" | "m" | "") && i > 0 && negation_ok {
                 return &core[..i];
             }
         }
@@ -369,6 +379,13 @@ const PREFIXES: [&str; 22] = [
     "inter", "multi", "semi", "mega", "self", "cyber",
 ];
 const PREFIX_COST: f32 = -2.5;
+/// Inflections: an unknown `battlefronts` scores like `battlefront`, a little less (the word
+/// list holds a word's frequent forms only; its rarer ones fell to the character model and
+/// lost to splits such as `battlefront|sincluding`).
+const SUFFIXES: [&str; 7] = ["s", "es", "ed", "ing", "ly", "er", "ers"];
+const SUFFIX_COST: f32 = -4.0;
+/// ln P of the list's rarest words (bucket 37, the lowest in data/clean/word_buckets.txt).
+const RAREST_LN_P: f32 = 37.0 * 0.5 * std::f32::consts::LN_2 - LN_TOTAL;
 /// Cost of a lower→upper change inside a piece (`CescFabre`, `DoloresMTro`): a glued seam.
 const INNER_CAMEL_COST: f32 = -5.0;
 /// Cost of `, ; : . ! ?` followed by a letter inside a piece (`Jagielka,Thirl`).
@@ -401,6 +418,15 @@ fn core_score(core: &str) -> f32 {
             if let Some(rest) = lower.strip_prefix(pre.as_bytes()).filter(|r| r.len() >= 7) {
                 if let Some(p) = m.known(rest) {
                     best = best.max(p + PREFIX_COST);
+                }
+            }
+        }
+        // an inflection of a known stem of four letters or more (`battlefronts`, `skilfully`)
+        for suf in SUFFIXES {
+            if let Some(stem) = lower.strip_suffix(suf.as_bytes()).filter(|s| s.len() >= 4) {
+                if let Some(p) = m.known(stem) {
+                    // not in the list: rarer than the rarest word that is
+                    best = best.max((p + SUFFIX_COST).min(RAREST_LN_P));
                 }
             }
         }

@@ -107,7 +107,7 @@ impl<'a> Paragraph<'a> {
             }
         }
         let nt = tokens.len();
-        let opening = quote_openings(&chars, false);
+        let opening = quote_openings(&chars, QuoteContext::default());
         let lazy = RefCell::new(Gains { done: vec![false; nt], gain: vec![f32::NEG_INFINITY; n + 1], cands: vec![[0; MAX_CANDIDATES]; nt], cand_len: vec![0; nt] });
         let mut p = Paragraph { text, chars, bytes, token_at, tokens, opening, punct_seam: Vec::new(), next_seam: Vec::new(), last_space: Vec::new(), last_pspace: Vec::new(), lazy, cache: None };
         p.index_seams();
@@ -115,13 +115,13 @@ impl<'a> Paragraph<'a> {
         p
     }
 
-    /// A paragraph whose split gains also use the article's own words. `quote_continues`: the
-    /// next paragraph opens with a quote (a quotation running on, left open here).
-    pub fn with_cache(text: &'a str, cache: &'a super::cache::DocCache<'a>, quote_continues: bool) -> Paragraph<'a> {
+    /// A paragraph whose split gains also use the article's own words, its quotes read in
+    /// `quotes` context.
+    pub fn with_cache(text: &'a str, cache: &'a super::cache::DocCache<'a>, quotes: QuoteContext) -> Paragraph<'a> {
         let mut p = Paragraph::new(text);
         p.cache = Some(cache);
-        if quote_continues {
-            p.opening = quote_openings(&p.chars, true);
+        if quotes != QuoteContext::default() {
+            p.opening = quote_openings(&p.chars, quotes);
         }
         p
     }
@@ -433,7 +433,7 @@ fn push_state(next: &mut Vec<State>, st: State) {
 /// takes its direction from the nearest unambiguous quote before it (or after it): quotes
 /// alternate, so an odd distance flips the direction. This survives a paragraph whose
 /// quotation continues from the previous one (an unbalanced count).
-fn quote_openings(chars: &[char], quote_continues: bool) -> Vec<bool> {
+fn quote_openings(chars: &[char], context: QuoteContext) -> Vec<bool> {
     let quotes: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '"').collect();
     let mut out = vec![false; chars.len()];
     if quotes.is_empty() {
@@ -447,6 +447,8 @@ fn quote_openings(chars: &[char], quote_continues: bool) -> Vec<bool> {
             match (before, after) {
                 (true, false) => Some(true),
                 (false, true) => Some(false),
+                // `said:"The` (a colon introduces a quotation)
+                (false, false) if chars[q - 1] == ':' => Some(true),
                 _ => None,
             }
         })
@@ -476,22 +478,71 @@ fn quote_openings(chars: &[char], quote_continues: bool) -> Vec<bool> {
         out[q] = resolved[k].unwrap_or(k % 2 == 0);
     }
     // A quote glued between a sentence end and a capital (`impressed."Less`, `said."The`) takes
-    // its direction from the next quote instead: news prose reopens a quotation at each new
-    // quoted sentence without closing the last (`controversy. "I've`), so the quotes before
-    // mislead, but a quotation is closed where it ends: with no quote after it in the paragraph
-    // this one closes, unless the quotation runs on into the next paragraph (which then opens
-    // with a quote); with a quote after it, it opens (3 times in 4 in news prose), whether that
-    // quote closes it or reopens (`granted."We're ... preparation. "That's`).
-    let mut next_opens: Option<bool> = quote_continues.then_some(false);
-    for k in (0..quotes.len()).rev() {
-        let q = quotes[k];
+    // its direction from the nearest unambiguous quotes around it (see [`glued_quote_opens`]),
+    // left to right: the one before may be such a quote, already decided.
+    let mut known = sure.clone();
+    for (k, &q) in quotes.iter().enumerate() {
         let glued_after_sentence = q > 0 && matches!(chars[q - 1], '.' | '!' | '?') && chars.get(q + 1).is_some_and(|c| c.is_uppercase());
         if glued_after_sentence && sure[k].is_none() {
-            out[q] = next_opens.is_some();
+            let next = (k + 1..quotes.len()).find_map(|j| sure[j].map(|opens| (opens, quotes[j])));
+            let prev = known[..k].iter().rev().find_map(|s| *s);
+            out[q] = glued_quote_opens(chars, next, prev, context);
+            known[k] = Some(out[q]);
         }
-        next_opens = Some(out[q]);
     }
     out
+}
+
+/// What a paragraph's quotes depend on outside it.
+#[derive(Clone, Copy, Default, Debug, PartialEq)]
+pub struct QuoteContext {
+    /// The next paragraph opens with a quote: a quotation running on, left open here.
+    pub continues: bool,
+    /// The article reopens a quotation at each quoted sentence without closing the last
+    /// (`"We won. "We will win again."`), a house style (see [`reopens_quotes`]).
+    pub reopens: bool,
+}
+
+/// Direction of a straight quote glued between a sentence end and a capital (`said."The`),
+/// from the nearest unambiguous quotes after it (`next`: opens?, position) and before it
+/// (`prev`: opens?). A closing quote after it means this one opens. Otherwise, inside an open
+/// quotation it closes (`impressed."Less impressed were ...`), unless the article reopens its
+/// quotes and what follows is a new quoted sentence (`. "` next, or the quotation runs on into
+/// the next paragraph). Outside a quotation it opens. On news with straight quotes (PolNeAR
+/// train and OntoNotes dev, greedy wraps at five widths: 386 glued quotes) this is right 98 %
+/// of the time; the rule it replaced (opens when any quote follows) 88 %.
+fn glued_quote_opens(chars: &[char], next: Option<(bool, usize)>, prev: Option<bool>, context: QuoteContext) -> bool {
+    match (next, prev) {
+        (Some((false, _)), _) => true,
+        (next, Some(true)) => {
+            let new_sentence = match next {
+                Some((_, j)) => j >= 2 && matches!(chars[j - 2], '.' | '!' | '?'),
+                None => context.continues,
+            };
+            context.reopens && new_sentence
+        }
+        _ => true,
+    }
+}
+
+/// The article reopens quotations without closing them: somewhere a quote that surely opens
+/// is followed, next in its line, by another that surely opens a new sentence (`. "`).
+pub fn reopens_quotes(text: &str) -> bool {
+    super::lines(text).any(|l| {
+        let line = &text[l.start..l.content_end];
+        let b = line.as_bytes();
+        let mut last_opened = false;
+        for (i, _) in line.match_indices('"') {
+            let before = i == 0 || b[i - 1].is_ascii_whitespace() || matches!(b[i - 1], b'(' | b'[');
+            let after = i + 1 == b.len() || b[i + 1].is_ascii_whitespace();
+            let opens = !after && (before || i > 0 && b[i - 1] == b':');
+            if opens && last_opened && i >= 2 && b[i - 1] == b' ' && matches!(b[i - 2], b'.' | b'!' | b'?') {
+                return true;
+            }
+            last_opened = opens;
+        }
+        false
+    })
 }
 
 /// Whether the straight quote at `q` opens a quotation: after `:` or a space-like start it
@@ -603,8 +654,14 @@ fn split_penalty(chars: &[char], opening: &[bool], s: usize, x: usize) -> f32 {
         let plural = x >= s + 3 && matches!(chars[x - 2], 's' | 'S');
         return if !plural && chars.get(x + 1).is_some_and(|c| c.is_alphanumeric()) { -4.0 } else { 0.0 };
     }
-    // `McLetchie`, `GWPharma`: a capital then a lower-case letter belong together
-    if prev.is_uppercase() && next.is_lowercase() {
+    // `theM|PC`, `iP|hone`: a piece never ends in a capital after a lower-case letter
+    if prev.is_uppercase() && x >= s + 2 && chars[x - 2].is_lowercase() {
+        return ODD;
+    }
+    // `McLetchie`, `GWPharma`: a capital then a lower-case letter belong together, except after
+    // the one-letter words `I` and `A` (`"I|don't`, `A|spokesman`)
+    let one_letter_word = matches!(prev, 'I' | 'A') && (x == s + 1 || !chars[x - 2].is_alphanumeric());
+    if prev.is_uppercase() && next.is_lowercase() && !one_letter_word {
         // after an acronym a lower-case word may follow (`BBCand`), but the last capital of a
         // run usually starts the next word (`GWPharma` is `GW Pharma`, not `GWP harma`)
         let acronym = x >= s + 2 && chars[x - 2].is_uppercase();
@@ -662,6 +719,38 @@ mod tests {
         assert!(pen("US$300", 2) < -10.0);
         // only a capital prefix: `cost$5` (a glued word and an amount) may split
         assert_eq!(pen("cost$5", 4), 0.0);
+    }
+
+    fn glued_quote(text: &str, context: QuoteContext) -> bool {
+        let chars: Vec<char> = text.chars().collect();
+        let q = text.find(".\"").map(|b| text[..b].chars().count() + 1).expect("a glued quote");
+        quote_openings(&chars, context)[q]
+    }
+
+    #[test]
+    fn glued_quote_direction_from_the_quotes_around_it() {
+        let plain = QuoteContext::default();
+        // a closing quote follows: this one opens
+        assert!(glued_quote("He left.\"We won,\" she said.", plain));
+        // inside an open quotation, nothing after: it closes
+        assert!(!glued_quote("She said: \"We won.\"Critics disagreed.", plain));
+        // inside an open quotation, the next opens after `said:`: it closes
+        assert!(!glued_quote("She said: \"We won.\"Critics said: \"No.\"", plain));
+        // outside a quotation: it opens
+        assert!(glued_quote("They won on Sunday.\"It was hard", plain));
+        // an article that reopens quotes at each quoted sentence: a new quoted sentence next
+        let reopens = QuoteContext { continues: false, reopens: true };
+        assert!(glued_quote("\"We won.\"We will win again. \"Next year too", reopens));
+        assert!(!glued_quote("\"We won.\"We will win again. \"Next year too", plain));
+        // ... or the quotation runs on into the next paragraph
+        assert!(glued_quote("\"We won.\"We will win again", QuoteContext { continues: true, reopens: true }));
+    }
+
+    #[test]
+    fn reopening_style_is_read_from_unambiguous_quotes() {
+        assert!(reopens_quotes("He said: \"We won. \"We will win again.\""));
+        assert!(!reopens_quotes("He said: \"We won.\" She said: \"We lost.\""));
+        assert!(!reopens_quotes("\"We won.\"We will win. \"Next"));
     }
 
     #[test]
