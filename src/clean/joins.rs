@@ -183,8 +183,8 @@ fn all_hypotheses() -> impl Iterator<Item = (usize, usize)> {
 fn candidate_hypotheses(paras: &[(usize, Paragraph)]) -> Vec<(usize, usize)> {
     let mut order: Vec<usize> = (0..paras.len()).collect();
     crate::sort::sort_by_key(&mut order, |&i| std::cmp::Reverse(paras[i].1.char_len()));
-    let first = rank(paras, &sample(paras, &order, FIRST_SAMPLE_CHARS), all_hypotheses(), FIRST_ROUND);
-    rank(paras, &sample(paras, &order, SAMPLE_CHARS), first.into_iter(), TOP_HYPOTHESES)
+    let first = rank(paras, &sample(paras, &order, FIRST_SAMPLE_CHARS), FIRST_SAMPLE_CHARS, all_hypotheses(), FIRST_ROUND);
+    rank(paras, &sample(paras, &order, SAMPLE_CHARS), SAMPLE_CHARS, first.into_iter(), TOP_HYPOTHESES)
 }
 
 /// The longest paragraphs (`order`), about `chars` characters of them.
@@ -201,10 +201,11 @@ fn sample(paras: &[(usize, Paragraph)], order: &[usize], chars: usize) -> Vec<us
     out
 }
 
-/// The best `keep` hypotheses by their total (positive) gain on the `sample` paragraphs.
-fn rank(paras: &[(usize, Paragraph)], sample: &[usize], hyps: impl Iterator<Item = (usize, usize)>, keep: usize) -> Vec<(usize, usize)> {
+/// The best `keep` hypotheses by their total (positive) gain on the `sample` paragraphs, each
+/// scored on its lines that start in its first `chars` characters.
+fn rank(paras: &[(usize, Paragraph)], sample: &[usize], chars: usize, hyps: impl Iterator<Item = (usize, usize)>, keep: usize) -> Vec<(usize, usize)> {
     let mut scored: Vec<((usize, usize), f32)> = hyps
-        .map(|h| (h, sample.iter().filter_map(|&i| paras[i].1.best_chain_with_beam(h.0, h.1, SAMPLE_BEAM)).map(|c| c.score.max(0.0)).sum()))
+        .map(|h| (h, sample.iter().filter_map(|&i| paras[i].1.prefix_score(h.0, h.1, SAMPLE_BEAM, chars)).map(|g| g.max(0.0)).sum()))
         .collect();
     crate::sort::sort_by(&mut scored, |a, b| b.1.total_cmp(&a.1));
     scored.into_iter().filter(|(_, g)| *g > 0.0).take(keep).map(|(h, _)| h).collect()

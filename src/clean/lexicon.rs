@@ -220,9 +220,10 @@ pub fn portable_ln(x: f32) -> f32 {
     // ln m = 2 atanh(s), s = (m - 1) / (m + 1) in [0, 1/3)
     let s = (m - 1.0) / (m + 1.0);
     let s2 = s * s;
+    // s < 1/3: twelve terms leave an error below s^25 / 25 < 1e-13, far under f32 precision
     let (mut term, mut sum) = (s, 0.0f64);
     let mut k = 1.0f64;
-    while k < 60.0 {
+    while k < 24.0 {
         sum += term / k;
         term *= s2;
         k += 2.0;

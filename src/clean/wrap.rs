@@ -302,6 +302,16 @@ impl<'a> Paragraph<'a> {
 
     /// [`Self::best_chain`] with `beam` states kept per line (a narrow beam ranks widths cheaply).
     pub fn best_chain_with_beam(&self, w: usize, slack: usize, beam: usize) -> Option<Chain> {
+        self.chain_up_to(w, slack, beam, usize::MAX)
+    }
+
+    /// Score of the best chain over the lines that start before char `limit` only: ranking
+    /// widths needs a few lines, not the whole paragraph.
+    pub fn prefix_score(&self, w: usize, slack: usize, beam: usize, limit: usize) -> Option<f32> {
+        self.chain_up_to(w, slack, beam, limit).map(|c| c.score)
+    }
+
+    fn chain_up_to(&self, w: usize, slack: usize, beam: usize, limit: usize) -> Option<Chain> {
         let n = self.char_len();
         if n <= w {
             return None;
@@ -342,6 +352,16 @@ impl<'a> Paragraph<'a> {
             next.truncate(beam);
             layer_start.push(states.len());
             states.extend_from_slice(&next);
+            if next.iter().all(|st| st.c0 >= limit) {
+                // the prefix is scored: its best state ends the chain
+                let last = layer_start[layer_start.len() - 1];
+                for si in last..states.len() {
+                    if best.is_none_or(|b| states[si].score > states[b].score) {
+                        best = Some(si);
+                    }
+                }
+                break;
+            }
         }
         let b = best?;
         let (score, min_gain) = (states[b].score, states[b].min_gain);
