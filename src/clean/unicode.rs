@@ -4,7 +4,7 @@
 
 use super::Replacement;
 use crate::doc::Span;
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::hash::HashMap;
 use std::sync::OnceLock;
 
 const MOJIBAKE: &str = include_str!("../../data/clean/mojibake.txt");
@@ -12,29 +12,38 @@ const COMPOSE: &str = include_str!("../../data/clean/compose.txt");
 
 /// Sequence repairs: mojibake (`â€™` → `’`) and NFC composition (`e` + U+0301 → `é`).
 struct Sequences {
-    matcher: AhoCorasick,
-    /// (replacement, kind) per pattern.
-    values: Vec<(String, &'static str)>,
+    /// First char of a pattern → (pattern, replacement, kind), longest pattern first.
+    by_first: HashMap<char, Vec<(String, String, &'static str)>>,
+    /// ASCII chars that start a pattern (most text is ASCII: one table read per char).
+    ascii_first: [bool; 128],
 }
 
 fn sequences() -> &'static Sequences {
     static SEQ: OnceLock<Sequences> = OnceLock::new();
     SEQ.get_or_init(|| {
-        let mut keys = Vec::new();
-        let mut values = Vec::new();
+        let mut by_first: HashMap<char, Vec<(String, String, &'static str)>> = HashMap::default();
         for (file, kind) in [(MOJIBAKE, "mojibake"), (COMPOSE, "nfc")] {
             for line in file.lines() {
                 if line.starts_with('#') {
                     continue;
                 }
                 if let Some((k, v)) = line.split_once(" | ") {
-                    keys.push(k.trim_matches(' ').to_string());
-                    values.push((v.trim_matches(' ').to_string(), kind));
+                    let key = k.trim_matches(' ').to_string();
+                    if let Some(first) = key.chars().next() {
+                        by_first.entry(first).or_default().push((key, v.trim_matches(' ').to_string(), kind));
+                    }
                 }
             }
         }
-        let matcher = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&keys).expect("valid patterns");
-        Sequences { matcher, values }
+        // leftmost-longest: at each char, the longest pattern (the first listed of equals)
+        for list in by_first.values_mut() {
+            crate::sort::sort_by(list, |a, b| b.0.len().cmp(&a.0.len()));
+        }
+        let mut ascii_first = [false; 128];
+        for &c in by_first.keys().filter(|c| c.is_ascii()) {
+            ascii_first[c as usize] = true;
+        }
+        Sequences { by_first, ascii_first }
     })
 }
 
@@ -44,9 +53,20 @@ fn sequence_replacements(text: &str, out: &mut Vec<Replacement>) {
         return;
     }
     let seq = sequences();
-    for m in seq.matcher.find_iter(text) {
-        let (rep, kind) = &seq.values[m.pattern().as_usize()];
-        out.push(Replacement { original: Span::new(m.start(), m.end()), replacement: rep.clone(), kind });
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
+        let found = if c.is_ascii() && !seq.ascii_first[c as usize] {
+            None
+        } else {
+            seq.by_first.get(&c).and_then(|list| list.iter().find(|(key, _, _)| text[i..].starts_with(key.as_str())))
+        };
+        match found {
+            Some((key, rep, kind)) => {
+                out.push(Replacement { original: Span::new(i, i + key.len()), replacement: rep.clone(), kind });
+                i += key.len();
+            }
+            None => i += c.len_utf8(),
+        }
     }
 }
 
