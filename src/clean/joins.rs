@@ -14,7 +14,7 @@
 //! likely splits of tokens the lexicon does not know are offered as suggestions, never applied.
 
 use super::cache::DocCache;
-use super::lexicon::{is_known_piece, model, word_score};
+use super::lexicon::{model, word_score};
 use super::wrap::{reopens_quotes, Chain, Paragraph, QuoteContext};
 use super::Replacement;
 use crate::doc::Span;
@@ -85,7 +85,7 @@ pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Repla
             .filter(|c| accepted(c) || strong && weakly_accepted(c))
             .filter(|c| shared || own_width_ok(c));
         // a paragraph that does not fit the article's width may have its own (mixed pastes)
-        let chosen = at_article.or_else(|| if looks_glued(p.text()) { own_width_chain(p) } else { None });
+        let chosen = at_article.or_else(|| if looks_glued(p) { own_width_chain(p) } else { None });
         match chosen {
             Some(c) => {
                 for &b in &c.splits {
@@ -119,7 +119,7 @@ fn next_paragraph_opens_quote(text: &str, end: usize) -> bool {
 /// Offers the best split of each unknown token of the paragraph at `off` whose gain clears
 /// [`SUGGEST_MIN_GAIN`], unless a seam in `applied` already splits that token.
 fn suggest(text: &str, off: usize, p: &Paragraph, applied: &[Replacement], suggested: &mut Vec<Replacement>) {
-    for (b, _) in p.best_splits(SUGGEST_MIN_GAIN, |tok| !is_known_piece(tok)) {
+    for (b, _) in p.best_splits(SUGGEST_MIN_GAIN) {
         let at = off + b;
         // the whitespace may be multi-byte (NBSP): step over the whole char
         let start = text[..at].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
@@ -156,9 +156,9 @@ fn own_width_chain(p: &Paragraph) -> Option<Chain> {
 /// one token the lexicon does not know per 100 characters at least. Wrapped at any width up to
 /// 100 and its breaks deleted, a paragraph has a glued token per line; undamaged prose has
 /// far fewer unknown tokens (names, mostly).
-fn looks_glued(paragraph: &str) -> bool {
-    let unknown = paragraph.split_whitespace().filter(|t| t.len() >= 5 && !is_known_piece(t)).count();
-    unknown >= 2 && unknown * 100 >= paragraph.chars().count()
+fn looks_glued(p: &Paragraph) -> bool {
+    let unknown = p.unknown_tokens(5);
+    unknown >= 2 && unknown * 100 >= p.char_len()
 }
 
 /// A chain strong enough without the rest of the article: two breaks or more, every one gaining.

@@ -40,8 +40,9 @@ fn sequences() -> &'static Sequences {
             crate::sort::sort_by(list, |a, b| b.0.len().cmp(&a.0.len()));
         }
         let mut ascii_first = [false; 128];
-        for &c in by_first.keys().filter(|c| c.is_ascii()) {
+        for (&c, list) in by_first.iter().filter(|(c, _)| c.is_ascii()) {
             ascii_first[c as usize] = true;
+            debug_assert!(list.iter().all(|(key, _, _)| key[1..].starts_with(|d: char| !d.is_ascii())), "{c}: see sequence_replacements");
         }
         Sequences { by_first, ascii_first }
     })
@@ -55,7 +56,9 @@ fn sequence_replacements(text: &str, out: &mut Vec<Replacement>) {
     let seq = sequences();
     let mut i = 0;
     while let Some(c) = text[i..].chars().next() {
-        let found = if c.is_ascii() && !seq.ascii_first[c as usize] {
+        // a pattern that starts with an ASCII char (`e` + U+0301) goes on with a non-ASCII one
+        let skip = c.is_ascii() && (!seq.ascii_first[c as usize] || text.as_bytes().get(i + 1).is_none_or(u8::is_ascii));
+        let found = if skip {
             None
         } else {
             seq.by_first.get(&c).and_then(|list| list.iter().find(|(key, _, _)| text[i..].starts_with(key.as_str())))

@@ -10,7 +10,7 @@
 //! punctuation). Everything is in characters; gains are computed once per paragraph, so each
 //! width costs a few array reads per line: linear in the paragraph length.
 
-use super::lexicon::{bigram_bonus, word_score};
+use super::lexicon::{bigram_bonus, is_known_piece, word_score};
 use std::cell::RefCell;
 
 /// Paragraph: characters, byte offsets, tokens, punctuation seams, and (computed lazily, per
@@ -34,6 +34,8 @@ pub struct Paragraph<'a> {
     /// `last_pspace[x]`: the last whitespace char before `x` that follows `, . : ;` (`NONE`).
     last_pspace: Vec<u32>,
     lazy: RefCell<Gains>,
+    /// Per token: `UNASKED`, or whether the lexicon knows it (see [`Self::is_known_token`]).
+    known: RefCell<Vec<u8>>,
     /// The article's own word counts (none in unit tests of the geometry alone).
     cache: Option<&'a super::cache::DocCache<'a>>,
 }
@@ -49,6 +51,7 @@ struct Gains {
 }
 
 const NONE: u32 = u32::MAX;
+const UNASKED: u8 = 2;
 /// Beam width of the Viterbi (states kept per line).
 const BEAM: usize = 10;
 /// A hypothesis whose best state falls below this total gain is abandoned.
@@ -109,7 +112,7 @@ impl<'a> Paragraph<'a> {
         let nt = tokens.len();
         let opening = quote_openings(&chars, QuoteContext::default());
         let lazy = RefCell::new(Gains { done: vec![false; nt], gain: vec![f32::NEG_INFINITY; n + 1], cands: vec![[0; MAX_CANDIDATES]; nt], cand_len: vec![0; nt] });
-        let mut p = Paragraph { text, chars, bytes, token_at, tokens, opening, punct_seam: Vec::new(), next_seam: Vec::new(), last_space: Vec::new(), last_pspace: Vec::new(), lazy, cache: None };
+        let mut p = Paragraph { text, chars, bytes, token_at, tokens, opening, punct_seam: Vec::new(), next_seam: Vec::new(), last_space: Vec::new(), last_pspace: Vec::new(), lazy, known: RefCell::new(vec![UNASKED; nt]), cache: None };
         p.index_seams();
         p.index_spaces();
         p
@@ -139,10 +142,6 @@ impl<'a> Paragraph<'a> {
                 c.mix_core(core, base)
             }
         })
-    }
-
-    pub fn text(&self) -> &'a str {
-        self.text
     }
 
     pub fn char_len(&self) -> usize {
@@ -261,13 +260,34 @@ impl<'a> Paragraph<'a> {
         lazy.cand_len[t] = k as u8;
     }
 
-    /// For every token `keep` accepts (its text), its best split if that gains at least
+    /// Whether the lexicon knows token `t` as it stands ([`is_known_piece`]), asked once per
+    /// token: both the glued-paragraph test and the suggestions ask it.
+    fn is_known_token(&self, t: usize) -> bool {
+        let mut known = self.known.borrow_mut();
+        if known[t] == UNASKED {
+            let (s, e) = self.tokens[t];
+            known[t] = is_known_piece(self.slice(s, e)) as u8;
+        }
+        known[t] == 1
+    }
+
+    /// Tokens of at least `min_bytes` bytes the lexicon does not know.
+    pub fn unknown_tokens(&self, min_bytes: usize) -> usize {
+        (0..self.tokens.len()).filter(|&t| self.token_bytes(t) >= min_bytes && !self.is_known_token(t)).count()
+    }
+
+    fn token_bytes(&self, t: usize) -> usize {
+        let (s, e) = self.tokens[t];
+        self.bytes[e] - self.bytes[s]
+    }
+
+    /// For every token the lexicon does not know, its best split if that gains at least
     /// `min_gain`: (byte offset in the paragraph, gain). Used for suggestions where no geometry
-    /// fits, so the filter keeps the split scoring to the few tokens that look glued.
-    pub fn best_splits(&self, min_gain: f32, keep: impl Fn(&str) -> bool) -> Vec<(usize, f32)> {
+    /// fits: the split scoring stays with the few tokens that look glued.
+    pub fn best_splits(&self, min_gain: f32) -> Vec<(usize, f32)> {
         let mut out = Vec::new();
         for (t, &(s, e)) in self.tokens.iter().enumerate() {
-            if e - s < 4 || protected(self.slice(s, e)) || !keep(self.slice(s, e)) {
+            if e - s < 4 || protected(self.slice(s, e)) || self.is_known_token(t) {
                 continue;
             }
             self.ensure(t);
