@@ -544,13 +544,14 @@ pub struct QuoteContext {
 }
 
 /// Direction of a straight quote glued between a sentence end and a capital (`said."The`),
-/// from the nearest unambiguous quotes after it (`next`: opens?, position) and before it
-/// (`prev`: opens?). A closing quote after it means this one opens. Otherwise, inside an open
-/// quotation it closes (`impressed."Less impressed were ...`), unless the article reopens its
-/// quotes and what follows is a new quoted sentence (`. "` next, or the quotation runs on into
-/// the next paragraph). Outside a quotation it opens. On news with straight quotes (PolNeAR
-/// train and OntoNotes dev, greedy wraps at five widths: 386 glued quotes) this is right 98 %
-/// of the time; the rule it replaced (opens when any quote follows) 88 %.
+/// from the nearest unambiguous quote after it (`next`: opens?, position) and the nearest
+/// unambiguous or already decided one before it (`prev`: opens?). A closing quote after it
+/// means this one opens. Otherwise, inside an open quotation it closes (`impressed."Less
+/// impressed were ...`), unless the article reopens its quotes and what follows is a new quoted
+/// sentence (`. "` next, or the quotation runs on into the next paragraph). Outside a quotation
+/// it opens. On news with straight quotes (PolNeAR train and OntoNotes dev, greedy wraps at
+/// five widths: 386 glued quotes; a Python re-implementation of this rule) it is right 98.7 %
+/// of the time; the rule it replaced (opens when any quote follows) 88.3 %.
 fn glued_quote_opens(chars: &[char], next: Option<(bool, usize)>, prev: Option<bool>, context: QuoteContext) -> bool {
     match (next, prev) {
         (Some((false, _)), _) => true,
