@@ -37,9 +37,8 @@ pub fn parse(text: &str) -> impl Iterator<Item = Entry<'_>> {
 /// an Aho-Corasick automaton over the same phrases took 25–35 ms in wasm), and a search costs a
 /// lookup per word.
 pub struct PhraseMatcher<T> {
-    /// Every phrase (lower-cased when folding case): the index of its first entry.
-    whole: HashMap<Box<str>, u32>,
-    /// Leading word → indices of the phrases it leads, longest first.
+    /// Leading word → indices of the distinct phrases it leads (the first entry of equal ones),
+    /// longest first.
     by_lead: HashMap<Box<str>, Vec<u32>>,
     phrases: Vec<Box<str>>,
     payloads: Vec<T>,
@@ -71,30 +70,29 @@ impl<T> PhraseMatcher<T> {
     /// phrases are lower-cased here and each text before its search (same offsets). Of two
     /// equal phrases the first wins.
     pub fn new(entries: Vec<(String, T)>, ascii_case_insensitive: bool) -> PhraseMatcher<T> {
-        let mut whole: HashMap<Box<str>, u32> = HashMap::default();
         let mut by_lead: HashMap<Box<str>, Vec<u32>> = HashMap::default();
-        let mut phrases = Vec::with_capacity(entries.len());
+        let mut phrases: Vec<Box<str>> = Vec::with_capacity(entries.len());
         let mut payloads = Vec::with_capacity(entries.len());
         for (mut phrase, payload) in entries {
             if ascii_case_insensitive {
                 phrase.make_ascii_lowercase();
             }
             let i = phrases.len() as u32;
-            if phrase.is_empty() || whole.contains_key(phrase.as_str()) {
-                // unreachable by search; kept so payload indices stay those of the entries
-                phrases.push(phrase.into_boxed_str());
-                payloads.push(payload);
-                continue;
+            // a repeated (or empty) phrase is never indexed: kept so payload indices stay
+            // those of the entries
+            if !phrase.is_empty() {
+                let list = by_lead.entry(lead(&phrase).into()).or_default();
+                if !list.iter().any(|&j| *phrases[j as usize] == *phrase) {
+                    list.push(i);
+                }
             }
-            whole.insert(phrase.clone().into_boxed_str(), i);
-            by_lead.entry(lead(&phrase).into()).or_default().push(i);
             phrases.push(phrase.into_boxed_str());
             payloads.push(payload);
         }
         for list in by_lead.values_mut() {
             crate::sort::sort_by(list, |&a, &b| phrases[b as usize].len().cmp(&phrases[a as usize].len()).then(a.cmp(&b)));
         }
-        PhraseMatcher { whole, by_lead, phrases, payloads, fold_case: ascii_case_insensitive }
+        PhraseMatcher { by_lead, phrases, payloads, fold_case: ascii_case_insensitive }
     }
 
     fn folded<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
@@ -138,7 +136,9 @@ impl<T> PhraseMatcher<T> {
 
     /// Payload of an exact phrase, if `phrase` is in the set as a whole.
     pub fn get(&self, phrase: &str) -> Option<&T> {
-        self.whole.get(self.folded(phrase).as_ref()).map(|&i| &self.payloads[i as usize])
+        let phrase = self.folded(phrase);
+        let list = self.by_lead.get(lead(&phrase))?;
+        list.iter().find(|&&p| *self.phrases[p as usize] == *phrase).map(|&p| &self.payloads[p as usize])
     }
 }
 
