@@ -479,20 +479,7 @@ fn quote_openings(chars: &[char], context: QuoteContext) -> Vec<bool> {
     if quotes.is_empty() {
         return out;
     }
-    let sure: Vec<Option<bool>> = quotes
-        .iter()
-        .map(|&q| {
-            let before = q == 0 || chars[q - 1].is_whitespace() || matches!(chars[q - 1], '(' | '[');
-            let after = q + 1 == chars.len() || chars[q + 1].is_whitespace();
-            match (before, after) {
-                (true, false) => Some(true),
-                (false, true) => Some(false),
-                // `said:"The` (a colon introduces a quotation)
-                (false, false) if chars[q - 1] == ':' => Some(true),
-                _ => None,
-            }
-        })
-        .collect();
+    let sure: Vec<Option<bool>> = quotes.iter().map(|&q| sure_direction(q.checked_sub(1).map(|p| chars[p]), chars.get(q + 1).copied())).collect();
     let mut last: Option<(usize, bool)> = None;
     let mut resolved: Vec<Option<bool>> = vec![None; quotes.len()];
     for k in 0..quotes.len() {
@@ -543,6 +530,21 @@ pub struct QuoteContext {
     pub reopens: bool,
 }
 
+/// Whether a straight double quote between `prev` and `next` (`None`: the line's edge) surely
+/// opens (`Some(true)`: `"Yes`, `("Yes`, `said:"Yes`) or closes (`Some(false)`: `yes" `), or
+/// cannot be told from its neighbours (`None`: glued on both sides, or alone).
+fn sure_direction(prev: Option<char>, next: Option<char>) -> Option<bool> {
+    let before = prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '['));
+    let after = next.is_none_or(char::is_whitespace);
+    match (before, after) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        // `said:"The` (a colon introduces a quotation)
+        (false, false) if prev == Some(':') => Some(true),
+        _ => None,
+    }
+}
+
 /// Direction of a straight quote glued between a sentence end and a capital (`said."The`),
 /// from the nearest unambiguous quote after it (`next`: opens?, position) and the nearest
 /// unambiguous or already decided one before it (`prev`: opens?). A closing quote after it
@@ -574,9 +576,7 @@ pub fn reopens_quotes(text: &str) -> bool {
         let b = line.as_bytes();
         let mut last_opened = false;
         for (i, _) in line.match_indices('"') {
-            let before = i == 0 || b[i - 1].is_ascii_whitespace() || matches!(b[i - 1], b'(' | b'[');
-            let after = i + 1 == b.len() || b[i + 1].is_ascii_whitespace();
-            let opens = !after && (before || i > 0 && b[i - 1] == b':');
+            let opens = sure_direction(line[..i].chars().next_back(), line[i + 1..].chars().next()) == Some(true);
             if opens && last_opened && i >= 2 && b[i - 1] == b' ' && matches!(b[i - 2], b'.' | b'!' | b'?') {
                 return true;
             }
