@@ -10,7 +10,12 @@ const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 /// FNV-1a of a byte sequence (also the cleaner's word-table hash).
 pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
-    bytes.into_iter().fold(FNV_OFFSET, |h, b| (h ^ b as u64).wrapping_mul(FNV_PRIME))
+    fnv1a_from(FNV_OFFSET, bytes)
+}
+
+/// FNV-1a of `bytes`, continuing from the state `h`.
+fn fnv1a_from(h: u64, bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(h, |h, b| (h ^ b as u64).wrapping_mul(FNV_PRIME))
 }
 
 /// FNV-1a, 64 bits, as a `Hasher`.
@@ -24,9 +29,7 @@ impl Default for Fnv {
 
 impl Hasher for Fnv {
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(FNV_PRIME);
-        }
+        self.0 = fnv1a_from(self.0, bytes.iter().copied());
     }
     fn finish(&self) -> u64 {
         self.0
