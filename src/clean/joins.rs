@@ -26,7 +26,7 @@ const SAMPLE_CHARS: usize = 1000;
 const FIRST_SAMPLE_CHARS: usize = 250;
 const FIRST_ROUND: usize = 10;
 /// Beam of the Viterbi while ranking hypotheses on the sample.
-const SAMPLE_BEAM: usize = 2;
+const SAMPLE_BEAM: usize = 1;
 /// Hypotheses then run on every paragraph.
 const TOP_HYPOTHESES: usize = 3;
 /// Widths tried, in characters.
@@ -52,8 +52,8 @@ const MIN_OWN_BREAK_GAIN: f32 = 0.0;
 const SUGGEST_MIN_GAIN: f32 = 6.0;
 
 /// `reflowed`: byte ranges of hard-wrapped blocks; their lines get the safe seams only.
-/// `suggested`: splits offered, not applied (spans in `text`).
-pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Replacement>, suggested: &mut Vec<Replacement>) {
+/// `suggested`: where to put the splits offered, not applied (spans in `text`), if wanted.
+pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Replacement>, mut suggested: Option<&mut Vec<Replacement>>) {
     // blocks are sorted and disjoint: binary search keeps this linear-logarithmic
     let in_block = |off: usize| {
         let i = reflowed.partition_point(|&(s, _)| s <= off);
@@ -98,7 +98,9 @@ pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Repla
             None => {
                 let from = out.len();
                 safe_seams(text, *off, off + p_len(text, *off), out);
-                suggest(text, *off, p, &out[from..], suggested);
+                if let Some(suggested) = suggested.as_deref_mut() {
+                    suggest(text, *off, p, &out[from..], suggested);
+                }
             }
         }
     }
@@ -106,7 +108,9 @@ pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Repla
     for (off, end) in short_lines(text).filter(|(off, _)| !in_block(*off)) {
         let from = out.len();
         safe_seams(text, off, end, out);
-        suggest(text, off, &Paragraph::with_cache(&text[off..end], &cache, QuoteContext { continues: false, reopens }), &out[from..], suggested);
+        if let Some(suggested) = suggested.as_deref_mut() {
+            suggest(text, off, &Paragraph::with_cache(&text[off..end], &cache, QuoteContext { continues: false, reopens }), &out[from..], suggested);
+        }
     }
 }
 
@@ -157,8 +161,9 @@ fn own_width_chain(p: &Paragraph) -> Option<Chain> {
 /// 100 and its breaks deleted, a paragraph has a glued token per line; undamaged prose has
 /// far fewer unknown tokens (names, mostly).
 fn looks_glued(p: &Paragraph) -> bool {
-    let unknown = p.unknown_tokens(5);
-    unknown >= 2 && unknown * 100 >= p.char_len()
+    // counting stops as soon as the paragraph qualifies
+    let enough = p.char_len().div_ceil(100).max(2);
+    p.unknown_tokens_up_to(5, enough) >= enough
 }
 
 /// A chain strong enough without the rest of the article: two breaks or more, every one gaining.
@@ -289,10 +294,14 @@ pub(crate) fn code_like(tok: &str) -> bool {
 pub fn safe_seam(tok: &str) -> Option<usize> {
     // a glued pair of words is short; longer runs (punctuation floods, code) are never seams,
     // and the per-char trims below would make them quadratic
-    if tok.len() < 5 || tok.len() > MAX_SEAM_TOKEN || code_like(tok) || tok.contains("://") || tok.contains('@') || tok.starts_with('#') || tok.contains("www.") {
+    if tok.len() < 5 || tok.len() > MAX_SEAM_TOKEN {
         return None;
     }
+    // most tokens: ASCII without a candidate (one scan, before the others)
     if tok.is_ascii() && !could_hold_seam(tok.as_bytes()) {
+        return None;
+    }
+    if code_like(tok) || tok.contains("://") || tok.contains('@') || tok.starts_with('#') || tok.contains("www.") {
         return None;
     }
     let chars: Vec<(usize, char)> = tok.char_indices().collect();

@@ -29,10 +29,10 @@ const INITIAL_PENALTY: f32 = -3.0;
 /// Extra cost of a one-letter word other than `a`, `I` (rare as words, common as split debris).
 const SINGLE_LETTER_PENALTY: f32 = -7.0;
 
-use crate::hash::fnv1a as fnv_iter;
+use crate::hash::word_hash;
 
 fn fnv(bytes: &[u8]) -> u64 {
-    fnv_iter(bytes.iter().copied())
+    word_hash(bytes)
 }
 
 /// One slot of the open-addressing word table: 32 check bits of the key's 64-bit hash (0 =
@@ -362,7 +362,11 @@ fn is_abbreviation(core: &str) -> bool {
 
 fn strip_suffix(core: &str) -> &str {
     for apo in ['\'', '\u{2019}'] {
-        if let Some(i) = core.rfind(apo) {
+        // a suffix is two bytes at most: only the end of the word can hold its apostrophe (a
+        // search of the whole word, for every piece of every split, was a hot spot)
+        let from = core.len().saturating_sub(MAX_SUFFIX_BYTES + apo.len_utf8());
+        let from = (from..core.len()).find(|&i| core.is_char_boundary(i)).unwrap_or(core.len());
+        if let Some(i) = core[from..].rfind(apo).map(|i| from + i) {
             let suffix = &core[i + apo.len_utf8()..];
             // `'t` only ends `n't` after a stem (`don't`, `can't`; `on't` is a split `don't`)
             let negation_ok = suffix != "t" || i >= 3 && core[..i].ends_with(['n', 'N']);
@@ -373,6 +377,9 @@ fn strip_suffix(core: &str) -> &str {
     }
     core
 }
+
+/// Longest possessive or contraction suffix [`strip_suffix`] removes (`re`, `ve`, `ll`).
+const MAX_SUFFIX_BYTES: usize = 2;
 
 /// Word-forming prefixes: an unknown `misappropriated` scores like `appropriated`, a little less.
 const PREFIXES: [&str; 22] = [
@@ -470,12 +477,18 @@ fn right_word(piece: &str) -> Option<&[u8]> {
 }
 
 /// Bonus (>= 0, nats) for `a b` being a frequent English bigram: weighted, capped PMI
-/// (precomputed per bigram when the table is built). No allocation: the key is hashed
-/// lower-cased on the fly.
+/// (precomputed per bigram when the table is built). No allocation: the key is lower-cased on
+/// the stack (two words of 24 bytes at most and a space).
 pub fn bigram_bonus(a: &str, b: &str) -> f32 {
     let (Some(a), Some(b)) = (left_word(a), right_word(b)) else { return 0.0 };
+    let mut key = [0u8; 49];
     let lower = a.iter().chain(std::iter::once(&b' ')).chain(b.iter()).map(|c| c.to_ascii_lowercase());
-    model().bigrams.get_hashed(fnv_iter(lower)).unwrap_or(0.0)
+    let mut n = 0;
+    for (slot, c) in key.iter_mut().zip(lower) {
+        *slot = c;
+        n += 1;
+    }
+    model().bigrams.get(&key[..n]).unwrap_or(0.0)
 }
 
 #[cfg(test)]

@@ -19,57 +19,30 @@ pub struct Replacement {
 const MAX_PASSES: usize = 8;
 
 pub fn clean_stage(doc: &mut Doc) {
-    let (reps, suggested) = find_replacements(&doc.original);
+    let (reps, suggested) = find_replacements(&doc.original, Suggest::Yes);
     let (mut text, mut edits) = apply(&doc.original, reps);
-    let mut suggestions = suggestions_in_cleaned(&edits, suggested);
-    // Re-flowed lines, new line endings and tokens that lost an invisible char or a mojibake
-    // sequence change what the rules see, so the result is cleaned again (up to `MAX_PASSES` in
-    // all) until nothing changes: cleaning is idempotent. Other edits leave lines and tokens as
-    // the rules saw them, and the common paste is cleaned in one pass.
+    // Every edit may change what the rules see: a re-flow or a lone `\r` makes new lines, a
+    // removed invisible char or a repaired sequence a new token, a split glued word new tokens
+    // (and the wrap geometry may then fit where the glued text hid it), a removed line or space
+    // the article's own word counts and line lengths. So a text the first pass changed is
+    // cleaned again (up to `MAX_PASSES` in all) until nothing changes: cleaning is idempotent.
+    // Text that needs no repair is read once. The suggestions are the first pass's (on the
+    // pasted text), minus those a later edit touches.
     let mut passes = 1;
-    let reshaped = edits.iter().any(|e| reshapes_text(e, &doc.original)) || splits_a_block_line(&edits, &doc.original);
-    while passes < MAX_PASSES && reshaped {
-        let (reps, suggested) = find_replacements(&text);
+    while passes < MAX_PASSES && !edits.is_empty() {
+        let (reps, _) = find_replacements(&text, Suggest::No);
         if reps.is_empty() {
             break;
         }
         let (next, second) = apply(&text, reps);
         let Some(composed) = compose::compose(&doc.original, &edits, &second, &next) else { break };
-        suggestions = suggestions_in_cleaned(&second, suggested);
         text = next;
         edits = composed;
         passes += 1;
     }
-    doc.suggestions = suggestions;
+    doc.suggestions = suggestions_in_cleaned(&edits, suggested);
     doc.text = text;
     doc.edits = edits;
-}
-
-/// A word split on a line that has a non-blank neighbour: the longer line may now look wrapped
-/// to the re-flow rule (which measures line lengths). Lines as sorted ranges, then one binary
-/// search per split: linear in the text.
-fn splits_a_block_line(edits: &[Edit], original: &str) -> bool {
-    if !edits.iter().any(|e| e.kind == "join_split") {
-        return false;
-    }
-    let all: Vec<Line> = lines(original).collect();
-    let blank = |l: &Line| original[l.start..l.content_end].trim().is_empty();
-    let in_block: Vec<(usize, usize)> = (0..all.len())
-        .filter(|&i| !blank(&all[i]) && ((i > 0 && !blank(&all[i - 1])) || all.get(i + 1).is_some_and(|n| !blank(n))))
-        .map(|i| (all[i].start, all[i].content_end))
-        .collect();
-    edits.iter().filter(|e| e.kind == "join_split").any(|e| {
-        let i = in_block.partition_point(|&(s, _)| s <= e.original.start);
-        i > 0 && e.original.start <= in_block[i - 1].1
-    })
-}
-
-/// An edit after which the rules may see something new: a re-flow or hyphen join (new lines), a
-/// lone `\r` (a new line break), a removed invisible char or a repaired mojibake or combining
-/// sequence (a new token).
-fn reshapes_text(e: &Edit, original: &str) -> bool {
-    matches!(e.kind, "reflow" | "hyphen_join" | "invisible_char" | "mojibake" | "nfc")
-        || (e.kind == "line_ending" && e.original.slice(original) == "\r" && e.replacement == "\n")
 }
 
 /// Moves suggestions (spans in the original) into the cleaned text; one that touches an
@@ -167,14 +140,21 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
     })
 }
 
+/// Whether a pass also looks for splits to suggest (only the first pass does).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Suggest {
+    Yes,
+    No,
+}
+
 /// The replacements to apply, and the suggestions (also on the original text) to offer.
-fn find_replacements(text: &str) -> (Vec<Replacement>, Vec<Replacement>) {
+fn find_replacements(text: &str, suggest: Suggest) -> (Vec<Replacement>, Vec<Replacement>) {
     let mut reps = Vec::new();
     let mut suggested = Vec::new();
     unicode::replacements(text, &mut reps);
     boilerplate::replacements(text, &mut reps);
     let reflowed = reflow::replacements(text, &mut reps);
-    joins::replacements(text, &reflowed, &mut reps, &mut suggested);
+    joins::replacements(text, &reflowed, &mut reps, (suggest == Suggest::Yes).then_some(&mut suggested));
     // keep the first of any overlapping pair: boilerplate removals win over inner repairs, and
     // a re-flowed line break wins over normalising the same break to `\n`
     crate::sort::sort_by_key(&mut reps, |r| (r.original.start, std::cmp::Reverse(r.original.end), r.kind == "line_ending"));

@@ -54,10 +54,17 @@ fn sequence_replacements(text: &str, out: &mut Vec<Replacement>) {
         return;
     }
     let seq = sequences();
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(c) = text[i..].chars().next() {
+    while i < bytes.len() {
+        // ASCII that starts no pattern: one table read, no decoding
+        if bytes[i].is_ascii() && !seq.ascii_first[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
         // a pattern that starts with an ASCII char (`e` + U+0301) goes on with a non-ASCII one
-        let skip = c.is_ascii() && (!seq.ascii_first[c as usize] || text.as_bytes().get(i + 1).is_none_or(u8::is_ascii));
+        let skip = c.is_ascii() && bytes.get(i + 1).is_none_or(u8::is_ascii);
         let found = if skip {
             None
         } else {
@@ -88,7 +95,17 @@ pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
     // cleaning again leaves alone)
     sequence_replacements(text, out);
     let mut prev_space = false;
-    for (b, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut b = 0;
+    while b < bytes.len() {
+        // ASCII other than a space, tab or CR (most of any text): nothing to repair, no decoding
+        let byte = bytes[b];
+        if byte.is_ascii() && !matches!(byte, b' ' | b'\t' | b'\r') {
+            prev_space = false;
+            b += 1;
+            continue;
+        }
+        let Some(c) = text[b..].chars().next() else { break };
         let end = b + c.len_utf8();
         if let Some((rep, kind)) = replacement_for(c) {
             // "\r" alone (old Mac) becomes a newline; "\r\n" drops the "\r"
@@ -102,11 +119,13 @@ pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
             if !(rep.is_empty() && kind == "invisible_char") {
                 prev_space = rep == " ";
             }
+            b = end;
             continue;
         }
         if c == ' ' && prev_space {
             out.push(Replacement { original: Span::new(b, end), replacement: String::new(), kind: "space_run" });
         }
         prev_space = c == ' ';
+        b = end;
     }
 }

@@ -38,6 +38,8 @@ pub struct Paragraph<'a> {
     known: RefCell<Vec<u8>>,
     /// The article's own word counts (none in unit tests of the geometry alone).
     cache: Option<&'a super::cache::DocCache<'a>>,
+    /// The Viterbi's buffers (states, layer starts, next layer), kept between hypotheses.
+    scratch: RefCell<(Vec<State>, Vec<usize>, Vec<State>)>,
 }
 
 /// Split gains, filled token by token on first use.
@@ -53,7 +55,7 @@ struct Gains {
 const NONE: u32 = u32::MAX;
 const UNASKED: u8 = 2;
 /// Beam width of the Viterbi (states kept per line).
-const BEAM: usize = 10;
+const BEAM: usize = 5;
 /// A hypothesis whose best state falls below this total gain is abandoned.
 const ABANDON_BELOW: f32 = -20.0;
 /// Candidates within this many nats of a token's best are re-scored with bigram context.
@@ -85,48 +87,68 @@ pub struct Chain {
 }
 
 impl<'a> Paragraph<'a> {
+    #[cfg(test)]
     pub fn new(text: &'a str) -> Paragraph<'a> {
-        let chars: Vec<char> = text.chars().collect();
-        let n = chars.len();
-        let mut bytes = Vec::with_capacity(n + 1);
-        bytes.extend(text.char_indices().map(|(b, _)| b));
-        bytes.push(text.len());
-        let mut tokens = Vec::new();
-        let mut token_at = vec![NONE; n + 1];
-        let mut start = None;
-        for x in 0..=n {
-            let space = x == n || chars[x].is_whitespace();
-            match (space, start) {
-                (true, Some(s)) => {
-                    let t = tokens.len() as u32;
-                    for slot in &mut token_at[s + 1..=x] {
-                        *slot = t;
-                    }
-                    tokens.push((s, x));
-                    start = None;
-                }
-                (false, None) => start = Some(x),
-                _ => {}
-            }
-        }
-        let nt = tokens.len();
-        let opening = quote_openings(&chars, QuoteContext::default());
-        let lazy = RefCell::new(Gains { done: vec![false; nt], gain: vec![f32::NEG_INFINITY; n + 1], cands: vec![[0; MAX_CANDIDATES]; nt], cand_len: vec![0; nt] });
-        let mut p = Paragraph { text, chars, bytes, token_at, tokens, opening, punct_seam: Vec::new(), next_seam: Vec::new(), last_space: Vec::new(), last_pspace: Vec::new(), lazy, known: RefCell::new(vec![UNASKED; nt]), cache: None };
-        p.index_seams();
-        p.index_spaces();
-        p
+        Paragraph::build(text, None, QuoteContext::default())
     }
 
     /// A paragraph whose split gains also use the article's own words, its quotes read in
     /// `quotes` context.
     pub fn with_cache(text: &'a str, cache: &'a super::cache::DocCache<'a>, quotes: QuoteContext) -> Paragraph<'a> {
-        let mut p = Paragraph::new(text);
-        p.cache = Some(cache);
-        if quotes != QuoteContext::default() {
-            p.opening = quote_openings(&p.chars, quotes);
+        Paragraph::build(text, Some(cache), quotes)
+    }
+
+    /// Every per-character table in one forward pass (characters, byte offsets, tokens, last
+    /// spaces, punctuation seams) and one backward pass (next seam): this runs on every line of
+    /// every paste, damaged or not.
+    fn build(text: &'a str, cache: Option<&'a super::cache::DocCache<'a>>, quotes: QuoteContext) -> Paragraph<'a> {
+        let n = text.chars().count();
+        let mut chars = Vec::with_capacity(n);
+        let mut bytes = Vec::with_capacity(n + 1);
+        let mut tokens = Vec::new();
+        let mut token_at = vec![NONE; n + 1];
+        let mut punct_seam = vec![false; n + 1];
+        let mut last_space = vec![NONE; n + 1];
+        let mut last_pspace = vec![NONE; n + 1];
+        let (mut ls, mut lp) = (NONE, NONE);
+        let mut start: Option<usize> = None;
+        for (x, (b, c)) in text.char_indices().enumerate() {
+            chars.push(c);
+            bytes.push(b);
+            // last_pspace[x] looks strictly before x
+            last_pspace[x] = lp;
+            if c.is_whitespace() {
+                ls = x as u32;
+                if x > 0 && is_break_punct(chars[x - 1]) {
+                    lp = x as u32;
+                }
+                if let Some(s) = start.take() {
+                    close_token(&mut tokens, &mut token_at, s, x);
+                }
+            } else {
+                match start {
+                    None => start = Some(x),
+                    // `, . ; :` glued to what follows inside a token (not in `3.5`, `1,000`)
+                    Some(s) if x >= s + 2 && is_break_punct(chars[x - 1]) && !(chars[x - 2].is_ascii_digit() && c.is_ascii_digit()) => punct_seam[x] = true,
+                    Some(_) => {}
+                }
+            }
+            last_space[x] = ls;
         }
-        p
+        bytes.push(text.len());
+        last_pspace[n] = lp;
+        last_space[n] = ls;
+        if let Some(s) = start {
+            close_token(&mut tokens, &mut token_at, s, n);
+        }
+        let mut next_seam = vec![u32::MAX; n + 1];
+        for x in (0..n).rev() {
+            next_seam[x] = if punct_seam[x] { x as u32 } else { next_seam[x + 1] };
+        }
+        let nt = tokens.len();
+        let opening = quote_openings(&chars, quotes);
+        let lazy = RefCell::new(Gains { done: vec![false; nt], gain: vec![f32::NEG_INFINITY; n + 1], cands: vec![[0; MAX_CANDIDATES]; nt], cand_len: vec![0; nt] });
+        Paragraph { text, chars, bytes, token_at, tokens, opening, punct_seam, next_seam, last_space, last_pspace, lazy, known: RefCell::new(vec![UNASKED; nt]), cache, scratch: RefCell::default() }
     }
 
     /// ln P of a piece of a token (whose core is `whole_core`) as a word: the lexicon's, mixed
@@ -150,43 +172,6 @@ impl<'a> Paragraph<'a> {
 
     fn slice(&self, a: usize, b: usize) -> &'a str {
         self.text.get(self.bytes[a]..self.bytes[b]).unwrap_or("")
-    }
-
-    fn index_spaces(&mut self) {
-        let chars = &self.chars;
-        let n = chars.len();
-        self.last_space = vec![NONE; n + 1];
-        self.last_pspace = vec![NONE; n + 1];
-        let (mut ls, mut lp) = (NONE, NONE);
-        for x in 0..=n {
-            // last_pspace[x] looks strictly before x
-            self.last_pspace[x] = lp;
-            if x < n && chars[x].is_whitespace() {
-                ls = x as u32;
-                if x > 0 && is_break_punct(chars[x - 1]) {
-                    lp = x as u32;
-                }
-            }
-            self.last_space[x] = ls;
-        }
-    }
-
-    /// Marks the punctuation seams: `, . ; :` glued to what follows inside a token.
-    fn index_seams(&mut self) {
-        let n = self.chars.len();
-        self.punct_seam = vec![false; n + 1];
-        for &(s, e) in &self.tokens {
-            for x in s + 2..e {
-                let (prev, next) = (self.chars[x - 1], self.chars[x]);
-                if is_break_punct(prev) && !(self.chars[x - 2].is_ascii_digit() && next.is_ascii_digit()) {
-                    self.punct_seam[x] = true;
-                }
-            }
-        }
-        self.next_seam = vec![u32::MAX; n + 1];
-        for x in (0..n).rev() {
-            self.next_seam[x] = if self.punct_seam[x] { x as u32 } else { self.next_seam[x + 1] };
-        }
     }
 
     /// Computes token `t`'s split gains and best candidates, once.
@@ -271,9 +256,9 @@ impl<'a> Paragraph<'a> {
         known[t] == 1
     }
 
-    /// Tokens of at least `min_bytes` bytes the lexicon does not know.
-    pub fn unknown_tokens(&self, min_bytes: usize) -> usize {
-        (0..self.tokens.len()).filter(|&t| self.token_bytes(t) >= min_bytes && !self.is_known_token(t)).count()
+    /// Tokens of at least `min_bytes` bytes the lexicon does not know, counted up to `limit`.
+    pub fn unknown_tokens_up_to(&self, min_bytes: usize, limit: usize) -> usize {
+        (0..self.tokens.len()).filter(|&t| self.token_bytes(t) >= min_bytes && !self.is_known_token(t)).take(limit).count()
     }
 
     fn token_bytes(&self, t: usize) -> usize {
@@ -336,15 +321,14 @@ impl<'a> Paragraph<'a> {
         if n <= w {
             return None;
         }
-        // all layers' states, flat; `layer_start[k]` = index of layer k's first state
-        // sized for every line up front: no reallocation while the layers grow
-        let lines = n / w.max(1) + 2;
-        let mut states: Vec<State> = Vec::with_capacity(lines * beam + 1);
+        // all layers' states, flat; `layer_start[k]` = index of layer k's first state; the
+        // buffers are reused across hypotheses (ranking runs 122 of them on a paragraph)
+        let (mut states, mut layer_start, mut next) = std::mem::take(&mut *self.scratch.borrow_mut());
+        states.clear();
+        layer_start.clear();
         states.push(State { c0: 0, score: 0.0, parent: 0, min_gain: f32::INFINITY });
-        let mut layer_start = Vec::with_capacity(lines + 1);
         layer_start.push(0usize);
         let mut best: Option<usize> = None;
-        let mut next: Vec<State> = Vec::with_capacity(32);
         loop {
             let (lo, hi) = (layer_start[layer_start.len() - 1], states.len());
             next.clear();
@@ -383,16 +367,19 @@ impl<'a> Paragraph<'a> {
                 break;
             }
         }
-        let b = best?;
-        let (score, min_gain) = (states[b].score, states[b].min_gain);
-        let mut splits = Vec::new();
-        let mut si = b;
-        while si != 0 {
-            splits.push(self.bytes[states[si].c0]);
-            si = states[si].parent;
-        }
-        splits.reverse();
-        Some(Chain { score, splits, min_gain })
+        let chain = best.map(|b| {
+            let (score, min_gain) = (states[b].score, states[b].min_gain);
+            let mut splits = Vec::new();
+            let mut si = b;
+            while si != 0 {
+                splits.push(self.bytes[states[si].c0]);
+                si = states[si].parent;
+            }
+            splits.reverse();
+            Chain { score, splits, min_gain }
+        });
+        *self.scratch.borrow_mut() = (states, layer_start, next);
+        chain
     }
 
     /// Candidate breaks of the line starting at `c0`: `f(break char index, gain)`.
@@ -448,6 +435,16 @@ impl<'a> Paragraph<'a> {
             p = self.next_seam[p + 1] as usize;
         }
     }
+}
+
+/// Token `t` = chars `s..x`: `token_at` marks `s + 1..=x` (the positions a split or a line end
+/// inside or right after it can take).
+fn close_token(tokens: &mut Vec<(usize, usize)>, token_at: &mut [u32], s: usize, x: usize) {
+    let t = tokens.len() as u32;
+    for slot in &mut token_at[s + 1..=x] {
+        *slot = t;
+    }
+    tokens.push((s, x));
 }
 
 #[derive(Clone, Copy)]
