@@ -31,10 +31,6 @@ const SINGLE_LETTER_PENALTY: f32 = -7.0;
 
 use crate::hash::word_hash;
 
-fn fnv(bytes: &[u8]) -> u64 {
-    word_hash(bytes)
-}
-
 /// One slot of the open-addressing word table: 32 check bits of the key's 64-bit hash (0 =
 /// empty) and its ln P. Keys are not stored: a false match needs a 2^-32 coincidence on a
 /// probed slot, far below any effect on a score. 8-byte slots keep the table cache-sized.
@@ -59,7 +55,7 @@ impl Table {
         (h as usize, ((h >> 32) as u32) | 1)
     }
     fn insert(&mut self, key: &[u8], ln_p: f32) {
-        let (mut i, check) = Table::locate(fnv(key));
+        let (mut i, check) = Table::locate(word_hash(key));
         i &= self.mask;
         while self.slots[i].check != 0 {
             if self.slots[i].check == check {
@@ -70,10 +66,7 @@ impl Table {
         self.slots[i] = Slot { check, ln_p };
     }
     fn get(&self, key: &[u8]) -> Option<f32> {
-        self.get_hashed(fnv(key))
-    }
-    fn get_hashed(&self, h: u64) -> Option<f32> {
-        let (mut i, check) = Table::locate(h);
+        let (mut i, check) = Table::locate(word_hash(key));
         i &= self.mask;
         loop {
             let s = self.slots[i];
