@@ -1,6 +1,6 @@
 //! Composing the edit logs of two cleaning passes (original → middle, middle → last) into one
-//! log from the original to the last text, so a second pass (run when the first re-flowed lines
-//! or changed line endings, see `clean_stage`) stays reversible edit by edit.
+//! log from the original to the last text, so a second pass (run on any text the first changed,
+//! see `clean_stage`) stays reversible edit by edit.
 //!
 //! Edits of the two passes that meet in the middle text merge into one edit (its kind is the
 //! second pass's); the others keep their own span and kind.
