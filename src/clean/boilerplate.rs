@@ -106,8 +106,9 @@ fn duplicate_headline(text: &str, non_empty: &[(usize, usize)], out: &mut Vec<Re
     let kept = run.iter().copied().max_by_key(|&i| spaces(i)).unwrap_or(run[copies]);
     let mut removal: Option<Span> = None;
     for &i in run.iter().filter(|&&i| i != kept) {
-        // the copy and the blank lines after it (up to the next line of any kind)
-        let span = Span::new(non_empty[i].0, non_empty[i + 1].0);
+        // the copy and the blank lines after it (up to the next line of any kind); a copy that
+        // is the text's last line (the kept one has more spaces) goes alone
+        let span = Span::new(non_empty[i].0, non_empty.get(i + 1).map_or(non_empty[i].1, |next| next.0));
         match removal {
             Some(r) if r.end == span.start => removal = Some(Span::new(r.start, span.end)),
             Some(r) => {
@@ -162,5 +163,13 @@ mod tests {
         // three copies in a row are one edit; four are the text itself
         assert_eq!(kinds("A b\nA b\nA b\nBody."), [("duplicate_headline", "A b\nA b\n")]);
         assert_eq!(kinds("A b\nA b\nA b\nA b\nBody."), []);
+    }
+
+    #[test]
+    fn regression_the_removed_copy_may_be_the_last_line() {
+        // fuzz crash (clean target): the copy with fewer spaces was the text's last line, and
+        // its removal looked for a next line that does not exist
+        assert_eq!(kinds("Talks in Oman\n\nTalksinOman"), [("duplicate_headline", "TalksinOman")]);
+        assert_eq!(kinds("\0\x0b\x0b\0\0\r\x0b\0\0\0").len(), 1);
     }
 }
