@@ -107,23 +107,25 @@ pub fn model() -> &'static Model {
 
 fn build() -> Model {
     let mut words = Table::with_capacity(50_000);
-    let mut counts = vec![0.1f32; K * K * K];
-    let mut buckets = BUCKETS.lines().filter(|l| !l.starts_with('#')).flat_map(str::bytes);
+    let mut counts = vec![UNSEEN; K * K * K];
+    let mut buckets = data_bytes(BUCKETS).iter().filter(|&&c| c != b'\n' && c != b'\r');
     // each word is an edit of the previous one: a pop char (`0`-`9`, `A`-`Z` = 10-35: how
-    // many letters to drop from its end), then the letters to append
+    // many letters to drop from its end), then the letters to append. Plain byte loops: this
+    // runs before the wasm's optimising compiler has seen it, so every iterator layer costs.
     let mut word: Vec<u8> = Vec::with_capacity(32);
     let mut started = false;
     let mut add = |word: &[u8], words: &mut Table, counts: &mut [f32]| {
         // count = 2^(bucket/2)
-        let bucket = buckets.next().map_or(0.0, |c| c.wrapping_sub(b'0') as f32);
+        let bucket = buckets.next().map_or(0.0, |&c| c.wrapping_sub(b'0') as f32);
         let ln_p = bucket * 0.5 * std::f32::consts::LN_2 - LN_TOTAL;
         add_trigrams(counts, word);
         words.insert(word, ln_p);
     };
-    for &c in WORDS.lines().filter(|l| !l.starts_with('#')).flat_map(str::as_bytes) {
+    for &c in data_bytes(WORDS) {
         let pop = match c {
             b'0'..=b'9' => (c - b'0') as usize,
             b'A'..=b'Z' => (c - b'A') as usize + 10,
+            b'\n' | b'\r' => continue,
             _ => {
                 word.push(c);
                 continue;
@@ -140,6 +142,16 @@ fn build() -> Model {
     }
     let bigrams = build_bigrams(&words);
     Model { words, bigrams, trigram: normalise(counts) }
+}
+
+/// The bytes of a one-stream data file after its `#` comment line(s); line breaks inside the
+/// stream are the caller's to skip (the words file has none, the buckets file wraps).
+fn data_bytes(file: &'static str) -> &'static [u8] {
+    let mut rest = file;
+    while rest.starts_with('#') {
+        rest = rest.split_once('\n').map_or("", |(_, after)| after);
+    }
+    rest.as_bytes()
 }
 
 /// `first second` → the bigram bonus (weighted, capped PMI against the unigram model).
@@ -173,6 +185,9 @@ fn build_bigrams(words: &Table) -> Table {
     t
 }
 
+/// A trigram's starting count (add-0.1 smoothing).
+const UNSEEN: f32 = 0.1;
+
 fn add_trigrams(counts: &mut [f32], word: &[u8]) {
     let (mut a, mut b) = (0usize, 0usize);
     for &c in word.iter().chain(std::iter::once(&0u8)) {
@@ -183,11 +198,14 @@ fn add_trigrams(counts: &mut [f32], word: &[u8]) {
     }
 }
 
+/// Counts → ln P(c | a b). Most cells were never seen: their logarithm is the same within a
+/// context and is computed once.
 fn normalise(mut counts: Vec<f32>) -> Vec<f32> {
     for ctx in counts.chunks_mut(K) {
         let total: f32 = ctx.iter().sum();
+        let ln_unseen = portable_ln(UNSEEN / total);
         for v in ctx.iter_mut() {
-            *v = portable_ln(*v / total);
+            *v = if *v == UNSEEN { ln_unseen } else { portable_ln(*v / total) };
         }
     }
     counts
