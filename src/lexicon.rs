@@ -5,6 +5,17 @@
 //! ignored; an optional `|` separates the entry from a value (`U.S. | United States`).
 
 use crate::hash::HashMap;
+use std::borrow::Cow;
+
+/// `s` lower-cased, borrowed when it already is (ASCII without capitals: most words of an
+/// article), so the per-token lookups of the stages allocate only for capitalized words.
+pub fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| matches!(b, 0..=0x40 | 0x5b..=0x7f)) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
 
 /// One parsed lexicon line: the entry and its optional value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +51,9 @@ pub struct PhraseMatcher<T> {
     /// Leading word → indices of the distinct phrases it leads (the first entry of equal ones),
     /// longest first.
     by_lead: HashMap<Box<str>, Vec<u32>>,
+    /// Whether some phrase starts with this byte: most words of a text lead none, and skip
+    /// the hash lookup.
+    first_bytes: [bool; 256],
     phrases: Vec<Box<str>>,
     payloads: Vec<T>,
     /// Phrases were lower-cased (ASCII) and texts are lower-cased before a search.
@@ -89,10 +103,14 @@ impl<T> PhraseMatcher<T> {
             phrases.push(phrase.into_boxed_str());
             payloads.push(payload);
         }
+        let mut first_bytes = [false; 256];
         for list in by_lead.values_mut() {
             crate::sort::sort_by(list, |&a, &b| phrases[b as usize].len().cmp(&phrases[a as usize].len()).then(a.cmp(&b)));
+            if let Some(&b) = list.first().and_then(|&p| phrases[p as usize].as_bytes().first()) {
+                first_bytes[b as usize] = true;
+            }
         }
-        PhraseMatcher { by_lead, phrases, payloads, fold_case: ascii_case_insensitive }
+        PhraseMatcher { by_lead, first_bytes, phrases, payloads, fold_case: ascii_case_insensitive }
     }
 
     fn folded<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
@@ -127,6 +145,9 @@ impl<T> PhraseMatcher<T> {
 
     /// The longest phrase led by `word` at `hay[i..]` that ends at a word boundary of `text`.
     fn longest_at(&self, hay: &str, text: &str, i: usize, word: &str) -> Option<(usize, usize)> {
+        if !word.as_bytes().first().is_some_and(|&b| self.first_bytes[b as usize]) {
+            return None;
+        }
         let rest = &hay[i..];
         self.by_lead.get(word)?.iter().map(|&p| p as usize).find_map(|p| {
             let phrase = &self.phrases[p];

@@ -58,10 +58,10 @@ impl<T> TokenPhrases<T> {
     }
 
     /// The longest entry starting at token `i` of `low` (lowercased tokens): (length, payload).
-    pub fn match_at(&self, low: &[String], i: usize) -> Option<(usize, &T)> {
-        let list = self.by_first.get(low.get(i)?.as_str())?;
+    pub fn match_at<S: AsRef<str>>(&self, low: &[S], i: usize) -> Option<(usize, &T)> {
+        let list = self.by_first.get(low.get(i)?.as_ref())?;
         list.iter().find_map(|(rest, payload)| {
-            let fits = rest.iter().enumerate().all(|(k, w)| low.get(i + 1 + k).is_some_and(|t| t == w));
+            let fits = rest.iter().enumerate().all(|(k, w)| low.get(i + 1 + k).is_some_and(|t| t.as_ref() == w));
             fits.then_some((1 + rest.len(), payload))
         })
     }

@@ -8,6 +8,8 @@
 
 use super::words::{words, Role};
 use crate::doc::{Doc, Span, TokenKind};
+use crate::lexicon::lower;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Longest noun phrase we read, in content words.
@@ -22,7 +24,7 @@ pub struct Sent<'a> {
     pub kinds: Vec<TokenKind>,
     pub spans: Vec<Span>,
     pub words: Vec<&'a str>,
-    pub lower: Vec<String>,
+    pub lower: Vec<Cow<'a, str>>,
     /// Tokens of a dateline the sentence opens with (`ISLAMABAD:`, `NEW YORK —`), else 0.
     pub dateline: usize,
 }
@@ -40,7 +42,7 @@ impl<'a> Sent<'a> {
             first: sent.tokens.start,
             kinds: toks.iter().map(|t| t.kind).collect(),
             spans: toks.iter().map(|t| t.span).collect(),
-            lower: words.iter().map(|w| w.to_lowercase()).collect(),
+            lower: words.iter().map(|w| lower(w)).collect(),
             words,
         }
     }
@@ -48,7 +50,7 @@ impl<'a> Sent<'a> {
         self.words.len()
     }
     pub fn lower(&self, i: usize) -> &str {
-        self.lower.get(i).map(|s| s.as_str()).unwrap_or("")
+        self.lower.get(i).map(|s| s.as_ref()).unwrap_or("")
     }
     /// The function-word role of token `i`; organisation nouns (`company`) count as content.
     pub fn role(&self, i: usize) -> Option<Role> {

@@ -3,6 +3,12 @@
 
 use super::lexicons::words;
 use crate::hash::HashSet;
+use crate::lexicon::lower;
+use std::borrow::Cow;
+
+/// Lower-cased words of the article that appear in lower case somewhere, borrowed from the text
+/// where they already are lower case.
+pub type Vocab<'a> = HashSet<Cow<'a, str>>;
 
 /// How a sentence is capitalized.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,29 +31,33 @@ pub fn starts_lower(s: &str) -> bool {
 
 /// Two or more letters and none lower-case (`IAEA`, `U.S.`).
 pub fn is_all_caps(s: &str) -> bool {
-    s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(|c| c.is_lowercase())
+    !s.chars().any(|c| c.is_lowercase()) && has_two_letters(s)
+}
+
+/// At least two letters (stops counting at two).
+fn has_two_letters(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
 }
 
 /// Lower-cased words of the article that appear in lower case somewhere (`talks`, `officials`).
-pub fn lower_vocab<'a>(words: impl Iterator<Item = &'a str>) -> HashSet<String> {
-    words.filter(|w| starts_lower(w)).map(|w| w.to_lowercase()).collect()
+pub fn lower_vocab<'a>(words: impl Iterator<Item = &'a str>) -> Vocab<'a> {
+    words.filter(|w| starts_lower(w)).map(lower).collect()
 }
 
 /// A capitalized word that is really a common word (listed, or seen lower-case in the article).
-pub fn is_common(word: &str, vocab: &HashSet<String>) -> bool {
-    let lower = word.to_lowercase();
-    words().common.contains(lower.as_str()) || vocab.contains(&lower)
+pub fn is_common(word: &str, vocab: &Vocab) -> bool {
+    let lower = lower(word);
+    words().common.contains(&*lower) || vocab.contains(&*lower)
 }
 
 /// Month and weekday names (`Friday`, `Jan.`): dates, never the start of a name.
 pub fn is_calendar_word(w: &str) -> bool {
-    matches!(words().dates.get(w.to_lowercase().as_str()), Some(&"month") | Some(&"weekday"))
+    matches!(words().dates.get(&*lower(w)), Some(&"month") | Some(&"weekday"))
 }
 
 /// Decide a sentence's mode from its word tokens.
-pub fn line_mode(sentence_words: &[&str], vocab: &HashSet<String>) -> LineMode {
-    let alpha: Vec<&str> =
-        sentence_words.iter().copied().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).collect();
+pub fn line_mode(sentence_words: &[&str], vocab: &Vocab) -> LineMode {
+    let alpha: Vec<&str> = sentence_words.iter().copied().filter(|w| has_two_letters(w)).collect();
     if alpha.is_empty() {
         return LineMode::Normal;
     }
@@ -57,9 +67,12 @@ pub fn line_mode(sentence_words: &[&str], vocab: &HashSet<String>) -> LineMode {
         return LineMode::AllCaps;
     }
     // title case: no lower-case content word, and several capitalized common words
-    let lower_content = alpha.iter().filter(|w| starts_lower(w) && !is_function_word(w)).count();
+    // (the common-word lookups only for a line that may be one)
+    if alpha.len() < 4 || alpha.iter().any(|w| starts_lower(w) && !is_function_word(w)) {
+        return LineMode::Normal;
+    }
     let cap_common = alpha.iter().skip(1).filter(|w| starts_upper(w) && !is_all_caps(w) && is_common(w, vocab)).count();
-    if lower_content == 0 && cap_common >= 2 && alpha.len() >= 4 {
+    if cap_common >= 2 {
         return LineMode::TitleCase;
     }
     LineMode::Normal

@@ -18,7 +18,7 @@ mod propagate;
 use crate::doc::{Doc, Sentence, Span, Token, TokenKind};
 use casing::LineMode;
 use lexicons::{gazetteer, LexInfo};
-use crate::hash::{HashMap, HashSet};
+use crate::hash::HashMap;
 use std::ops::Range;
 
 /// A mention candidate before overlap resolution and grouping.
@@ -46,7 +46,7 @@ pub(crate) struct Ctx<'a> {
     pub tokens: &'a [Token],
     pub sentences: &'a [Sentence],
     /// Lower-cased words seen in lower case in the article.
-    pub vocab: HashSet<String>,
+    pub vocab: casing::Vocab<'a>,
     /// Casing mode of each sentence.
     pub modes: Vec<LineMode>,
     hits: Vec<LexHit>,
@@ -85,8 +85,8 @@ impl<'a> Ctx<'a> {
         for m in gazetteer().find_all(self.text) {
             let surface = &self.text[m.start..m.end];
             let key = &m.payload.key;
-            let caps_ok = key.chars().any(|c| c.is_lowercase()) && surface == key.to_uppercase();
-            if surface != key && !caps_ok {
+            // (the upper-case form is built only for the rare surface that differs)
+            if surface != key && !(key.chars().any(|c| c.is_lowercase()) && surface == key.to_uppercase()) {
                 continue;
             }
             let Ok(a) = starts.binary_search(&m.start) else {
@@ -197,10 +197,22 @@ fn require_repetition(ctx: &Ctx, cands: &mut Vec<Candidate>) {
     let mut lengths: Vec<usize> = cands.iter().filter(|c| guessed(c)).map(|c| c.toks.end - c.toks.start).collect();
     crate::sort::sort(&mut lengths);
     lengths.dedup();
+    // a window can only match a name that starts with its first byte: most tokens (lower-case
+    // words) are passed over without hashing a window
+    let mut first_bytes = [false; 256];
+    for name in counts.keys() {
+        if let Some(&b) = name.as_bytes().first() {
+            first_bytes[b as usize] = true;
+        }
+    }
     let n = ctx.tokens.len();
-    for &len in &lengths {
-        for i in 0..n.saturating_sub(len - 1) {
-            let window = &ctx.text[ctx.tokens[i].span.start..ctx.tokens[i + len - 1].span.end];
+    for i in 0..n {
+        let start = ctx.tokens[i].span.start;
+        if !ctx.text.as_bytes().get(start).is_some_and(|&b| first_bytes[b as usize]) {
+            continue;
+        }
+        for &len in lengths.iter().take_while(|&&len| i + len <= n) {
+            let window = &ctx.text[start..ctx.tokens[i + len - 1].span.end];
             if let Some(count) = counts.get_mut(window) {
                 *count += 1;
             }

@@ -5,6 +5,7 @@
 use super::casing::{is_all_caps, is_calendar_word, is_common, starts_upper, LineMode};
 use super::lexicons::words;
 use super::{Candidate, Ctx};
+use crate::lexicon::lower;
 
 /// A word the first pass could not type; the second pass looks it up in the article's names.
 pub struct Deferred {
@@ -92,12 +93,12 @@ fn skip_initial(ctx: &Ctx, i: usize) -> bool {
     if words().first_names.contains(w) || is_all_caps(w) {
         return false;
     }
-    if words().numbers.contains_key(w.to_lowercase().as_str()) {
+    if words().numbers.contains_key(&*lower(w)) {
         return true; // `Ten U.S. sailors`
     }
     if let Some(h) = ctx.hit_at(i) {
         // a one-word gazetteer name that is also a common word (`House`, `Turkey` stays)
-        return h.toks.len() == 1 && ctx.vocab.contains(&w.to_lowercase());
+        return h.toks.len() == 1 && ctx.vocab.contains(&*lower(w));
     }
     is_common(w, &ctx.vocab)
 }

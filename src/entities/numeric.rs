@@ -5,6 +5,7 @@
 use super::casing::LineMode;
 use super::lexicons::words;
 use super::{Candidate, Ctx};
+use std::borrow::Cow;
 
 pub fn find_numeric(ctx: &Ctx, out: &mut Vec<Candidate>) {
     for (s, sentence) in ctx.sentences.iter().enumerate() {
@@ -68,16 +69,16 @@ fn merge_dates(ctx: &Ctx, a: usize, out: &mut Vec<Candidate>, first: usize) {
     }
 }
 
-fn lower(ctx: &Ctx, i: usize) -> String {
-    ctx.word(i).to_lowercase()
+fn lower<'a>(ctx: &Ctx<'a>, i: usize) -> Cow<'a, str> {
+    crate::lexicon::lower(ctx.word(i))
 }
 
 fn date_kind(ctx: &Ctx, i: usize) -> &'static str {
-    words().dates.get(lower(ctx, i).as_str()).copied().unwrap_or("")
+    words().dates.get(&*lower(ctx, i)).copied().unwrap_or("")
 }
 
 fn number_kind(ctx: &Ctx, i: usize) -> &'static str {
-    words().numbers.get(lower(ctx, i).as_str()).copied().unwrap_or("")
+    words().numbers.get(&*lower(ctx, i)).copied().unwrap_or("")
 }
 
 fn touching(ctx: &Ctx, i: usize) -> bool {
@@ -137,9 +138,9 @@ fn modifier_start(ctx: &Ctx, i: usize, a: usize) -> usize {
         return i;
     }
     let prev = lower(ctx, i - 1);
-    let prev2 = if i >= a + 2 { lower(ctx, i - 2) } else { String::new() };
-    match prev.as_str() {
-        "than" if matches!(prev2.as_str(), "more" | "less" | "fewer") => i - 2,
+    let prev2 = if i >= a + 2 { lower(ctx, i - 2) } else { Cow::Borrowed("") };
+    match &*prev {
+        "than" if matches!(&*prev2, "more" | "less" | "fewer") => i - 2,
         "to" if prev2 == "up" => i - 2,
         "least" if prev2 == "at" => i - 2,
         "about" | "around" | "nearly" | "almost" | "approximately" | "roughly" | "some" | "over" | "only" | "just" => i - 1,
@@ -169,10 +170,10 @@ fn expression_at(ctx: &Ctx, i: usize, a: usize, b: usize, headline: bool) -> Opt
 /// `one` as a pronoun (`one of them`, `the one that`) is not a number.
 fn one_is_number(ctx: &Ctx, i: usize, a: usize) -> bool {
     let next = lower(ctx, i + 1);
-    let prev = if i > a { lower(ctx, i - 1) } else { String::new() };
-    let pronoun_next = matches!(next.as_str(), "of" | "," | "." | "who" | "that" | "which" | "another" | "'s" | "’s" | "is" | "does" | "can" | "")
+    let prev = if i > a { lower(ctx, i - 1) } else { Cow::Borrowed("") };
+    let pronoun_next = matches!(&*next, "of" | "," | "." | "who" | "that" | "which" | "another" | "'s" | "’s" | "is" | "does" | "can" | "")
         || next.starts_with(|c: char| !c.is_alphanumeric());
-    let pronoun_prev = matches!(prev.as_str(), "the" | "no" | "any" | "each" | "every" | "this" | "that" | "which" | "someone" | "anyone" | "no-");
+    let pronoun_prev = matches!(&*prev, "the" | "no" | "any" | "each" | "every" | "this" | "that" | "which" | "someone" | "anyone" | "no-");
     !(pronoun_next || pronoun_prev)
 }
 
@@ -196,7 +197,7 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
     if nk == "ordinal" || is_ordinal_number(w) {
         // the third quarter, the first half → DATE
         let next = date_kind(ctx, i + 1);
-        if next == "unit" && matches!(lower(ctx, i + 1).as_str(), "quarter" | "half") {
+        if next == "unit" && matches!(&*lower(ctx, i + 1), "quarter" | "half") {
             let start = if i > a && lower(ctx, i - 1) == "the" { i - 1 } else { i };
             let mut end = i + 2;
             if lower(ctx, end) == "of" && is_year(ctx.word(end + 1)) {
@@ -224,7 +225,7 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
     let e = if matches!(w, "a" | "an") {
         // `a year earlier`, `an hour`: an article standing for one
         let k = date_kind(ctx, i + 1);
-        if !matches!(k, "unit" | "tunit") || matches!(lower(ctx, i + 1).as_str(), "half" | "period" | "second") {
+        if !matches!(k, "unit" | "tunit") || matches!(&*lower(ctx, i + 1), "half" | "period" | "second") {
             return None;
         }
         i + 1
@@ -239,7 +240,7 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
     // `160 US dollars`, `5 Hong Kong dollars`
     for skip in 1..=2 {
         let cur = (unit_at..unit_at + skip).all(|k| ctx.word(k).starts_with(|c: char| c.is_uppercase()));
-        if cur && words().units.get(lower(ctx, unit_at + skip).as_str()) == Some(&"MONEY") {
+        if cur && words().units.get(&*lower(ctx, unit_at + skip)) == Some(&"MONEY") {
             unit_at += skip;
             break;
         }
@@ -249,9 +250,9 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
         let end = if unit == "per" { unit_at + 2 } else { unit_at + 1 };
         return Some((start, end, "PERCENT", "num:percent"));
     }
-    if let Some(&label) = words().units.get(unit.as_str()) {
+    if let Some(&label) = words().units.get(&*unit) {
         let mut end = unit_at + 1;
-        if matches!(unit.as_str(), "square" | "cubic") {
+        if matches!(&*unit, "square" | "cubic") {
             end += 1;
         }
         if label == "QUANTITY" && unit == "pounds" && !after_hyphen {
@@ -260,7 +261,7 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
         return Some((start, end, label, if label == "MONEY" { "num:money" } else { "num:quantity" }));
     }
     match date_kind(ctx, unit_at) {
-        "unit" if !matches!(unit.as_str(), "half" | "period") => {
+        "unit" if !matches!(&*unit, "half" | "period") => {
             let mut end = unit_at + 1;
             if matches!(date_kind(ctx, end), "after") || lower(ctx, end) == "old" {
                 end += 1;
@@ -289,7 +290,7 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
     if matches!(w, "a" | "an") {
         return None;
     }
-    if matches!(next.as_str(), "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m") {
+    if matches!(&*next, "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m") {
         return Some((start, e + 1, "TIME", "time:clock"));
     }
     if e == i + 1 && is_year(w) {
@@ -297,7 +298,7 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
         if start > a && is_hyphen(ctx.word(start - 1)) && touching(ctx, start - 1) && start > a + 1 && lower(ctx, start - 2) == "mid" {
             start -= 2; // mid-1980s
         }
-        if start > a && matches!(lower(ctx, start - 1).as_str(), "fiscal" | "early" | "late") {
+        if start > a && matches!(&*lower(ctx, start - 1), "fiscal" | "early" | "late") {
             start -= 1;
         }
         if start > a && lower(ctx, start - 1) == "the" && (w.ends_with('s') || start < i) {
@@ -328,8 +329,8 @@ fn calendar_at(ctx: &Ctx, i: usize, a: usize, b: usize, headline: bool) -> Optio
             // `May` alone is a verb as often as a month; `March` a noun
             let bare = end == i + 1;
             if bare && (headline || matches!(w, "May" | "March")) {
-                let prev = if i > a { lower(ctx, i - 1) } else { String::new() };
-                if !matches!(prev.as_str(), "in" | "since" | "until" | "of" | "last" | "next" | "early" | "late" | "mid" | "this" | "by") {
+                let prev = if i > a { lower(ctx, i - 1) } else { Cow::Borrowed("") };
+                if !matches!(&*prev, "in" | "since" | "until" | "of" | "last" | "next" | "early" | "late" | "mid" | "this" | "by") {
                     return None;
                 }
             }
@@ -350,27 +351,27 @@ fn calendar_at(ctx: &Ctx, i: usize, a: usize, b: usize, headline: bool) -> Optio
         "tpoint" => Some((i, i + 1, "TIME", "time:point")),
         // `Friday afternoon`, `yesterday morning`, `by evening`: a part of a day is a TIME
         "part" => Some((i, i + 1, "TIME", "time:day-part")),
-        "unit" if matches!(lower(ctx, i).as_str(), "years" | "months" | "decades" | "weeks" | "days") => {
-            let prev = if i > a { lower(ctx, i - 1) } else { String::new() };
+        "unit" if matches!(&*lower(ctx, i), "years" | "months" | "decades" | "weeks" | "days") => {
+            let prev = if i > a { lower(ctx, i - 1) } else { Cow::Borrowed("") };
             let mut start = i;
-            if matches!(prev.as_str(), "several" | "many" | "few" | "some") {
+            if matches!(&*prev, "several" | "many" | "few" | "some") {
                 start = i - 1;
                 if prev == "few" && start > a && lower(ctx, start - 1) == "a" {
                     start -= 1;
                 }
             } else if prev == "of" && i >= a + 3 && lower(ctx, i - 2) == "couple" && lower(ctx, i - 3) == "a" {
                 start = i - 3;
-            } else if matches!(prev.as_str(), "the" | "these" | "those") && lower(ctx, i) != "days" {
+            } else if matches!(&*prev, "the" | "these" | "those") && lower(ctx, i) != "days" {
                 start = i - 1;
             } else if lower(ctx, i) == "days" {
                 return None;
             }
-            let end = if matches!(lower(ctx, i + 1).as_str(), "ago" | "earlier" | "later") { i + 2 } else { i + 1 };
+            let end = if matches!(&*lower(ctx, i + 1), "ago" | "earlier" | "later") { i + 2 } else { i + 1 };
             Some((start, end, "DATE", "date:bare-unit"))
         }
         "unit" if lower(ctx, i) == "weekend" && i > a && lower(ctx, i - 1) == "the" => Some((i - 1, i + 1, "DATE", "date:weekend")),
         // `the day`, `the year`: a definite calendar unit refers to a date (OntoNotes convention)
-        "unit" if matches!(lower(ctx, i).as_str(), "day" | "year" | "week" | "month") && i > a && lower(ctx, i - 1) == "the" => {
+        "unit" if matches!(&*lower(ctx, i), "day" | "year" | "week" | "month") && i > a && lower(ctx, i - 1) == "the" => {
             Some((i - 1, i + 1, "DATE", "date:the-unit"))
         }
         "unit" if lower(ctx, i) == "days" && i > a && lower(ctx, i - 1) == "these" => Some((i - 1, i + 1, "DATE", "date:these-days")),
@@ -381,7 +382,7 @@ fn calendar_at(ctx: &Ctx, i: usize, a: usize, b: usize, headline: bool) -> Optio
 
 /// Start of a date including `this`/`last`/`next` before it (`this Friday`).
 fn rel_start(ctx: &Ctx, i: usize, a: usize) -> usize {
-    if i > a && matches!(lower(ctx, i - 1).as_str(), "this" | "last" | "next" | "coming" | "on" | "early" | "late" | "mid") {
+    if i > a && matches!(&*lower(ctx, i - 1), "this" | "last" | "next" | "coming" | "on" | "early" | "late" | "mid") {
         if lower(ctx, i - 1) == "on" {
             return i;
         }
@@ -394,7 +395,7 @@ fn rel_start(ctx: &Ctx, i: usize, a: usize) -> usize {
 fn relative_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
     let mut j = i;
     // earlier/later + this/last …
-    if matches!(lower(ctx, j).as_str(), "earlier" | "later") && date_kind(ctx, j + 1) == "rel" {
+    if matches!(&*lower(ctx, j), "earlier" | "later") && date_kind(ctx, j + 1) == "rel" {
         j += 1;
     }
     if date_kind(ctx, j) != "rel" {
@@ -405,7 +406,7 @@ fn relative_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
     // optional amount: the past two years, the last few months
     if let Some(e) = amount_end(ctx, j, b) {
         j = e;
-    } else if matches!(lower(ctx, j).as_str(), "few" | "several" | "couple") {
+    } else if matches!(&*lower(ctx, j), "few" | "several" | "couple") {
         j += 1;
         if lower(ctx, j) == "of" {
             j += 1;
@@ -425,13 +426,13 @@ fn relative_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
         end += 1;
     }
     let mut start = i;
-    if start > a && matches!(lower(ctx, start - 1).as_str(), "early" | "late") {
+    if start > a && matches!(&*lower(ctx, start - 1), "early" | "late") {
         start -= 1;
     }
-    if start > a && lower(ctx, start - 1) == "the" && matches!(rel.as_str(), "past" | "last" | "previous" | "coming" | "next" | "same" | "following" | "recent" | "latest") {
+    if start > a && lower(ctx, start - 1) == "the" && matches!(&*rel, "past" | "last" | "previous" | "coming" | "next" | "same" | "following" | "recent" | "latest") {
         start -= 1;
     }
-    if matches!(rel.as_str(), "same" | "following" | "latest" | "earlier") && start == i {
+    if matches!(&*rel, "same" | "following" | "latest" | "earlier") && start == i {
         return None; // `same day`, `that year` alone are too vague
     }
     Some((start, end, label, if label == "DATE" { "date:relative" } else { "time:relative" }))
