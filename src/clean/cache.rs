@@ -6,7 +6,7 @@
 //! into words by their own repetition.
 
 use super::lexicon::{portable_exp, portable_ln};
-use crate::hash::WordMap;
+use crate::hash::HashMap;
 use std::sync::OnceLock;
 
 /// Weight of the article's own counts against the lexicon (dev pooled join F1: 0.1 → 0.9936,
@@ -16,7 +16,7 @@ const MIX: f32 = 1.0;
 /// Counts of the article's tokens (punctuation and possessives stripped), case kept, with the
 /// ln of their cache probability precomputed.
 pub struct DocCache<'a> {
-    counts: WordMap<&'a str, Entry>,
+    counts: HashMap<&'a str, Entry>,
 }
 
 #[derive(Clone, Copy)]
@@ -66,7 +66,7 @@ fn log_add(a: f32, b: f32) -> f32 {
 impl<'a> DocCache<'a> {
     pub fn new(text: &'a str) -> DocCache<'a> {
         // about one distinct token per 12 bytes of news: no rehashing while counting
-        let mut counts: WordMap<&'a str, Entry> = WordMap::with_capacity_and_hasher(text.len() / 12, Default::default());
+        let mut counts: HashMap<&'a str, Entry> = HashMap::with_capacity_and_hasher(text.len() / 12, Default::default());
         let mut tokens = 0u32;
         for tok in text.split_whitespace() {
             tokens += 1;
