@@ -113,7 +113,7 @@ pub fn quality(doc: &mut Doc) {
 }
 
 /// Counts over the characters of the text.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 struct CharStats {
     visible: usize,
     letters: usize,
@@ -126,24 +126,42 @@ fn char_stats(text: &str) -> CharStats {
     let mut s = CharStats::default();
     let mut prev = ' ';
     for c in text.chars() {
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t') || c == '\u{fffd}' {
-            s.junk += 1;
-        }
-        if !c.is_whitespace() && !is_invisible(c) {
-            s.visible += 1;
-        }
-        if c.is_alphabetic() {
-            s.letters += 1;
-            if c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c) {
-                s.latin_letters += 1;
-            }
-        }
-        if prev == '<' && (c.is_ascii_alphabetic() || c == '/' || c == '!') {
-            s.markup_tags += 1;
+        if c.is_ascii() {
+            count_ascii(&mut s, c as u8, prev);
+        } else {
+            count_char(&mut s, c, prev);
         }
         prev = c;
     }
     s
+}
+
+/// [`count_char`] for an ASCII char (most chars of most texts), without the Unicode tables.
+fn count_ascii(s: &mut CharStats, b: u8, prev: char) {
+    s.junk += usize::from(b.is_ascii_control() && !matches!(b, b'\n' | b'\r' | b'\t'));
+    s.visible += usize::from(!b.is_ascii_whitespace() && b != 0x0b); // char::is_whitespace counts VT too
+    let letter = b.is_ascii_alphabetic();
+    s.letters += usize::from(letter);
+    s.latin_letters += usize::from(letter);
+    s.markup_tags += usize::from(prev == '<' && (letter || b == b'/' || b == b'!'));
+}
+
+fn count_char(s: &mut CharStats, c: char, prev: char) {
+    if c.is_control() && !matches!(c, '\n' | '\r' | '\t') || c == '\u{fffd}' {
+        s.junk += 1;
+    }
+    if !c.is_whitespace() && !is_invisible(c) {
+        s.visible += 1;
+    }
+    if c.is_alphabetic() {
+        s.letters += 1;
+        if c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c) {
+            s.latin_letters += 1;
+        }
+    }
+    if prev == '<' && (c.is_ascii_alphabetic() || c == '/' || c == '!') {
+        s.markup_tags += 1;
+    }
 }
 
 /// Zero-width, format and combining characters: nothing a reader sees on its own.
@@ -156,12 +174,23 @@ fn is_invisible(c: char) -> bool {
         || ('\u{fe20}'..='\u{fe2f}').contains(&c)
 }
 
-/// Common English function words: an English text of any length is full of them.
-const ENGLISH_FUNCTION_WORDS: &[&str] = &[
-    "the", "of", "and", "to", "a", "in", "that", "is", "was", "for", "on", "with", "as", "by", "at", "it", "he",
-    "she", "they", "said", "from", "has", "have", "are", "be", "not", "but", "an", "its", "this", "will", "were",
-    "had", "his", "her", "their", "who", "which", "or", "after",
-];
+/// A common English function word (any case): an English text of any length is full of them.
+fn is_english_function_word(w: &str) -> bool {
+    let (b, mut low) = (w.as_bytes(), [0u8; 5]);
+    if b.len() > low.len() {
+        return false;
+    }
+    for (l, c) in low.iter_mut().zip(b) {
+        *l = c.to_ascii_lowercase();
+    }
+    matches!(
+        &low[..b.len()],
+        b"the" | b"of" | b"and" | b"to" | b"a" | b"in" | b"that" | b"is" | b"was" | b"for" | b"on" | b"with" | b"as"
+            | b"by" | b"at" | b"it" | b"he" | b"she" | b"they" | b"said" | b"from" | b"has" | b"have" | b"are" | b"be"
+            | b"not" | b"but" | b"an" | b"its" | b"this" | b"will" | b"were" | b"had" | b"his" | b"her" | b"their"
+            | b"who" | b"which" | b"or" | b"after"
+    )
+}
 
 const CODE_LINE_STARTS: &[&str] = &[
     "//", "/*", "#include", "#!", "import ", "from ", "def ", "fn ", "pub ", "let ", "const ", "var ", "function",
@@ -195,7 +224,7 @@ pub fn assess(doc: &Doc) -> Option<Verdict> {
             TokenKind::Word => {
                 words += 1;
                 let w = t.span.slice(text);
-                if w.len() <= 5 && ENGLISH_FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+                if is_english_function_word(w) {
                     function_words += 1;
                 }
             }
@@ -252,6 +281,28 @@ fn longest_run(text: &str) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::pipeline::{analyze, Options};
+
+    #[test]
+    fn the_ascii_fast_path_counts_like_the_general_one() {
+        for prev in (0u8..128).map(char::from).chain(['\u{e9}']) {
+            for b in 0u8..128 {
+                let (mut fast, mut general) = (CharStats::default(), CharStats::default());
+                count_ascii(&mut fast, b, prev);
+                count_char(&mut general, char::from(b), prev);
+                assert_eq!(fast, general, "{b:#04x} after {prev:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn function_words_are_recognised_in_any_case_and_nothing_else() {
+        for w in ["the", "The", "THE", "a", "which", "After", "their"] {
+            assert!(is_english_function_word(w), "{w}");
+        }
+        for w in ["", "th", "thee", "theirs", "whichever", "ö", "Sa\u{ef}d", "said\u{301}"] {
+            assert!(!is_english_function_word(w), "{w}");
+        }
+    }
 
     fn verdict(text: &str) -> Option<Verdict> {
         let doc = analyze(text, &Options::default());
