@@ -331,8 +331,7 @@ fn add_claim(d: &mut Dispute, party: &Party, claim: usize, sentence: Option<Span
 /// The key a single word files under (lemma, synonym or contrast label); empty if generic.
 fn key_word(word: &str) -> String {
     let w = words();
-    let lower = word.to_lowercase();
-    if let Some((label, _)) = w.contrast(&lower) {
+    if let Some((label, _)) = w.contrast(&crate::lexicon::lower(word)) {
         return label.clone();
     }
     w.word_key(word).unwrap_or_default()

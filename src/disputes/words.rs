@@ -1,8 +1,9 @@
 //! The disputes stage's word lists (`data/disputes/*.txt`), parsed once, and the tiny
 //! morphology (lemma) the stage needs. Matching code lives in the sibling modules.
 
-use crate::lexicon::{parse, PhraseMatcher};
 use crate::hash::HashMap;
+use crate::lexicon::{lower, parse, PhraseMatcher};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// What a contention cue does.
@@ -183,7 +184,7 @@ impl Words {
     }
     /// `Some(None)` generic, `Some(Some(k))` synonym, `None` ordinary word.
     pub fn head(&self, lower: &str) -> Option<Option<&'static str>> {
-        self.heads.get(lower).or_else(|| self.heads.get(lemma(lower).as_str())).copied()
+        self.heads.get(lower).or_else(|| self.heads.get(&*lemma(lower))).copied()
     }
     pub fn polarity(&self, phrase: &str) -> Option<Polarity> {
         self.polarity.get(phrase).copied()
@@ -198,42 +199,56 @@ impl Words {
 
 /// A crude lemma for grouping: lowercase, plural endings removed (`missiles` → `missile`,
 /// `policies` → `policy`); words ending in `ss`, `us`, `is` keep their `s`.
-pub fn lemma(word: &str) -> String {
-    let w = word.to_lowercase();
+pub fn lemma(word: &str) -> Cow<'_, str> {
+    let w = lower(word);
     if w.len() > 4 && w.ends_with("ies") {
-        return format!("{}y", &w[..w.len() - 3]);
+        return Cow::Owned(format!("{}y", &w[..w.len() - 3]));
     }
     // `classes`, `taxes`, `churches`, `wishes` → drop `es`
     if w.len() > 4 && ["sses", "xes", "ches", "shes"].iter().any(|e| w.ends_with(e)) {
-        return w[..w.len() - 2].to_string();
+        return drop_last(w, 2);
     }
     if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
-        return w[..w.len() - 1].to_string();
+        return drop_last(w, 1);
     }
     w
 }
 
+/// `w` without its last `n` bytes (ASCII letters), still borrowed if it was.
+fn drop_last(w: Cow<'_, str>, n: usize) -> Cow<'_, str> {
+    match w {
+        Cow::Borrowed(b) => Cow::Borrowed(&b[..b.len() - n]),
+        Cow::Owned(mut o) => {
+            o.truncate(o.len() - n);
+            Cow::Owned(o)
+        }
+    }
+}
+
 /// A crude stem for grouping keys, so variants of one word meet (`automation`, `automate` →
 /// `autom`; `enrichment` → `enrich`); at least four letters are always kept.
-pub fn stem(lemma: &str) -> String {
+pub fn stem(lemma: &str) -> &str {
     for suffix in ["ation", "ated", "ates", "ate", "ment", "ion", "ing", "ed"] {
         if let Some(rest) = lemma.strip_suffix(suffix) {
             if rest.chars().count() >= 4 {
-                return rest.to_string();
+                return rest;
             }
         }
     }
-    lemma.to_string()
+    lemma
 }
 
 impl Words {
     /// The issue key one word files under: a synonym's key or its stemmed lemma; `None` for a
     /// generic word. (Contrast options are handled by the caller.)
     pub fn word_key(&self, word: &str) -> Option<String> {
-        match self.head(&word.to_lowercase()) {
+        // `head` by hand, so the lemma is made once
+        let lower = lower(word);
+        let lemma = lemma(&lower);
+        match self.heads.get(&*lower).or_else(|| self.heads.get(&*lemma)) {
             Some(None) => None,
-            Some(Some(k)) => Some(stem(k)),
-            None => Some(stem(&lemma(word))),
+            Some(Some(k)) => Some(stem(k).to_string()),
+            None => Some(stem(&lemma).to_string()),
         }
     }
 }
