@@ -189,6 +189,48 @@ mod tests {
         d.text
     }
 
+    /// One cleaning pass only (what the first pass alone repairs).
+    fn one_pass(input: &str) -> String {
+        apply(input, find_replacements(input, Suggest::No).0).0
+    }
+
+    #[test]
+    fn regression_a_composed_char_that_begins_mojibake_is_repaired_in_one_pass() {
+        // `A` + U+0303 composes to `Ã`, and `Ã©` is mojibake for `é`: a second pass used to be
+        // needed (found on a real article in the benchmark text)
+        let input = "his young protegA\u{303}\u{a9}s met";
+        assert_eq!(one_pass(input), "his young proteg\u{e9}s met");
+        assert_eq!(cleaned(input), one_pass(input));
+        // a composed char that begins no mojibake is only composed
+        assert_eq!(one_pass("cafe\u{301} au lait"), "caf\u{e9} au lait");
+    }
+
+    #[test]
+    fn regression_a_reflowed_line_break_takes_the_spaces_around_it() {
+        // a wrapped line's trailing space (and the next line's indent) left two spaces, which
+        // only a second pass removed (found on a real article in the benchmark text)
+        let input = "The talks ended on Friday without any deal on the table; \nofficials said they would meet again in Geneva next week\n  to continue the long negotiations on the programme.";
+        let want = "The talks ended on Friday without any deal on the table; officials said they would meet again in Geneva next week to continue the long negotiations on the programme.";
+        assert_eq!(one_pass(input), want);
+        assert_eq!(cleaned(input), want);
+        // a hyphen before a trailing space still joins its word
+        let input = "The two delegations resumed their long and difficult negoti- \nations on the nuclear programme in Geneva on Friday,\nofficials from both sides said in separate statements.";
+        assert!(one_pass(input).contains(" negotiations on"), "{}", one_pass(input));
+    }
+
+    #[test]
+    fn regression_a_glued_tweet_embed_keeps_its_handles_and_links_whole() {
+        // a scraped tweet whose line breaks were dropped: the wrap geometry split a handle's
+        // camel case and a domain's dots, then split more on the second pass
+        // (it made `@White House`, `pic. twitter. com`, `@NewYork Times` of this)
+        let input = "Watch what happens next.@AppleMusic talks to @WhiteHouse.#NewTalksComing October 3rd.https://t.co/xYzAbC12kd pic.twitter.com/Qw3rTy9Uo— New York Times (@NewYorkTimes) October 1, 2016.";
+        let once = cleaned(input);
+        for whole in ["@AppleMusic", "@WhiteHouse", "@NewYorkTimes", "pic.twitter.com/Qw3rTy9Uo", "https://t.co/xYzAbC12kd"] {
+            assert!(once.contains(whole), "{whole} split in {once}");
+        }
+        assert_eq!(one_pass(input), once);
+    }
+
     #[test]
     fn repairs_unicode_and_keeps_quotes() {
         assert_eq!(cleaned("Iran\u{2011}United\u{a0}States’ talks"), "Iran-United States’ talks");

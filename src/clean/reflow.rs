@@ -35,14 +35,17 @@ fn flush(text: &str, block: &mut Vec<(usize, usize)>, out: &mut Vec<Replacement>
     if block.len() >= 2 && looks_wrapped(text, block) {
         for pair in block.windows(2) {
             let (a, b) = (pair[0], pair[1]);
-            let line = &text[a.0..a.1];
-            let gap = Span::new(a.1, b.0); // the line break (plus leading spaces of the next line)
-            let next_word = text[b.0..b.1].split_whitespace().next().unwrap_or("");
+            let line = text[a.0..a.1].trim_end();
+            let next = &text[b.0..b.1];
+            // the line break with the spaces around it (a line's trailing space, the next line's
+            // indent): one space in all, so cleaning again finds no run of spaces to fix
+            let gap = Span::new(a.0 + line.len(), b.1 - next.trim_start().len());
+            let next_word = next.split_whitespace().next().unwrap_or("");
             let last_word = line.split_whitespace().last().unwrap_or("");
             if let Some(stem) = last_word.strip_suffix('-').filter(|s| s.chars().count() >= 2 && s.chars().all(char::is_alphabetic)) {
                 let rest: String = next_word.chars().take_while(|c| c.is_alphabetic()).collect();
                 if drop_hyphen(stem, &rest) {
-                    out.push(Replacement { original: Span::new(a.1 - 1, gap.end), replacement: String::new(), kind: "hyphen_join" });
+                    out.push(Replacement { original: Span::new(gap.start - 1, gap.end), replacement: String::new(), kind: "hyphen_join" });
                 } else {
                     out.push(Replacement { original: gap, replacement: String::new(), kind: "reflow" });
                 }

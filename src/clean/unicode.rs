@@ -72,12 +72,30 @@ fn sequence_replacements(text: &str, out: &mut Vec<Replacement>) {
         };
         match found {
             Some((key, rep, kind)) => {
-                out.push(Replacement { original: Span::new(i, i + key.len()), replacement: rep.clone(), kind });
-                i += key.len();
+                let (end, rep, kind) = match composed_mojibake(seq, text, i + key.len(), rep, kind) {
+                    Some((rest, garbled_rep)) => (i + key.len() + rest, garbled_rep, "mojibake"),
+                    None => (i + key.len(), rep, *kind),
+                };
+                out.push(Replacement { original: Span::new(i, end), replacement: rep.clone(), kind });
+                i = end;
             }
             None => i += c.len_utf8(),
         }
     }
+}
+
+/// A composed char that begins a mojibake sequence with the text after it (`A` + U+0303 + `©`:
+/// NFC gives `Ã©`, which is mojibake for `é`): the bytes of the sequence's rest at `after`,
+/// and the mojibake's repair, so one pass makes both repairs, as cleaning again would.
+fn composed_mojibake<'s>(seq: &'s Sequences, text: &str, after: usize, composed: &str, kind: &str) -> Option<(usize, &'s String)> {
+    if kind != "nfc" {
+        return None;
+    }
+    let list = seq.by_first.get(&composed.chars().next()?)?;
+    let rest = text.get(after..)?;
+    list.iter()
+        .find(|(key, _, k)| *k == "mojibake" && key.len() > composed.len() && key.starts_with(composed) && rest.starts_with(&key[composed.len()..]))
+        .map(|(key, rep, _)| (key.len() - composed.len(), rep))
 }
 
 fn replacement_for(c: char) -> Option<(&'static str, &'static str)> {

@@ -186,7 +186,8 @@ impl<'a> Paragraph<'a> {
             return;
         }
         let chars = &self.chars;
-        let guard = if protected(self.slice(s, e)) {
+        let web = protected(self.slice(s, e));
+        let guard = if web {
             -12.0
         } else if frequent_word(self.slice(s, e)) {
             FREQUENT_WORD_COST
@@ -201,6 +202,10 @@ impl<'a> Paragraph<'a> {
         let whole_text = self.slice(s, e);
         let mut best: [(f32, u32); MAX_CANDIDATES] = [(f32::NEG_INFINITY, 0); MAX_CANDIDATES];
         for x in s + 1..e {
+            if web && inside_web_name(chars, s, x) {
+                lazy.gain[x] = f32::NEG_INFINITY;
+                continue;
+            }
             let (left, right) = (self.slice(s, x), self.slice(x, e));
             let mut g = self.score(left, whole_core) + self.score(right, whole_core) - whole;
             g += guard + split_penalty(chars, &self.opening, s, x);
@@ -634,6 +639,26 @@ fn protected(token: &str) -> bool {
     token.bytes().any(|b| matches!(b, b':' | b'@' | b'#' | b'.')) && protected_shape(token)
 }
 
+/// In a protected token, `x` falls between a domain's labels or before a file extension
+/// (`pic.|twitter`, `twitter.|com`) or inside a handle's name (`@Hillary|Clinton`): dots and
+/// camel case there look like seams and are not. (A URL or handle glued to the next line's
+/// word still splits where that word starts after its end: `@AppleMusic)|September`.)
+fn inside_web_name(chars: &[char], s: usize, x: usize) -> bool {
+    let handle_char = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let (prev, next) = (chars[x - 1], chars[x]);
+    if prev == '.' && (next.is_ascii_lowercase() || next.is_ascii_digit()) {
+        return true;
+    }
+    if !handle_char(next) {
+        return false;
+    }
+    let mut k = x;
+    while k > s && handle_char(chars[k - 1]) {
+        k -= 1;
+    }
+    k < x && k > s && chars[k - 1] == '@'
+}
+
 fn protected_shape(token: &str) -> bool {
     token.contains("://") || token.contains('@') || token.starts_with('#') || token.contains("www.") || token.contains(".com") || token.contains(".org")
 }
@@ -745,6 +770,17 @@ mod tests {
         // `GW|Pharma`, not `GWP|harma`; after an acronym a known word still splits off
         assert!(pen("GWPharma", 3) < pen("GWPharma", 2));
         assert_eq!(pen("BBCand", 3), 0.0);
+    }
+
+    #[test]
+    fn regression_handles_and_domains_are_not_split() {
+        let inside = |tok: &str, x: usize| inside_web_name(&tok.chars().collect::<Vec<_>>(), 0, x);
+        assert!(inside("@HillaryClinton", 8)); // @Hillary|Clinton
+        assert!(inside("pic.twitter.com/Qw3", 4)); // pic.|twitter
+        assert!(inside("pic.twitter.com/Qw3", 12)); // twitter.|com
+        assert!(!inside("(@AppleMusic)September", 13)); // the handle has ended
+        assert!(!inside("example.com.The", 12)); // a capital after the dot: a sentence
+        assert!(!inside("#The411Coming", 7)); // hashtags may be glued to the next line's word
     }
 
     #[test]
