@@ -178,6 +178,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn lower_borrows_only_what_is_already_lower_case() {
+        for (word, want, borrowed) in [("talks", "talks", true), ("U.S.", "u.s.", false), ("Iran", "iran", false), ("", "", true), ("ça", "ça", false), ("ÄRGER", "ärger", false)] {
+            let got = lower(word);
+            assert_eq!(got, want, "{word}");
+            assert_eq!(matches!(got, Cow::Borrowed(_)), borrowed, "{word}");
+        }
+    }
+
+    #[test]
     fn parses_comments_values_and_blanks() {
         let text = "# header\nIran\n\nU.S. | United States  # comment\nC#\n";
         let entries: Vec<_> = parse(text).collect();
