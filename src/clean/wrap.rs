@@ -11,11 +11,25 @@
 //! width costs a few array reads per line: linear in the paragraph length.
 
 use super::lexicon::{bigram_bonus, is_known_piece, word_score};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
-/// Paragraph: characters, byte offsets, tokens, punctuation seams, and (computed lazily, per
-/// token, the first time a hypothesis needs it) the split gain at every character.
+/// Paragraph: its text, and the per-character tables of [`Geometry`], built the first time a
+/// hypothesis or a suggestion needs them (most lines of a paste need neither: they are not
+/// sampled, do not look glued, and hold no unknown token).
 pub struct Paragraph<'a> {
+    text: &'a str,
+    chars: usize,
+    cache: Option<&'a super::cache::DocCache<'a>>,
+    quotes: QuoteContext,
+    geometry: OnceCell<Geometry<'a>>,
+    /// Per token (in text order): `UNASKED`, or whether the lexicon knows it (see
+    /// [`Self::is_known_token`]).
+    known: RefCell<Vec<u8>>,
+}
+
+/// A paragraph's characters, byte offsets, tokens, punctuation seams, and (computed lazily, per
+/// token, the first time a hypothesis needs it) the split gain at every character.
+struct Geometry<'a> {
     text: &'a str,
     chars: Vec<char>,
     /// Byte offset of each char index, plus the text length at the end.
@@ -34,8 +48,6 @@ pub struct Paragraph<'a> {
     /// `last_pspace[x]`: the last whitespace char before `x` that follows `, . : ;` (`NONE`).
     last_pspace: Vec<u32>,
     lazy: RefCell<Gains>,
-    /// Per token: `UNASKED`, or whether the lexicon knows it (see [`Self::is_known_token`]).
-    known: RefCell<Vec<u8>>,
     /// The article's own word counts (none in unit tests of the geometry alone).
     cache: Option<&'a super::cache::DocCache<'a>>,
     /// The Viterbi's buffers (states, layer starts, next layer), kept between hypotheses.
@@ -98,10 +110,80 @@ impl<'a> Paragraph<'a> {
         Paragraph::build(text, Some(cache), quotes)
     }
 
+    fn build(text: &'a str, cache: Option<&'a super::cache::DocCache<'a>>, quotes: QuoteContext) -> Paragraph<'a> {
+        Paragraph { text, chars: text.chars().count(), cache, quotes, geometry: OnceCell::new(), known: RefCell::default() }
+    }
+
+    fn geometry(&self) -> &Geometry<'a> {
+        self.geometry.get_or_init(|| Geometry::build(self.text, self.cache, self.quotes))
+    }
+
+    pub fn char_len(&self) -> usize {
+        self.chars
+    }
+
+    /// Whether the lexicon knows token `t` (`token`, the `t`-th run of non-whitespace) as it
+    /// stands ([`is_known_piece`]), asked once per token: both the glued-paragraph test and the
+    /// suggestions ask it.
+    fn is_known_token(&self, t: usize, token: &str) -> bool {
+        let mut known = self.known.borrow_mut();
+        if known.len() <= t {
+            known.resize(t + 1, UNASKED);
+        }
+        if known[t] == UNASKED {
+            known[t] = is_known_piece(token) as u8;
+        }
+        known[t] == 1
+    }
+
+    /// Tokens of at least `min_bytes` bytes the lexicon does not know, counted up to `limit`
+    /// (read from the text: no per-character table is built).
+    pub fn unknown_tokens_up_to(&self, min_bytes: usize, limit: usize) -> usize {
+        self.text.split_whitespace().enumerate().filter(|&(t, tok)| tok.len() >= min_bytes && !self.is_known_token(t, tok)).take(limit).count()
+    }
+
+    /// For every token the lexicon does not know, its best split if that gains at least
+    /// `min_gain`: (byte offset in the paragraph, gain). Used for suggestions where no geometry
+    /// fits: the split scoring stays with the few tokens that look glued.
+    pub fn best_splits(&self, min_gain: f32) -> Vec<(usize, f32)> {
+        // only a token of 4 chars or more the lexicon does not know is scored
+        let unknown = |(t, tok): (usize, &str)| tok.len() >= 4 && tok.chars().nth(3).is_some() && !protected(tok) && !self.is_known_token(t, tok);
+        if !self.text.split_whitespace().enumerate().any(unknown) {
+            return Vec::new();
+        }
+        self.geometry().best_splits(min_gain, |t, tok| self.is_known_token(t, tok))
+    }
+
+    /// Best chain of line breaks for width `w` (characters), or `None` if the geometry does not
+    /// fit (or the paragraph fits on one line). `slack` > 0 allows early breaks after punctuation
+    /// within the last `slack` columns.
+    pub fn best_chain(&self, w: usize, slack: usize) -> Option<Chain> {
+        self.best_chain_with_beam(w, slack, BEAM)
+    }
+
+    /// [`Self::best_chain`] with `beam` states kept per line (a narrow beam ranks widths cheaply).
+    pub fn best_chain_with_beam(&self, w: usize, slack: usize, beam: usize) -> Option<Chain> {
+        if self.chars <= w {
+            return None;
+        }
+        self.geometry().chain_up_to(w, slack, beam, usize::MAX)
+    }
+
+    /// Score of the best chain over the lines that start before char `limit` only: ranking
+    /// widths needs a few lines, not the whole paragraph.
+    pub fn prefix_score(&self, w: usize, slack: usize, beam: usize, limit: usize) -> Option<f32> {
+        if self.chars <= w {
+            return None;
+        }
+        self.geometry().chain_up_to(w, slack, beam, limit).map(|c| c.score)
+    }
+}
+
+impl<'a> Geometry<'a> {
     /// Every per-character table in one forward pass (characters, byte offsets, tokens, last
     /// spaces, punctuation seams) and one backward pass (next seam): this runs on every line of
     /// every paste, damaged or not.
-    fn build(text: &'a str, cache: Option<&'a super::cache::DocCache<'a>>, quotes: QuoteContext) -> Paragraph<'a> {
+    fn build(text: &'a str, cache: Option<&'a super::cache::DocCache<'a>>, quotes: QuoteContext) -> Geometry<'a> {
         let n = text.chars().count();
         let mut chars = Vec::with_capacity(n);
         let mut bytes = Vec::with_capacity(n + 1);
@@ -148,7 +230,7 @@ impl<'a> Paragraph<'a> {
         let nt = tokens.len();
         let opening = quote_openings(&chars, quotes);
         let lazy = RefCell::new(Gains { done: vec![false; nt], gain: vec![f32::NEG_INFINITY; n + 1], cands: vec![[0; MAX_CANDIDATES]; nt], cand_len: vec![0; nt] });
-        Paragraph { text, chars, bytes, token_at, tokens, opening, punct_seam, next_seam, last_space, last_pspace, lazy, known: RefCell::new(vec![UNASKED; nt]), cache, scratch: RefCell::default() }
+        Geometry { text, chars, bytes, token_at, tokens, opening, punct_seam, next_seam, last_space, last_pspace, lazy, cache, scratch: RefCell::default() }
     }
 
     /// ln P of a piece of a token (whose core is `whole_core`) as a word: the lexicon's, mixed
@@ -166,7 +248,7 @@ impl<'a> Paragraph<'a> {
         })
     }
 
-    pub fn char_len(&self) -> usize {
+    fn char_len(&self) -> usize {
         self.bytes.len() - 1
     }
 
@@ -250,34 +332,11 @@ impl<'a> Paragraph<'a> {
         lazy.cand_len[t] = k as u8;
     }
 
-    /// Whether the lexicon knows token `t` as it stands ([`is_known_piece`]), asked once per
-    /// token: both the glued-paragraph test and the suggestions ask it.
-    fn is_known_token(&self, t: usize) -> bool {
-        let mut known = self.known.borrow_mut();
-        if known[t] == UNASKED {
-            let (s, e) = self.tokens[t];
-            known[t] = is_known_piece(self.slice(s, e)) as u8;
-        }
-        known[t] == 1
-    }
-
-    /// Tokens of at least `min_bytes` bytes the lexicon does not know, counted up to `limit`.
-    pub fn unknown_tokens_up_to(&self, min_bytes: usize, limit: usize) -> usize {
-        (0..self.tokens.len()).filter(|&t| self.token_bytes(t) >= min_bytes && !self.is_known_token(t)).take(limit).count()
-    }
-
-    fn token_bytes(&self, t: usize) -> usize {
-        let (s, e) = self.tokens[t];
-        self.bytes[e] - self.bytes[s]
-    }
-
-    /// For every token the lexicon does not know, its best split if that gains at least
-    /// `min_gain`: (byte offset in the paragraph, gain). Used for suggestions where no geometry
-    /// fits: the split scoring stays with the few tokens that look glued.
-    pub fn best_splits(&self, min_gain: f32) -> Vec<(usize, f32)> {
+    /// [`Paragraph::best_splits`]; `known(t, token)` says whether the lexicon knows token `t`.
+    fn best_splits(&self, min_gain: f32, known: impl Fn(usize, &str) -> bool) -> Vec<(usize, f32)> {
         let mut out = Vec::new();
         for (t, &(s, e)) in self.tokens.iter().enumerate() {
-            if e - s < 4 || protected(self.slice(s, e)) || self.is_known_token(t) {
+            if e - s < 4 || protected(self.slice(s, e)) || known(t, self.slice(s, e)) {
                 continue;
             }
             self.ensure(t);
@@ -301,24 +360,6 @@ impl<'a> Paragraph<'a> {
         }
         self.ensure(t as usize);
         self.lazy.borrow().gain[x]
-    }
-
-    /// Best chain of line breaks for width `w` (characters), or `None` if the geometry does not
-    /// fit (or the paragraph fits on one line). `slack` > 0 allows early breaks after punctuation
-    /// within the last `slack` columns.
-    pub fn best_chain(&self, w: usize, slack: usize) -> Option<Chain> {
-        self.best_chain_with_beam(w, slack, BEAM)
-    }
-
-    /// [`Self::best_chain`] with `beam` states kept per line (a narrow beam ranks widths cheaply).
-    pub fn best_chain_with_beam(&self, w: usize, slack: usize, beam: usize) -> Option<Chain> {
-        self.chain_up_to(w, slack, beam, usize::MAX)
-    }
-
-    /// Score of the best chain over the lines that start before char `limit` only: ranking
-    /// widths needs a few lines, not the whole paragraph.
-    pub fn prefix_score(&self, w: usize, slack: usize, beam: usize, limit: usize) -> Option<f32> {
-        self.chain_up_to(w, slack, beam, limit).map(|c| c.score)
     }
 
     fn chain_up_to(&self, w: usize, slack: usize, beam: usize, limit: usize) -> Option<Chain> {
