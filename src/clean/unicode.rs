@@ -57,19 +57,16 @@ fn sequence_replacements(text: &str, out: &mut Vec<Replacement>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII that starts no pattern: one table read, no decoding
-        if bytes[i].is_ascii() && !seq.ascii_first[bytes[i] as usize] {
-            i += 1;
-            continue;
+        // every pattern holds a non-ASCII char, and one that starts with an ASCII char (`e` +
+        // U+0301) goes on with a non-ASCII one: skip to the next non-ASCII byte, or the ASCII
+        // char before it if that starts a pattern
+        let j = next_non_ascii(bytes, i);
+        if j == bytes.len() {
+            break;
         }
+        i = if j > i && seq.ascii_first[bytes[j - 1] as usize] { j - 1 } else { j };
         let Some(c) = text[i..].chars().next() else { break };
-        // a pattern that starts with an ASCII char (`e` + U+0301) goes on with a non-ASCII one
-        let skip = c.is_ascii() && bytes.get(i + 1).is_none_or(u8::is_ascii);
-        let found = if skip {
-            None
-        } else {
-            seq.by_first.get(&c).and_then(|list| list.iter().find(|(key, _, _)| text[i..].starts_with(key.as_str())))
-        };
+        let found = seq.by_first.get(&c).and_then(|list| list.iter().find(|(key, _, _)| text[i..].starts_with(key.as_str())));
         match found {
             Some((key, rep, kind)) => {
                 let (end, rep, kind) = match composed_mojibake(seq, text, i + key.len(), rep, kind) {
@@ -98,6 +95,20 @@ fn composed_mojibake<'s>(seq: &'s Sequences, text: &str, after: usize, composed:
         .map(|(key, rep, _)| (key.len() - composed.len(), rep))
 }
 
+/// The first byte at or after `from` that is not ASCII (`bytes.len()` if none), eight at a time.
+fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if word & HIGH_BITS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |k| i + k)
+}
+
 fn replacement_for(c: char) -> Option<(&'static str, &'static str)> {
     Some(match c {
         '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\t' => (" ", "unicode_space"),
@@ -116,8 +127,17 @@ pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
     let bytes = text.as_bytes();
     let mut b = 0;
     while b < bytes.len() {
-        // ASCII other than a space, tab or CR (most of any text): nothing to repair, no decoding
+        // a plain space (a sixth of any text) ends or extends a run, no decoding
         let byte = bytes[b];
+        if byte == b' ' {
+            if prev_space {
+                out.push(Replacement { original: Span::new(b, b + 1), replacement: String::new(), kind: "space_run" });
+            }
+            prev_space = true;
+            b += 1;
+            continue;
+        }
+        // ASCII other than a space, tab or CR (most of any text): nothing to repair, no decoding
         if byte.is_ascii() && !matches!(byte, b' ' | b'\t' | b'\r') {
             prev_space = false;
             b += 1;
@@ -145,5 +165,31 @@ pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
         }
         prev_space = c == ' ';
         b = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_non_ascii_agrees_with_a_plain_search_from_every_offset() {
+        let text = "plain ascii words, then caf\u{e9} and more plain words for a whole chunk \u{2019}s end\u{a0}";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let want = bytes[from..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |k| from + k);
+            assert_eq!(next_non_ascii(bytes, from), want, "from {from}");
+        }
+        assert_eq!(next_non_ascii(b"", 0), 0);
+    }
+
+    #[test]
+    fn a_pattern_that_starts_with_ascii_is_found_after_a_long_ascii_run() {
+        let mut out = Vec::new();
+        // `e` + U+0301 after more than eight ASCII bytes, and at the very start
+        replacements("a long ascii run before cafe\u{301}", &mut out);
+        replacements("e\u{301}t\u{e9}", &mut out);
+        let found: Vec<(&str, usize, usize)> = out.iter().map(|r| (r.replacement.as_str(), r.original.start, r.original.end)).collect();
+        assert_eq!(found, [("\u{e9}", 27, 30), ("\u{e9}", 0, 3)]);
     }
 }
