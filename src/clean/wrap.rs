@@ -146,12 +146,29 @@ impl<'a> Paragraph<'a> {
     /// `min_gain`: (byte offset in the paragraph, gain). Used for suggestions where no geometry
     /// fits: the split scoring stays with the few tokens that look glued.
     pub fn best_splits(&self, min_gain: f32) -> Vec<(usize, f32)> {
-        // only a token of 4 chars or more the lexicon does not know is scored
-        let unknown = |(t, tok): (usize, &str)| tok.len() >= 4 && tok.chars().nth(3).is_some() && !protected(tok) && !self.is_known_token(t, tok);
-        if !self.text.split_whitespace().enumerate().any(unknown) {
-            return Vec::new();
+        let tokens: Vec<(usize, usize)> = self.text.split_whitespace().map(|tok| offset_in(self.text, tok)).collect();
+        let mut out = Vec::new();
+        for (t, &(s, e)) in tokens.iter().enumerate() {
+            // only a token of 4 chars or more the lexicon does not know is scored
+            let tok = &self.text[s..e];
+            if tok.len() < 4 || tok.chars().nth(3).is_none() || protected(tok) || self.is_known_token(t, tok) {
+                continue;
+            }
+            let best = if tok.contains('"') {
+                // a straight double quote's direction is read from the whole paragraph
+                self.geometry().best_split(t)
+            } else {
+                // everything else a split's gain reads lies between the neighbouring tokens
+                // (their text, for the bigram context; the chars beside the token): score the
+                // token in that window, not the paragraph's per-character tables
+                let from = if t > 0 { tokens[t - 1].0 } else { s };
+                let to = tokens.get(t + 1).map_or(e, |n| n.1);
+                let window = Geometry::build(&self.text[from..to], self.cache, self.quotes);
+                window.best_split((t > 0) as usize).map(|(b, g)| (from + b, g))
+            };
+            out.extend(best.filter(|&(_, g)| g >= min_gain));
         }
-        self.geometry().best_splits(min_gain, |t, tok| self.is_known_token(t, tok))
+        out
     }
 
     /// Best chain of line breaks for width `w` (characters), or `None` if the geometry does not
@@ -332,24 +349,14 @@ impl<'a> Geometry<'a> {
         lazy.cand_len[t] = k as u8;
     }
 
-    /// [`Paragraph::best_splits`]; `known(t, token)` says whether the lexicon knows token `t`.
-    fn best_splits(&self, min_gain: f32, known: impl Fn(usize, &str) -> bool) -> Vec<(usize, f32)> {
-        let mut out = Vec::new();
-        for (t, &(s, e)) in self.tokens.iter().enumerate() {
-            if e - s < 4 || protected(self.slice(s, e)) || known(t, self.slice(s, e)) {
-                continue;
-            }
-            self.ensure(t);
-            let lazy = self.lazy.borrow();
-            if lazy.cand_len[t] > 0 {
-                let x = lazy.cands[t][0] as usize;
-                let g = lazy.gain[x];
-                if g >= min_gain {
-                    out.push((self.bytes[x], g));
-                }
-            }
-        }
-        out
+    /// Token `t`'s best split, if it has one: (byte offset, gain).
+    fn best_split(&self, t: usize) -> Option<(usize, f32)> {
+        self.ensure(t);
+        let lazy = self.lazy.borrow();
+        (lazy.cand_len[t] > 0).then(|| {
+            let x = lazy.cands[t][0] as usize;
+            (self.bytes[x], lazy.gain[x])
+        })
     }
 
     /// Gain of a split before char `x` (inside a token).
@@ -481,6 +488,12 @@ impl<'a> Geometry<'a> {
             p = self.next_seam[p + 1] as usize;
         }
     }
+}
+
+/// Byte range of `part`, a slice of `text`, in `text`.
+fn offset_in(text: &str, part: &str) -> (usize, usize) {
+    let s = part.as_ptr() as usize - text.as_ptr() as usize;
+    (s, s + part.len())
 }
 
 /// Token `t` = chars `s..x`: `token_at` marks `s + 1..=x` (the positions a split or a line end
@@ -793,6 +806,28 @@ mod tests {
         let p = Paragraph::new(text);
         let c = p.best_chain(w, 0).expect("geometry fits");
         c.splits.iter().map(|&b| text[..b].rsplit(' ').next().unwrap().to_string()).collect()
+    }
+
+    #[test]
+    fn a_suggestion_scored_in_its_window_is_the_one_the_whole_paragraph_gives() {
+        for text in [
+            "The councilsaid on Tuesday thatthe planwas (approved) by MrSmith's aides,butnot by theMiddle East desk.",
+            "wordsglued at the start, a dash-joinedpair and 13thcentury and A$4.25bn; endsglued",
+            "O'Brienhas said thatworkers'skills matter: \u{e9}t\u{e9}glued, caf\u{e9}society",
+        ] {
+            let p = Paragraph::new(text);
+            let tokens: Vec<(usize, usize)> = text.split_whitespace().map(|tok| offset_in(text, tok)).collect();
+            let whole: Vec<(usize, f32)> = (0..tokens.len())
+                .filter(|&t| {
+                    let tok = &text[tokens[t].0..tokens[t].1];
+                    tok.chars().count() >= 4 && !protected(tok) && !is_known_piece(tok)
+                })
+                .filter_map(|t| p.geometry().best_split(t))
+                .filter(|&(_, g)| g >= 0.0)
+                .collect();
+            assert!(whole.len() >= 3, "{text}: {whole:?}");
+            assert_eq!(p.best_splits(0.0), whole, "{text}");
+        }
     }
 
     #[test]
