@@ -7,6 +7,8 @@
 
 use super::lexicon::{portable_exp, portable_ln};
 use crate::hash::HashMap;
+use super::wrap::RawGains;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// Weight of the article's own counts against the lexicon (dev pooled join F1: 0.1 → 0.9936,
@@ -17,6 +19,9 @@ const MIX: f32 = 1.0;
 /// ln of their cache probability precomputed.
 pub struct DocCache<'a> {
     counts: HashMap<&'a str, Entry>,
+    /// Per distinct token, its split gains under these counts (see `wrap::Geometry::ensure`);
+    /// `None`: computed afresh every time (a test compares the two).
+    pub(super) split_gains: Option<RefCell<HashMap<&'a str, RawGains>>>,
 }
 
 #[derive(Clone, Copy)]
@@ -80,7 +85,13 @@ impl<'a> DocCache<'a> {
         for e in counts.values_mut() {
             e.ln_p = ln_scale + small.get(e.count as usize).copied().unwrap_or_else(|| portable_ln(e.count as f32));
         }
-        DocCache { counts }
+        DocCache { counts, split_gains: Some(RefCell::default()) }
+    }
+
+    /// The same counts, every split gain computed afresh.
+    #[cfg(test)]
+    pub fn forgetful(text: &'a str) -> DocCache<'a> {
+        DocCache { split_gains: None, ..DocCache::new(text) }
     }
 
     /// `lexicon_score` (ln P) of `piece` mixed with its count in the article.

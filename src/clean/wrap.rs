@@ -89,6 +89,13 @@ const DASH_BONUS: f32 = 6.0;
 /// Bonus for a split after punctuation before a letter (`program,rejecting`).
 const PUNCT_BONUS: f32 = 2.0;
 
+/// A token's split gains before the bigram context (every split, from its second char on) and
+/// its best few candidates (char offsets in the token), best first.
+pub(super) struct RawGains {
+    gains: Box<[f32]>,
+    best: [(f32, u32); MAX_CANDIDATES],
+}
+
 /// One hypothesis's result: total gain, the chosen split positions (byte offsets) and the
 /// number of line breaks.
 #[derive(Debug, Clone, PartialEq)]
@@ -284,52 +291,29 @@ impl<'a> Geometry<'a> {
         if e - s < 2 || e - s > MAX_SPLIT_TOKEN || super::joins::code_like(self.slice(s, e)) {
             return;
         }
-        let chars = &self.chars;
-        let web = protected(self.slice(s, e));
-        let guard = if web {
-            -12.0
-        } else if frequent_word(self.slice(s, e)) {
-            FREQUENT_WORD_COST
-        } else {
-            0.0
+        let whole_text = self.slice(s, e);
+        // a token's gains before the bigram context read only its own chars and the article's
+        // counts (a straight double quote also reads the paragraph's quotes): one computation
+        // per distinct token of the pass
+        let mut best = match self.cache.and_then(|c| c.split_gains.as_ref()).filter(|_| !whole_text.contains('"')) {
+            Some(memo) => {
+                let mut memo = memo.borrow_mut();
+                let raw = memo.entry(whole_text).or_insert_with(|| self.raw_gains(s, e));
+                lazy.gain[s + 1..e].copy_from_slice(&raw.gains);
+                raw.best
+            }
+            None => {
+                let raw = self.raw_gains(s, e);
+                lazy.gain[s + 1..e].copy_from_slice(&raw.gains);
+                raw.best
+            }
         };
-        let whole_core = super::lexicon::word_core(self.slice(s, e));
-        let whole = self.score(self.slice(s, e), whole_core);
+        for b in best.iter_mut().filter(|b| b.0 > f32::NEG_INFINITY) {
+            b.1 += s as u32;
+        }
         // neighbouring tokens, for the bigram context of each piece
         let prev_tok = if t > 0 { self.slice(self.tokens[t - 1].0, self.tokens[t - 1].1) } else { "" };
         let next_tok = self.tokens.get(t + 1).map_or("", |&(a, b)| self.slice(a, b));
-        let whole_text = self.slice(s, e);
-        let mut best: [(f32, u32); MAX_CANDIDATES] = [(f32::NEG_INFINITY, 0); MAX_CANDIDATES];
-        for x in s + 1..e {
-            if web && inside_web_name(chars, s, x) {
-                lazy.gain[x] = f32::NEG_INFINITY;
-                continue;
-            }
-            let (left, right) = (self.slice(s, x), self.slice(x, e));
-            let mut g = self.score(left, whole_core) + self.score(right, whole_core) - whole;
-            g += guard + split_penalty(chars, &self.opening, s, x);
-            let (prev, next) = (chars[x - 1], chars[x]);
-            if prev.is_lowercase() && next.is_uppercase() {
-                g += CAMEL_BONUS;
-            }
-            // `-including`: a spaced dash that ended a line, glued to the next line's word
-            if x == s + 1 && matches!(prev, '-' | '–' | '—') && next.is_alphanumeric() {
-                g += DASH_BONUS;
-            }
-            if self.punct_seam[x] && chars[x - 2].is_alphanumeric() && next.is_alphabetic() {
-                g += PUNCT_BONUS;
-            }
-            lazy.gain[x] = g;
-            // keep the best few, best first (insertion into a tiny sorted array)
-            if g > MIN_CANDIDATE_GAIN && g > best[MAX_CANDIDATES - 1].0 {
-                let mut i = MAX_CANDIDATES - 1;
-                while i > 0 && best[i - 1].0 < g {
-                    best[i] = best[i - 1];
-                    i -= 1;
-                }
-                best[i] = (g, x as u32);
-            }
-        }
         let k = best.iter().take_while(|b| b.0 > f32::NEG_INFINITY).count();
         // bigram context re-scores only the kept candidates (it is the costlier lookup)
         if k > 0 {
@@ -347,6 +331,54 @@ impl<'a> Geometry<'a> {
             *slot = b.1;
         }
         lazy.cand_len[t] = k as u8;
+    }
+
+    /// The gains of every split of the token `s..e` (chars) before the bigram context, and its
+    /// best few candidates (offsets from `s`), best first.
+    fn raw_gains(&self, s: usize, e: usize) -> RawGains {
+        let chars = &self.chars;
+        let web = protected(self.slice(s, e));
+        let guard = if web {
+            -12.0
+        } else if frequent_word(self.slice(s, e)) {
+            FREQUENT_WORD_COST
+        } else {
+            0.0
+        };
+        let whole_core = super::lexicon::word_core(self.slice(s, e));
+        let whole = self.score(self.slice(s, e), whole_core);
+        let mut gains = vec![f32::NEG_INFINITY; e - s - 1];
+        let mut best: [(f32, u32); MAX_CANDIDATES] = [(f32::NEG_INFINITY, 0); MAX_CANDIDATES];
+        for x in s + 1..e {
+            if web && inside_web_name(chars, s, x) {
+                continue;
+            }
+            let (left, right) = (self.slice(s, x), self.slice(x, e));
+            let mut g = self.score(left, whole_core) + self.score(right, whole_core) - whole;
+            g += guard + split_penalty(chars, &self.opening, s, x);
+            let (prev, next) = (chars[x - 1], chars[x]);
+            if prev.is_lowercase() && next.is_uppercase() {
+                g += CAMEL_BONUS;
+            }
+            // `-including`: a spaced dash that ended a line, glued to the next line's word
+            if x == s + 1 && matches!(prev, '-' | '–' | '—') && next.is_alphanumeric() {
+                g += DASH_BONUS;
+            }
+            if self.punct_seam[x] && chars[x - 2].is_alphanumeric() && next.is_alphabetic() {
+                g += PUNCT_BONUS;
+            }
+            gains[x - s - 1] = g;
+            // keep the best few, best first (insertion into a tiny sorted array)
+            if g > MIN_CANDIDATE_GAIN && g > best[MAX_CANDIDATES - 1].0 {
+                let mut i = MAX_CANDIDATES - 1;
+                while i > 0 && best[i - 1].0 < g {
+                    best[i] = best[i - 1];
+                    i -= 1;
+                }
+                best[i] = (g, (x - s) as u32);
+            }
+        }
+        RawGains { gains: gains.into_boxed_slice(), best }
     }
 
     /// Token `t`'s best split, if it has one: (byte offset, gain).
@@ -828,6 +860,28 @@ mod tests {
             assert!(whole.len() >= 3, "{text}: {whole:?}");
             assert_eq!(p.best_splits(0.0), whole, "{text}");
         }
+    }
+
+    #[test]
+    fn gains_kept_for_a_repeated_token_are_the_ones_computed_afresh() {
+        let doc = "The councilsaid it was \"approved\"by theMiddle desk, O'Brienhas said.\nLater the councilsaid that \"approved\"by theMiddle desk was O'Brienhas work.";
+        // every token's gains at every char, and its candidates
+        let gains = |p: &Paragraph| -> (Vec<Option<(usize, f32)>>, Vec<f32>, Vec<[u32; MAX_CANDIDATES]>) {
+            let g = p.geometry();
+            let best = (0..g.tokens.len()).map(|t| g.best_split(t)).collect();
+            let lazy = g.lazy.borrow();
+            (best, lazy.gain.clone(), lazy.cands.clone())
+        };
+        let (kept, afresh) = (super::super::cache::DocCache::new(doc), super::super::cache::DocCache::forgetful(doc));
+        for line in doc.lines() {
+            let (p, q) = (Paragraph::with_cache(line, &kept, QuoteContext::default()), Paragraph::with_cache(line, &afresh, QuoteContext::default()));
+            assert!(gains(&p).0.iter().flatten().count() >= 3);
+            assert_eq!(gains(&p), gains(&q), "{line}");
+        }
+        let memo = kept.split_gains.as_ref().unwrap().borrow();
+        assert!(memo.contains_key("councilsaid") && memo.contains_key("O'Brienhas"));
+        // a token with a straight double quote reads the paragraph's quotes: never kept
+        assert!(!memo.keys().any(|k| k.contains('"')));
     }
 
     #[test]
