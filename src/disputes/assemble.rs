@@ -40,8 +40,9 @@ pub fn assemble(doc: &Doc, ix: &Index, items: Vec<Item>) -> Vec<Dispute> {
             dispute(doc, &its, &parties)
         })
         .collect();
-    link_claims(doc, ix, &items, &groups, &kept, &mut disputes);
-    add_mentions(doc, &is_kept, &mut disputes);
+    let mut filed = FiledWords { kept: &is_kept, memo: HashMap::default() };
+    link_claims(doc, ix, &items, &groups, &kept, &mut filed, &mut disputes);
+    add_mentions(doc, &mut filed, &mut disputes);
     for d in &mut disputes {
         crate::sort::sort(&mut d.evidence);
         d.evidence.dedup();
@@ -284,8 +285,7 @@ fn side(party: &Party, its: &[&Item]) -> Side {
 /// Claims that support a side: a claim whose content holds the position's cue (`an official
 /// confirmed that Iran refuses …`), or a claim by the party whose content names the issue
 /// (`Iranian leaders argue that their missile program …`).
-fn link_claims(doc: &Doc, ix: &Index, items: &[Item], groups: &HashMap<String, Vec<usize>>, kept: &[String], disputes: &mut [Dispute]) {
-    let key_index: HashMap<&str, usize> = kept.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+fn link_claims<'a>(doc: &'a Doc, ix: &Index, items: &[Item], groups: &HashMap<String, Vec<usize>>, kept: &[String], filed: &mut FiledWords<'a, '_>, disputes: &mut [Dispute]) {
     // claims per sentence
     let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::default();
     for (c, claim) in doc.claims.iter().enumerate() {
@@ -309,7 +309,7 @@ fn link_claims(doc: &Doc, ix: &Index, items: &[Item], groups: &HashMap<String, V
         let a = doc.tokens.partition_point(|t| t.span.start < claim.content.start);
         let b = doc.tokens.partition_point(|t| t.span.end <= claim.content.end);
         for t in doc.tokens.get(a..b).unwrap_or(&[]) {
-            if let Some(&d) = key_index.get(key_word(t.span.slice(&doc.text)).as_str()) {
+            if let Some(d) = filed.dispute_of(t.span.slice(&doc.text)) {
                 let si = doc.sentences.partition_point(|s| s.span.end <= claim.content.start);
                 add_claim(&mut disputes[d], &party, c, doc.sentences.get(si).map(|s| s.span));
             }
@@ -328,6 +328,21 @@ fn add_claim(d: &mut Dispute, party: &Party, claim: usize, sentence: Option<Span
     }
 }
 
+/// The kept dispute each word of the article files under ([`key_word`]), looked up once per
+/// distinct word: claims and mentions ask for every word of the article.
+struct FiledWords<'a, 'k> {
+    /// Kept key → dispute index.
+    kept: &'k HashMap<&'k str, usize>,
+    memo: HashMap<&'a str, Option<usize>>,
+}
+
+impl<'a> FiledWords<'a, '_> {
+    fn dispute_of(&mut self, word: &'a str) -> Option<usize> {
+        let kept = self.kept;
+        *self.memo.entry(word).or_insert_with(|| kept.get(key_word(word).as_str()).copied())
+    }
+}
+
 /// The key a single word files under (lemma, synonym or contrast label); empty if generic.
 fn key_word(word: &str) -> String {
     let w = words();
@@ -339,7 +354,7 @@ fn key_word(word: &str) -> String {
 
 /// Every other place the article names an issue: a key word with its modifiers
 /// (`Iran's ballistic missile capabilities` → `ballistic missile capabilities`).
-fn add_mentions(doc: &Doc, kept: &HashMap<&str, usize>, disputes: &mut [Dispute]) {
+fn add_mentions<'a>(doc: &'a Doc, filed: &mut FiledWords<'a, '_>, disputes: &mut [Dispute]) {
     // the phrases the cues governed, sorted, to skip words already inside one (binary search)
     let mut governed: Vec<Span> = disputes.iter().flat_map(|d| d.mentions.iter().copied()).collect();
     crate::sort::sort(&mut governed);
@@ -349,12 +364,17 @@ fn add_mentions(doc: &Doc, kept: &HashMap<&str, usize>, disputes: &mut [Dispute]
     };
     let mut last_added: Option<Span> = None;
     for si in 0..doc.sentences.len() {
+        // (most sentences hold no word of a kept issue: no phrase analysis for them)
+        let toks = doc.tokens.get(doc.sentences[si].tokens.clone()).unwrap_or(&[]);
+        if !toks.iter().any(|t| filed.dispute_of(t.span.slice(&doc.text)).is_some()) {
+            continue;
+        }
         let s = Sent::new(doc, si);
         for t in 0..s.len() {
             if !s.is_word(t) || s.role(t).is_some() {
                 continue;
             }
-            let Some(&d) = kept.get(key_word(s.words[t]).as_str()) else { continue };
+            let Some(d) = filed.dispute_of(s.words[t]) else { continue };
             let mut a = t;
             while a > 0 && t - a < 2 && modifier(&s, a - 1) {
                 a -= 1;
