@@ -83,7 +83,8 @@ pub fn law_parts(ctx: &Ctx, cands: &mut Vec<Candidate>) {
     let mut laws = Vec::new();
     let n = ctx.tokens.len();
     for i in 0..n.saturating_sub(1) {
-        if !cue_words().law_parts.contains(ctx.word(i)) || !is_part_number(ctx, i + 1) {
+        // the number first: rare, and no hashing of every word
+        if !is_part_number(ctx, i + 1) || !cue_words().law_parts.contains(ctx.word(i)) {
             continue;
         }
         let mut end = i + 2;
@@ -136,12 +137,9 @@ pub fn languages(ctx: &Ctx, cands: &mut [Candidate]) {
 /// (OntoNotes style); the title itself stays unmarked.
 pub fn cabinet_departments(ctx: &Ctx, cands: &mut Vec<Candidate>) {
     for i in 0..ctx.tokens.len() {
-        let w = ctx.word(i);
-        if !cue_words().departments.contains(w) {
-            continue;
-        }
+        // `Secretary` first: rare, and no hashing of every word
         let secretary_of = i >= 2 && ctx.word(i - 2) == "Secretary" && ctx.word(i - 1) == "of";
-        if secretary_of || ctx.word(i + 1) == "Secretary" {
+        if (secretary_of || ctx.word(i + 1) == "Secretary") && cue_words().departments.contains(ctx.word(i)) {
             cands.push(ctx.candidate(i..i + 1, "ORG", "cabinet-department"));
         }
     }
