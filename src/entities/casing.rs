@@ -52,7 +52,7 @@ pub fn is_common(word: &str, vocab: &Vocab) -> bool {
 
 /// Month and weekday names (`Friday`, `Jan.`): dates, never the start of a name.
 pub fn is_calendar_word(w: &str) -> bool {
-    matches!(words().dates.get(&*lower(w)), Some(&"month") | Some(&"weekday"))
+    matches!(words().dates.get(w), Some("month" | "weekday"))
 }
 
 /// Decide a sentence's mode from its word tokens.

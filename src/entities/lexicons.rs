@@ -81,12 +81,12 @@ pub struct Words {
     pub place_prefixes: HashSet<&'static str>,
     /// Endings of one-word place names (`ville`, `grad`).
     pub place_endings: Vec<&'static str>,
-    /// Lower-cased date and time words → kind (`month`, `unit`, …).
-    pub dates: HashMap<&'static str, &'static str>,
-    /// Lower-cased number words → value class (`cardinal`, `ordinal`, `scale`, …).
-    pub numbers: HashMap<&'static str, &'static str>,
-    /// Lower-cased unit words → label (`dollars` → MONEY, `miles` → QUANTITY).
-    pub units: HashMap<&'static str, &'static str>,
+    /// Date and time words → kind (`month`, `unit`, …).
+    pub dates: KindMap,
+    /// Number words → value class (`cardinal`, `ordinal`, `scale`, …).
+    pub numbers: KindMap,
+    /// Unit words → label (`dollars` → MONEY, `miles` → QUANTITY).
+    pub units: KindMap,
 }
 
 fn label(value: Option<&str>) -> &'static str {
@@ -121,6 +121,40 @@ fn label(value: Option<&str>) -> &'static str {
     }
 }
 
+/// A small map from lower-case words to a kind, asked about every word of an article: a word
+/// whose first and last bytes (ASCII, case-folded) begin and end no key is rejected without
+/// lower-casing or hashing it.
+pub struct KindMap {
+    map: HashMap<&'static str, &'static str>,
+    /// Bit `first * 256 + last` is set when a key starts with byte `first` and ends with `last`.
+    ends: Vec<u64>,
+}
+
+impl KindMap {
+    fn new(map: HashMap<&'static str, &'static str>) -> KindMap {
+        let mut ends = vec![0u64; 256 * 256 / 64];
+        for key in map.keys().map(|k| k.as_bytes()).filter(|k| !k.is_empty()) {
+            let bit = key[0] as usize * 256 + key[key.len() - 1] as usize;
+            ends[bit / 64] |= 1 << (bit % 64);
+        }
+        KindMap { map, ends }
+    }
+
+    /// The kind of `word`, matched case-insensitively.
+    pub fn get(&self, word: &str) -> Option<&'static str> {
+        let b = word.as_bytes();
+        let (&first, &last) = (b.first()?, b.last()?);
+        // an ASCII byte lower-cases to one ASCII byte (other chars may change length)
+        if first.is_ascii() && last.is_ascii() {
+            let bit = first.to_ascii_lowercase() as usize * 256 + last.to_ascii_lowercase() as usize;
+            if self.ends[bit / 64] & (1 << (bit % 64)) == 0 {
+                return None;
+            }
+        }
+        self.map.get(&*crate::lexicon::lower(word)).copied()
+    }
+}
+
 fn map(text: &'static str) -> HashMap<&'static str, &'static str> {
     parse(text).map(|e| (e.key, label(e.value))).filter(|(_, v)| !v.is_empty()).collect()
 }
@@ -140,9 +174,9 @@ pub fn words() -> &'static Words {
         heads: map(include_str!("../../data/entities/heads.txt")),
         place_prefixes: parse(PLACE_AFFIXES).filter(|e| e.value == Some("prefix")).map(|e| e.key).collect(),
         place_endings: parse(PLACE_AFFIXES).filter(|e| e.value == Some("ending")).map(|e| e.key).collect(),
-        dates: map(include_str!("../../data/entities/dates.txt")),
-        numbers: map(include_str!("../../data/entities/numbers.txt")),
-        units: map(include_str!("../../data/entities/units.txt")),
+        dates: KindMap::new(map(include_str!("../../data/entities/dates.txt"))),
+        numbers: KindMap::new(map(include_str!("../../data/entities/numbers.txt"))),
+        units: KindMap::new(map(include_str!("../../data/entities/units.txt"))),
     })
 }
 
@@ -175,4 +209,27 @@ pub fn cue_words() -> &'static CueWords {
             departments: kind("department"),
         }
     })
+}
+
+#[cfg(test)]
+mod kind_map_tests {
+    use super::*;
+
+    #[test]
+    fn the_end_byte_filter_agrees_with_a_plain_lookup() {
+        let w = words();
+        for word in [
+            "January", "JANUARY", "jan.", "Jan.", "Friday", "today", "Today", "year", "Years", "tonight", "million", "Million",
+            "BILLION", "twenty", "Twenty-five", "first", "Third", "dollars", "Dollars", "miles", "percent", "said", "Smith",
+            "", "x", "İstanbul", "caf\u{e9}", "\u{c9}t\u{e9}", "Yesterday's", "2020",
+        ] {
+            for (map, text) in [(&w.dates, "dates"), (&w.numbers, "numbers"), (&w.units, "units")] {
+                let plain = map.map.get(&*crate::lexicon::lower(word)).copied();
+                assert_eq!(map.get(word), plain, "{word} in {text}");
+            }
+        }
+        assert_eq!(w.dates.get("FRIDAY"), Some("weekday"));
+        assert_eq!(w.numbers.get("Million"), Some("scale"));
+        assert_eq!(w.dates.get("Smith"), None);
+    }
 }

@@ -93,7 +93,7 @@ fn skip_initial(ctx: &Ctx, i: usize) -> bool {
     if words().first_names.contains(w) || is_all_caps(w) {
         return false;
     }
-    if words().numbers.contains_key(&*lower(w)) {
+    if words().numbers.get(w).is_some() {
         return true; // `Ten U.S. sailors`
     }
     if let Some(h) = ctx.hit_at(i) {

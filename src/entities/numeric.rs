@@ -74,11 +74,11 @@ fn lower<'a>(ctx: &Ctx<'a>, i: usize) -> Cow<'a, str> {
 }
 
 fn date_kind(ctx: &Ctx, i: usize) -> &'static str {
-    words().dates.get(&*lower(ctx, i)).copied().unwrap_or("")
+    words().dates.get(ctx.word(i)).unwrap_or("")
 }
 
 fn number_kind(ctx: &Ctx, i: usize) -> &'static str {
-    words().numbers.get(&*lower(ctx, i)).copied().unwrap_or("")
+    words().numbers.get(ctx.word(i)).unwrap_or("")
 }
 
 fn touching(ctx: &Ctx, i: usize) -> bool {
@@ -240,7 +240,7 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
     // `160 US dollars`, `5 Hong Kong dollars`
     for skip in 1..=2 {
         let cur = (unit_at..unit_at + skip).all(|k| ctx.word(k).starts_with(|c: char| c.is_uppercase()));
-        if cur && words().units.get(&*lower(ctx, unit_at + skip)) == Some(&"MONEY") {
+        if cur && words().units.get(ctx.word(unit_at + skip)) == Some("MONEY") {
             unit_at += skip;
             break;
         }
@@ -250,7 +250,7 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
         let end = if unit == "per" { unit_at + 2 } else { unit_at + 1 };
         return Some((start, end, "PERCENT", "num:percent"));
     }
-    if let Some(&label) = words().units.get(&*unit) {
+    if let Some(label) = words().units.get(&unit) {
         let mut end = unit_at + 1;
         if matches!(&*unit, "square" | "cubic") {
             end += 1;
