@@ -16,7 +16,8 @@
 use super::cache::DocCache;
 use super::lexicon::{model, word_score};
 use super::wrap::{reopens_quotes, Chain, Paragraph, QuoteContext};
-use super::Replacement;
+use super::{Lines, Replacement};
+use crate::hash::HashMap;
 use crate::doc::Span;
 
 /// Characters of the longest paragraphs on which every hypothesis is scored.
@@ -53,7 +54,7 @@ const SUGGEST_MIN_GAIN: f32 = 6.0;
 
 /// `reflowed`: byte ranges of hard-wrapped blocks; their lines get the safe seams only.
 /// `suggested`: where to put the splits offered, not applied (spans in `text`), if wanted.
-pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Replacement>, mut suggested: Option<&mut Vec<Replacement>>) {
+pub fn replacements<'t>(text: &'t str, reflowed: &[(usize, usize)], out: &mut Vec<Replacement>, mut suggested: Option<&mut Vec<Replacement>>, mut lines: Lines<'_, 't>) {
     // blocks are sorted and disjoint: binary search keeps this linear-logarithmic
     let in_block = |off: usize| {
         let i = reflowed.partition_point(|&(s, _)| s <= off);
@@ -80,12 +81,25 @@ pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Repla
     // a width only one paragraph supports is that paragraph's own: it must pass the same test
     let shared = article.is_some_and(|h| table.iter().filter(|row| row[h].as_ref().is_some_and(accepted)).count() >= 2);
     for (pi, (off, p)) in paras.iter().enumerate() {
+        let line = &text[*off..off + p_len(text, *off)];
+        let known = match &lines {
+            Lines::Recall(memo) => memo.facts.get(line),
+            Lines::Record(_) => None,
+        };
+        let mut facts = LineFacts::default();
         let at_article = article
             .and_then(|h| table[pi][h].clone())
             .filter(|c| accepted(c) || strong && weakly_accepted(c))
             .filter(|c| shared || own_width_ok(c));
         // a paragraph that does not fit the article's width may have its own (mixed pastes)
-        let chosen = at_article.or_else(|| if looks_glued(p) { own_width_chain(p) } else { None });
+        let chosen = at_article.or_else(|| {
+            let glued = *facts.glued.insert(known.and_then(|k| k.glued).unwrap_or_else(|| looks_glued(p)));
+            if glued {
+                own_width_chain(p)
+            } else {
+                None
+            }
+        });
         match chosen {
             Some(c) => {
                 for &b in &c.splits {
@@ -97,11 +111,18 @@ pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Repla
             }
             None => {
                 let from = out.len();
-                safe_seams(text, *off, off + p_len(text, *off), out);
+                match known.and_then(|k| k.seams.as_ref()) {
+                    Some(seams) => out.extend(seams.iter().map(|&at| seam(off + at))),
+                    None => safe_seams(text, *off, off + line.len(), out),
+                }
+                facts.seams = Some(out[from..].iter().map(|r| r.original.start - off).collect());
                 if let Some(suggested) = suggested.as_deref_mut() {
                     suggest(text, *off, p, &out[from..], suggested);
                 }
             }
+        }
+        if let Lines::Record(memo) = &mut lines {
+            memo.facts.insert(line, facts);
         }
     }
     // short lines never reach the geometry: safe seams, and suggestions
@@ -112,6 +133,33 @@ pub fn replacements(text: &str, reflowed: &[(usize, usize)], out: &mut Vec<Repla
             suggest(text, off, &Paragraph::with_cache(&text[off..end], &cache, QuoteContext { continues: false, reopens }), &out[from..], suggested);
         }
     }
+}
+
+/// What cleaning learns about a long line from its text alone (the article's counts and the
+/// lines around it aside), kept by the first pass for the confirming passes: a line the first
+/// pass left unchanged is usually read again unchanged.
+#[derive(Default)]
+pub struct LineMemo<'t> {
+    facts: HashMap<&'t str, LineFacts>,
+}
+
+impl LineMemo<'_> {
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+}
+
+#[derive(Default)]
+struct LineFacts {
+    /// [`looks_glued`], if it was asked.
+    glued: Option<bool>,
+    /// Its safe seams (byte offsets in the line), if they were searched without geometry.
+    seams: Option<Vec<usize>>,
+}
+
+fn seam(at: usize) -> Replacement {
+    Replacement { original: Span::new(at, at), replacement: " ".into(), kind: "join_split" }
 }
 
 /// The first non-blank text after byte `end` starts with a quote (`"` or `“`): a quotation that

@@ -19,7 +19,9 @@ pub struct Replacement {
 const MAX_PASSES: usize = 8;
 
 pub fn clean_stage(doc: &mut Doc) {
-    let (reps, suggested) = find_replacements(&doc.original, Suggest::Yes);
+    // what the first pass learns about each line from its text alone serves the later passes
+    let mut lines = joins::LineMemo::default();
+    let (reps, suggested) = find_replacements(&doc.original, Suggest::Yes, Lines::Record(&mut lines));
     let (mut text, mut edits) = apply(&doc.original, reps);
     // Every edit may change what the rules see: a re-flow or a lone `\r` makes new lines, a
     // removed invisible char or a repaired sequence a new token, a split glued word new tokens
@@ -30,7 +32,7 @@ pub fn clean_stage(doc: &mut Doc) {
     // pasted text), minus those a later edit touches.
     let mut passes = 1;
     while passes < MAX_PASSES && !edits.is_empty() {
-        let (reps, _) = find_replacements(&text, Suggest::No);
+        let (reps, _) = find_replacements(&text, Suggest::No, Lines::Recall(&lines));
         if reps.is_empty() {
             break;
         }
@@ -148,13 +150,20 @@ pub(crate) enum Suggest {
 }
 
 /// The replacements to apply, and the suggestions (also on the original text) to offer.
-fn find_replacements(text: &str, suggest: Suggest) -> (Vec<Replacement>, Vec<Replacement>) {
+/// The first pass records what it learns about each line from the line's text alone; the
+/// confirming passes recall it (see [`joins::LineMemo`]).
+pub(crate) enum Lines<'m, 't> {
+    Record(&'m mut joins::LineMemo<'t>),
+    Recall(&'m joins::LineMemo<'t>),
+}
+
+fn find_replacements<'t>(text: &'t str, suggest: Suggest, lines: Lines<'_, 't>) -> (Vec<Replacement>, Vec<Replacement>) {
     let mut reps = Vec::new();
     let mut suggested = Vec::new();
     unicode::replacements(text, &mut reps);
     boilerplate::replacements(text, &mut reps);
     let reflowed = reflow::replacements(text, &mut reps);
-    joins::replacements(text, &reflowed, &mut reps, (suggest == Suggest::Yes).then_some(&mut suggested));
+    joins::replacements(text, &reflowed, &mut reps, (suggest == Suggest::Yes).then_some(&mut suggested), lines);
     // keep the first of any overlapping pair: boilerplate removals win over inner repairs, and
     // a re-flowed line break wins over normalising the same break to `\n`
     crate::sort::sort_by_key(&mut reps, |r| (r.original.start, std::cmp::Reverse(r.original.end), r.kind == "line_ending"));
@@ -191,7 +200,34 @@ mod tests {
 
     /// One cleaning pass only (what the first pass alone repairs).
     fn one_pass(input: &str) -> String {
-        apply(input, find_replacements(input, Suggest::No).0).0
+        apply(input, find_replacements(input, Suggest::No, Lines::Record(&mut joins::LineMemo::default())).0).0
+    }
+
+    #[test]
+    fn a_confirming_pass_that_recalls_the_first_pass_lines_finds_what_a_fresh_pass_finds() {
+        // long lines, some glued or with odd spaces (changed by the first pass), some clean
+        // (recalled); one line repeated, one that looks glued but has no geometry
+        let clean_line = "The minister said on Tuesday that the talks would resume next week in Geneva, officials said.";
+        let input = [
+            clean_line,
+            "Thecouncil\u{a0}\u{a0}said the plan, which was approved by MrSmith last year, would cost moremoney than expected.",
+            clean_line,
+            "Officials from Oman.The talks in theMiddle of the night ended with WangYi and ZarifJavad agreeing on nothing today.",
+            "A \u{2011}long line with a caf\u{e9} and a protegA\u{303}\u{a9} that goes on for longer than forty characters.",
+        ]
+        .join("\n\n");
+        let mut memo = joins::LineMemo::default();
+        let (first, _) = find_replacements(&input, Suggest::Yes, Lines::Record(&mut memo));
+        assert!(!first.is_empty());
+        let (once, _) = apply(&input, first);
+        assert!(memo.len() >= 4, "{}", memo.len());
+        let recalled = find_replacements(&once, Suggest::No, Lines::Recall(&memo)).0;
+        let fresh = find_replacements(&once, Suggest::No, Lines::Record(&mut joins::LineMemo::default())).0;
+        assert_eq!(recalled, fresh);
+        // and a memo from some other text changes nothing
+        let mut other = joins::LineMemo::default();
+        find_replacements(clean_line, Suggest::No, Lines::Record(&mut other));
+        assert_eq!(find_replacements(&input, Suggest::No, Lines::Recall(&other)).0, find_replacements(&input, Suggest::No, Lines::Record(&mut joins::LineMemo::default())).0);
     }
 
     #[test]
