@@ -866,7 +866,8 @@ mod tests {
     fn gains_kept_for_a_repeated_token_are_the_ones_computed_afresh() {
         let doc = "The councilsaid it was \"approved\"by theMiddle desk, O'Brienhas said.\nLater the councilsaid that \"approved\"by theMiddle desk was O'Brienhas work.";
         // every token's gains at every char, and its candidates
-        let gains = |p: &Paragraph| -> (Vec<Option<(usize, f32)>>, Vec<f32>, Vec<[u32; MAX_CANDIDATES]>) {
+        type Seen = (Vec<Option<(usize, f32)>>, Vec<f32>, Vec<[u32; MAX_CANDIDATES]>);
+        let gains = |p: &Paragraph| -> Seen {
             let g = p.geometry();
             let best = (0..g.tokens.len()).map(|t| g.best_split(t)).collect();
             let lazy = g.lazy.borrow();
