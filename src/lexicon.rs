@@ -17,6 +17,44 @@ pub fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// The first and last bytes of a small word list's keys (ASCII case-folded): most words of an
+/// article begin and end no key, and are rejected without lower-casing or hashing them.
+pub struct EndBytes {
+    /// Bit `first * 256 + last` is set when a key starts with byte `first` and ends with `last`.
+    bits: Vec<u64>,
+}
+
+impl EndBytes {
+    pub fn new<'k>(keys: impl IntoIterator<Item = &'k str>) -> EndBytes {
+        let mut bits = vec![0u64; 256 * 256 / 64];
+        for key in keys.into_iter().map(str::as_bytes) {
+            if let (Some(&first), Some(&last)) = (key.first(), key.last()) {
+                let bit = EndBytes::bit(first, last);
+                bits[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        EndBytes { bits }
+    }
+
+    fn bit(first: u8, last: u8) -> usize {
+        first.to_ascii_lowercase() as usize * 256 + last.to_ascii_lowercase() as usize
+    }
+
+    /// False only when `word`, lower-cased, is surely no key (its end bytes, if ASCII, begin
+    /// and end none; a non-ASCII end char may change when lower-cased, so it always passes).
+    pub fn may_hold(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&first), Some(&last)) if first.is_ascii() && last.is_ascii() => {
+                let bit = EndBytes::bit(first, last);
+                self.bits[bit / 64] & (1 << (bit % 64)) != 0
+            }
+            (Some(_), Some(_)) => true,
+            _ => false,
+        }
+    }
+}
+
 /// One parsed lexicon line: the entry and its optional value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry<'a> {
@@ -176,6 +214,17 @@ pub fn is_word_boundary(text: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn end_bytes_reject_only_words_that_begin_and_end_no_key() {
+        let ends = EndBytes::new(["said", "jan.", "\u{e9}t\u{e9}", "x"]);
+        for word in ["said", "Said", "SAID", "sad", "spend", "Jan.", "x", "X", "\u{c9}T\u{c9}", "\u{e9}t\u{e9}"] {
+            assert!(ends.may_hold(word), "{word}");
+        }
+        for word in ["", "told", "Sai", "jan", "y", "said,"] {
+            assert!(!ends.may_hold(word), "{word}");
+        }
+    }
 
     #[test]
     fn lower_borrows_only_what_is_already_lower_case() {

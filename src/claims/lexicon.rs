@@ -2,7 +2,7 @@
 //! matcher for single- and multiword entries (`said`, `pointed out`, `is expected to`).
 
 use crate::doc::SourceKind;
-use crate::lexicon::parse;
+use crate::lexicon::{parse, EndBytes};
 use crate::hash::HashMap;
 use std::sync::OnceLock;
 
@@ -41,6 +41,8 @@ impl CueInfo {
 /// Phrases over lowercased tokens: first word → (remaining words, payload), longest first.
 pub struct TokenPhrases<T> {
     by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    /// The first words' end bytes: most tokens start no entry (see [`EndBytes`]).
+    first_ends: EndBytes,
 }
 
 impl<T> TokenPhrases<T> {
@@ -54,12 +56,17 @@ impl<T> TokenPhrases<T> {
         for list in by_first.values_mut() {
             crate::sort::sort_by_key(list, |(rest, _)| std::cmp::Reverse(rest.len()));
         }
-        TokenPhrases { by_first }
+        let first_ends = EndBytes::new(by_first.keys().map(String::as_str));
+        TokenPhrases { by_first, first_ends }
     }
 
     /// The longest entry starting at token `i` of `low` (lowercased tokens): (length, payload).
     pub fn match_at<S: AsRef<str>>(&self, low: &[S], i: usize) -> Option<(usize, &T)> {
-        let list = self.by_first.get(low.get(i)?.as_ref())?;
+        let first = low.get(i)?.as_ref();
+        if !self.first_ends.may_hold(first) {
+            return None;
+        }
+        let list = self.by_first.get(first)?;
         list.iter().find_map(|(rest, payload)| {
             let fits = rest.iter().enumerate().all(|(k, w)| low.get(i + 1 + k).is_some_and(|t| t.as_ref() == w));
             fits.then_some((1 + rest.len(), payload))

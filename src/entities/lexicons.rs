@@ -1,7 +1,7 @@
 //! The entity lexicons of `data/entities/`, parsed once: the gazetteer of names (an
 //! aho-corasick phrase matcher), and the word sets the name and date rules consult.
 
-use crate::lexicon::{parse, PhraseMatcher};
+use crate::lexicon::{parse, EndBytes, PhraseMatcher};
 use crate::hash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -121,35 +121,23 @@ fn label(value: Option<&str>) -> &'static str {
     }
 }
 
-/// A small map from lower-case words to a kind, asked about every word of an article: a word
-/// whose first and last bytes (ASCII, case-folded) begin and end no key is rejected without
-/// lower-casing or hashing it.
+/// A small map from lower-case words to a kind, asked about every word of an article (most are
+/// rejected by their end bytes, see [`EndBytes`]).
 pub struct KindMap {
     map: HashMap<&'static str, &'static str>,
-    /// Bit `first * 256 + last` is set when a key starts with byte `first` and ends with `last`.
-    ends: Vec<u64>,
+    ends: EndBytes,
 }
 
 impl KindMap {
     fn new(map: HashMap<&'static str, &'static str>) -> KindMap {
-        let mut ends = vec![0u64; 256 * 256 / 64];
-        for key in map.keys().map(|k| k.as_bytes()).filter(|k| !k.is_empty()) {
-            let bit = key[0] as usize * 256 + key[key.len() - 1] as usize;
-            ends[bit / 64] |= 1 << (bit % 64);
-        }
+        let ends = EndBytes::new(map.keys().copied());
         KindMap { map, ends }
     }
 
     /// The kind of `word`, matched case-insensitively.
     pub fn get(&self, word: &str) -> Option<&'static str> {
-        let b = word.as_bytes();
-        let (&first, &last) = (b.first()?, b.last()?);
-        // an ASCII byte lower-cases to one ASCII byte (other chars may change length)
-        if first.is_ascii() && last.is_ascii() {
-            let bit = first.to_ascii_lowercase() as usize * 256 + last.to_ascii_lowercase() as usize;
-            if self.ends[bit / 64] & (1 << (bit % 64)) == 0 {
-                return None;
-            }
+        if !self.ends.may_hold(word) {
+            return None;
         }
         self.map.get(&*crate::lexicon::lower(word)).copied()
     }
