@@ -59,7 +59,13 @@ pub fn analyze_with_limit(text: &str, options: &Options, limit: usize) -> Doc {
         if quality::may_skip(name) && quality::skips(*verdict.get_or_insert_with(|| quality::assess(&doc)), name) {
             continue;
         }
-        run_stage(&mut doc, name, stage);
+        if name == "quality" {
+            // the quality stage reports the same verdict: not judged twice
+            let v = *verdict.get_or_insert_with(|| quality::assess(&doc));
+            run_stage(&mut doc, name, |d| quality::report(d, v));
+        } else {
+            run_stage(&mut doc, name, stage);
+        }
     }
     doc.text.push_str(&tail);
     doc
@@ -73,7 +79,7 @@ pub fn clean(text: &str) -> Doc {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn run_stage(doc: &mut Doc, name: &'static str, stage: fn(&mut Doc)) {
+fn run_stage(doc: &mut Doc, name: &'static str, stage: impl FnOnce(&mut Doc)) {
     use std::panic::{catch_unwind, AssertUnwindSafe};
     let backup = doc.clone();
     if catch_unwind(AssertUnwindSafe(|| stage(doc))).is_err() {
@@ -83,7 +89,7 @@ fn run_stage(doc: &mut Doc, name: &'static str, stage: fn(&mut Doc)) {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn run_stage(doc: &mut Doc, _name: &'static str, stage: fn(&mut Doc)) {
+fn run_stage(doc: &mut Doc, _name: &'static str, stage: impl FnOnce(&mut Doc)) {
     // A panic in wasm is a trap; the worker restarts and the page keeps the text.
     stage(doc);
 }

@@ -97,8 +97,15 @@ pub fn skips(verdict: Option<Verdict>, name: &str) -> bool {
     }
 }
 
+/// The quality stage: judges the document ([`assess`]) and reports the verdict.
 pub fn quality(doc: &mut Doc) {
-    if let Some(v) = assess(doc) {
+    let verdict = assess(doc);
+    report(doc, verdict);
+}
+
+/// The quality stage with the document's verdict ([`assess`]) already judged.
+pub fn report(doc: &mut Doc, verdict: Option<Verdict>) {
+    if let Some(v) = verdict {
         doc.warn(v.code(), v.message());
     }
     if let Some(chars) = longest_run(&doc.text).filter(|&n| n > LONG_TOKEN_CHARS) {
