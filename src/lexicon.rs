@@ -89,9 +89,9 @@ pub struct PhraseMatcher<T> {
     /// Leading word → indices of the distinct phrases it leads (the first entry of equal ones),
     /// longest first.
     by_lead: HashMap<Box<str>, Vec<u32>>,
-    /// Whether some phrase starts with this byte: most words of a text lead none, and skip
-    /// the hash lookup.
-    first_bytes: [bool; 256],
+    /// The leading words' end bytes: most words of a text lead no phrase, and skip the hash
+    /// lookup (see [`EndBytes`]).
+    lead_ends: EndBytes,
     phrases: Vec<Box<str>>,
     payloads: Vec<T>,
     /// Phrases were lower-cased (ASCII) and texts are lower-cased before a search.
@@ -141,14 +141,11 @@ impl<T> PhraseMatcher<T> {
             phrases.push(phrase.into_boxed_str());
             payloads.push(payload);
         }
-        let mut first_bytes = [false; 256];
         for list in by_lead.values_mut() {
             crate::sort::sort_by(list, |&a, &b| phrases[b as usize].len().cmp(&phrases[a as usize].len()).then(a.cmp(&b)));
-            if let Some(&b) = list.first().and_then(|&p| phrases[p as usize].as_bytes().first()) {
-                first_bytes[b as usize] = true;
-            }
         }
-        PhraseMatcher { by_lead, first_bytes, phrases, payloads, fold_case: ascii_case_insensitive }
+        let lead_ends = EndBytes::new(by_lead.keys().map(|k| &**k));
+        PhraseMatcher { by_lead, lead_ends, phrases, payloads, fold_case: ascii_case_insensitive }
     }
 
     fn folded<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
@@ -183,7 +180,7 @@ impl<T> PhraseMatcher<T> {
 
     /// The longest phrase led by `word` at `hay[i..]` that ends at a word boundary of `text`.
     fn longest_at(&self, hay: &str, text: &str, i: usize, word: &str) -> Option<(usize, usize)> {
-        if !word.as_bytes().first().is_some_and(|&b| self.first_bytes[b as usize]) {
+        if !self.lead_ends.may_hold(word) {
             return None;
         }
         let rest = &hay[i..];
