@@ -184,7 +184,14 @@ impl Words {
     }
     /// `Some(None)` generic, `Some(Some(k))` synonym, `None` ordinary word.
     pub fn head(&self, lower: &str) -> Option<Option<&'static str>> {
-        self.heads.get(lower).or_else(|| self.heads.get(&*lemma(lower))).copied()
+        self.head_by(lower, || lemma(lower))
+    }
+    /// [`Self::head`] of `lower`, else of its lemma (made by `lemma` only when needed).
+    fn head_by<'w>(&self, lower: &str, lemma: impl FnOnce() -> Cow<'w, str>) -> Option<Option<&'static str>> {
+        match self.heads.get(lower) {
+            Some(&head) => Some(head),
+            None => self.heads.get(&*lemma()).copied(),
+        }
     }
     pub fn polarity(&self, phrase: &str) -> Option<Polarity> {
         self.polarity.get(phrase).copied()
@@ -242,10 +249,10 @@ impl Words {
     /// The issue key one word files under: a synonym's key or its stemmed lemma; `None` for a
     /// generic word. (Contrast options are handled by the caller.)
     pub fn word_key(&self, word: &str) -> Option<String> {
-        // `head` by hand, so the lemma is made once
         let lower = lower(word);
         let lemma = lemma(&lower);
-        match self.heads.get(&*lower).or_else(|| self.heads.get(&*lemma)) {
+        // (the lemma is made once, for the head lookup and the key)
+        match self.head_by(&lower, || Cow::Borrowed(&*lemma)) {
             Some(None) => None,
             Some(Some(k)) => Some(stem(k).to_string()),
             None => Some(stem(&lemma).to_string()),
