@@ -103,7 +103,7 @@ pub fn replacements<'t>(text: &'t str, reflowed: &[(usize, usize)], out: &mut Ve
         match chosen {
             Some(c) => {
                 for &b in &c.splits {
-                    out.push(Replacement { original: Span::new(off + b, off + b), replacement: " ".into(), kind: "join_split" });
+                    out.push(seam(off + b));
                 }
                 // the safe seams hold whatever the geometry says (and cleaning again, with the
                 // geometry gone, would apply them: idempotence)
@@ -158,6 +158,7 @@ struct LineFacts {
     seams: Option<Vec<usize>>,
 }
 
+/// A space inserted at byte `at`: a join repaired.
 fn seam(at: usize) -> Replacement {
     Replacement { original: Span::new(at, at), replacement: " ".into(), kind: "join_split" }
 }
@@ -186,7 +187,7 @@ fn suggest(text: &str, off: usize, p: &Paragraph, applied: &[Replacement], sugge
         if applied.iter().any(|r| (start..=end).contains(&r.original.start)) {
             continue;
         }
-        suggested.push(Replacement { original: Span::new(at, at), replacement: " ".into(), kind: "join_split" });
+        suggested.push(seam(at));
     }
 }
 
@@ -304,7 +305,7 @@ fn safe_seams_between(text: &str, start: usize, end: usize, cuts: &[usize], out:
     for (i, c) in region.char_indices().chain(std::iter::once((region.len(), ' '))) {
         match (c.is_whitespace(), tok_start) {
             (true, Some(s)) => {
-                let mut push = |at: usize| out.push(Replacement { original: Span::new(start + at, start + at), replacement: " ".into(), kind: "join_split" });
+                let mut push = |at: usize| out.push(seam(start + at));
                 let inside = &cuts[cuts.partition_point(|&x| x <= s)..cuts.partition_point(|&x| x < i)];
                 let mut from = s;
                 for &cut in inside.iter().chain(std::iter::once(&i)) {
