@@ -115,7 +115,9 @@ pub fn replacements<'t>(text: &'t str, reflowed: &[(usize, usize)], out: &mut Ve
                     Some(seams) => out.extend(seams.iter().map(|&at| seam(off + at))),
                     None => safe_seams(text, *off, off + line.len(), out),
                 }
-                facts.seams = Some(out[from..].iter().map(|r| r.original.start - off).collect());
+                if matches!(lines, Lines::Record(_)) {
+                    facts.seams = Some(out[from..].iter().map(|r| r.original.start - off).collect());
+                }
                 if let Some(suggested) = suggested.as_deref_mut() {
                     suggest(text, *off, p, &out[from..], suggested);
                 }

@@ -149,7 +149,6 @@ pub(crate) enum Suggest {
     No,
 }
 
-/// The replacements to apply, and the suggestions (also on the original text) to offer.
 /// The first pass records what it learns about each line from the line's text alone; the
 /// confirming passes recall it (see [`joins::LineMemo`]).
 pub(crate) enum Lines<'m, 't> {
@@ -157,6 +156,7 @@ pub(crate) enum Lines<'m, 't> {
     Recall(&'m joins::LineMemo<'t>),
 }
 
+/// The replacements to apply, and the suggestions (also on the original text) to offer.
 fn find_replacements<'t>(text: &'t str, suggest: Suggest, lines: Lines<'_, 't>) -> (Vec<Replacement>, Vec<Replacement>) {
     let mut reps = Vec::new();
     let mut suggested = Vec::new();

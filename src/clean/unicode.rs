@@ -131,14 +131,14 @@ pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
         let byte = bytes[b];
         if byte == b' ' {
             if prev_space {
-                out.push(Replacement { original: Span::new(b, b + 1), replacement: String::new(), kind: "space_run" });
+                out.push(space_run(b, b + 1));
             }
             prev_space = true;
             b += 1;
             continue;
         }
         // ASCII other than a space, tab or CR (most of any text): nothing to repair, no decoding
-        if byte.is_ascii() && !matches!(byte, b' ' | b'\t' | b'\r') {
+        if byte.is_ascii() && !matches!(byte, b'\t' | b'\r') {
             prev_space = false;
             b += 1;
             continue;
@@ -149,7 +149,7 @@ pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
             // "\r" alone (old Mac) becomes a newline; "\r\n" drops the "\r"
             let rep = if c == '\r' && !text[end..].starts_with('\n') { "\n" } else { rep };
             if rep == " " && prev_space {
-                out.push(Replacement { original: Span::new(b, end), replacement: String::new(), kind: "space_run" });
+                out.push(space_run(b, end));
             } else {
                 out.push(Replacement { original: Span::new(b, end), replacement: rep.to_string(), kind });
             }
@@ -160,12 +160,15 @@ pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
             b = end;
             continue;
         }
-        if c == ' ' && prev_space {
-            out.push(Replacement { original: Span::new(b, end), replacement: String::new(), kind: "space_run" });
-        }
-        prev_space = c == ' ';
+        // any other char ends a run of spaces
+        prev_space = false;
         b = end;
     }
+}
+
+/// The space at `start..end` removed: it extends a run of spaces.
+fn space_run(start: usize, end: usize) -> Replacement {
+    Replacement { original: Span::new(start, end), replacement: String::new(), kind: "space_run" }
 }
 
 #[cfg(test)]

@@ -295,19 +295,19 @@ impl<'a> Geometry<'a> {
         // a token's gains before the bigram context read only its own chars and the article's
         // counts (a straight double quote also reads the paragraph's quotes): one computation
         // per distinct token of the pass
-        let mut best = match self.cache.and_then(|c| c.split_gains.as_ref()).filter(|_| !whole_text.contains('"')) {
+        let (mut kept, fresh);
+        let raw = match self.cache.and_then(|c| c.split_gains.as_ref()).filter(|_| !whole_text.contains('"')) {
             Some(memo) => {
-                let mut memo = memo.borrow_mut();
-                let raw = memo.entry(whole_text).or_insert_with(|| self.raw_gains(s, e));
-                lazy.gain[s + 1..e].copy_from_slice(&raw.gains);
-                raw.best
+                kept = memo.borrow_mut();
+                &*kept.entry(whole_text).or_insert_with(|| self.raw_gains(s, e))
             }
             None => {
-                let raw = self.raw_gains(s, e);
-                lazy.gain[s + 1..e].copy_from_slice(&raw.gains);
-                raw.best
+                fresh = self.raw_gains(s, e);
+                &fresh
             }
         };
+        lazy.gain[s + 1..e].copy_from_slice(&raw.gains);
+        let mut best = raw.best;
         for b in best.iter_mut().filter(|b| b.0 > f32::NEG_INFINITY) {
             b.1 += s as u32;
         }
