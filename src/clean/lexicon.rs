@@ -108,40 +108,81 @@ pub fn model() -> &'static Model {
 fn build() -> Model {
     let mut words = Table::with_capacity(50_000);
     let mut counts = vec![UNSEEN; K * K * K];
-    let mut buckets = data_bytes(BUCKETS).iter().filter(|&&c| c != b'\n' && c != b'\r');
-    // each word is an edit of the previous one: a pop char (`0`-`9`, `A`-`Z` = 10-35: how
-    // many letters to drop from its end), then the letters to append. Plain byte loops: this
-    // runs before the wasm's optimising compiler has seen it, so every iterator layer costs.
-    let mut word: Vec<u8> = Vec::with_capacity(32);
-    let mut started = false;
-    let mut add = |word: &[u8], words: &mut Table, counts: &mut [f32]| {
-        // count = 2^(bucket/2)
-        let bucket = buckets.next().map_or(0.0, |&c| c.wrapping_sub(b'0') as f32);
-        let ln_p = bucket * 0.5 * std::f32::consts::LN_2 - LN_TOTAL;
-        add_trigrams(counts, word);
-        words.insert(word, ln_p);
-    };
-    for &c in data_bytes(WORDS) {
-        let pop = match c {
-            b'0'..=b'9' => (c - b'0') as usize,
-            b'A'..=b'Z' => (c - b'A') as usize + 10,
-            b'\n' | b'\r' => continue,
-            _ => {
-                word.push(c);
-                continue;
-            }
-        };
-        if started {
-            add(&word, &mut words, &mut counts);
-        }
-        started = true;
-        word.truncate(word.len().saturating_sub(pop));
-    }
-    if started {
-        add(&word, &mut words, &mut counts);
-    }
+    let mut stream = WordStream::new();
+    while stream.add_words(&mut words, &mut counts, WORDS_PER_CALL) {}
     let bigrams = build_bigrams(&words);
     Model { words, bigrams, trigram: normalise(counts) }
+}
+
+/// Words decoded per call of [`WordStream::add_words`]. The page builds the model before wasm's
+/// optimising compiler has seen this code, and a function reaches its optimised code only on
+/// its next call (wasm has no on-stack replacement): many calls of a small function let the
+/// later words run optimised, where one loop over all of them ran in the baseline tier.
+const WORDS_PER_CALL: usize = 1024;
+
+/// The word list, decoded a chunk at a time: each word is an edit of the previous one, a pop
+/// char (`0`-`9`, `A`-`Z` = 10-35: how many letters to drop from its end), then the letters to
+/// append; the buckets file gives each word's frequency bucket in the same order.
+struct WordStream {
+    words: &'static [u8],
+    buckets: &'static [u8],
+    /// Next unread byte of each stream.
+    at: usize,
+    bucket_at: usize,
+    word: Vec<u8>,
+    started: bool,
+}
+
+impl WordStream {
+    fn new() -> WordStream {
+        WordStream { words: data_bytes(WORDS), buckets: data_bytes(BUCKETS), at: 0, bucket_at: 0, word: Vec::with_capacity(32), started: false }
+    }
+
+    /// Adds up to `max` more words to `table` and their trigrams to `counts`; false once the
+    /// list is done. Plain byte loops: every iterator layer costs in the baseline tier.
+    #[inline(never)]
+    fn add_words(&mut self, table: &mut Table, counts: &mut [f32], max: usize) -> bool {
+        let mut added = 0;
+        while self.at < self.words.len() {
+            let c = self.words[self.at];
+            self.at += 1;
+            let pop = match c {
+                b'0'..=b'9' => (c - b'0') as usize,
+                b'A'..=b'Z' => (c - b'A') as usize + 10,
+                b'\n' | b'\r' => continue,
+                _ => {
+                    self.word.push(c);
+                    continue;
+                }
+            };
+            if self.started {
+                self.add_word(table, counts);
+                added += 1;
+            }
+            self.started = true;
+            self.word.truncate(self.word.len().saturating_sub(pop));
+            if added == max {
+                return true;
+            }
+        }
+        if self.started {
+            self.add_word(table, counts);
+            self.started = false;
+        }
+        false
+    }
+
+    fn add_word(&mut self, table: &mut Table, counts: &mut [f32]) {
+        // count = 2^(bucket/2)
+        while self.buckets.get(self.bucket_at).is_some_and(|&c| c == b'\n' || c == b'\r') {
+            self.bucket_at += 1;
+        }
+        let bucket = self.buckets.get(self.bucket_at).map_or(0.0, |&c| c.wrapping_sub(b'0') as f32);
+        self.bucket_at += 1;
+        let ln_p = bucket * 0.5 * std::f32::consts::LN_2 - LN_TOTAL;
+        add_trigrams(counts, &self.word);
+        table.insert(&self.word, ln_p);
+    }
 }
 
 /// The bytes of a one-stream data file after its `#` comment line(s); line breaks inside the
@@ -505,6 +546,32 @@ pub fn bigram_bonus(a: &str, b: &str) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word table and trigram counts decoded `per_call` words at a time.
+    fn decoded(per_call: usize) -> (Vec<(u32, u32)>, Vec<u32>, usize) {
+        let (mut table, mut counts) = (Table::with_capacity(50_000), vec![UNSEEN; K * K * K]);
+        let (mut stream, mut calls) = (WordStream::new(), 1);
+        while stream.add_words(&mut table, &mut counts, per_call) {
+            calls += 1;
+        }
+        let slots = table.slots.iter().map(|s| (s.check, s.ln_p.to_bits())).collect();
+        (slots, counts.iter().map(|c| c.to_bits()).collect(), calls)
+    }
+
+    #[test]
+    fn the_word_list_decodes_the_same_in_any_chunk_size() {
+        let (slots, counts, calls) = decoded(usize::MAX);
+        assert_eq!(calls, 1);
+        // every word of the list is in (one pop char starts each), and every bucket was read
+        let words = slots.iter().filter(|s| s.0 != 0).count();
+        assert_eq!(words, data_bytes(WORDS).iter().filter(|c| c.is_ascii_digit() || c.is_ascii_uppercase()).count());
+        assert_eq!(words, data_bytes(BUCKETS).iter().filter(|&&c| c != b'\n' && c != b'\r').count());
+        for per_call in [1, 7, WORDS_PER_CALL] {
+            let (s, c, calls) = decoded(per_call);
+            assert!(s == slots && c == counts, "{per_call}");
+            assert_eq!(calls, (words - 1) / per_call + 1, "{per_call}");
+        }
+    }
 
     #[test]
     fn known_words_outscore_unknown_strings() {
