@@ -94,7 +94,10 @@ pub struct PhraseMatcher<T> {
     /// The leading words' end bytes: most words of a text lead no phrase, and skip the hash
     /// lookup (see [`EndBytes`]).
     lead_ends: EndBytes,
-    phrases: Vec<Box<str>>,
+    /// Every phrase, one after another (one allocation, not one per phrase: the page builds
+    /// the gazetteer before its first annotation), and each one's end in it.
+    phrase_text: String,
+    phrase_ends: Vec<u32>,
     payloads: Vec<T>,
     /// Phrases were lower-cased (ASCII) and texts are lower-cased before a search.
     fold_case: bool,
@@ -119,35 +122,85 @@ fn lead(s: &str) -> &str {
     }
 }
 
+/// A [`PhraseMatcher`] being built, a phrase at a time.
+pub struct PhraseMatcherBuilder<T>(PhraseMatcher<T>);
+
+impl<T> PhraseMatcherBuilder<T> {
+    /// See [`PhraseMatcher::new`] for `ascii_case_insensitive`.
+    pub fn new(ascii_case_insensitive: bool) -> PhraseMatcherBuilder<T> {
+        PhraseMatcherBuilder(PhraseMatcher {
+            by_lead: HashMap::default(),
+            lead_ends: EndBytes::new([]),
+            phrase_text: String::new(),
+            phrase_ends: Vec::new(),
+            payloads: Vec::new(),
+            fold_case: ascii_case_insensitive,
+        })
+    }
+
+    /// Adds a phrase and its payload; false when the phrase is empty or an equal one (case
+    /// folded, if the matcher folds) is already in: the first stays the one matched. (The
+    /// payload is kept either way, so payloads keep the indices of the pushes.)
+    pub fn push(&mut self, phrase: &str, payload: T) -> bool {
+        let m = &mut self.0;
+        let start = m.phrase_text.len();
+        m.phrase_text.push_str(phrase);
+        if m.fold_case {
+            m.phrase_text[start..].make_ascii_lowercase();
+        }
+        let i = m.phrase_ends.len() as u32;
+        m.phrase_ends.push(m.phrase_text.len() as u32);
+        m.payloads.push(payload);
+        let phrase = &m.phrase_text[start..];
+        if phrase.is_empty() {
+            return false;
+        }
+        let list = match m.by_lead.get_mut(lead(phrase)) {
+            Some(list) => list,
+            None => m.by_lead.entry(lead(phrase).into()).or_default(),
+        };
+        if list.iter().any(|&j| phrase_of(&m.phrase_text, &m.phrase_ends, j as usize) == phrase) {
+            return false;
+        }
+        list.push(i);
+        true
+    }
+
+    /// The matcher: each leading word's phrases ordered longest first, their end bytes indexed.
+    pub fn finish(self) -> PhraseMatcher<T> {
+        let mut m = self.0;
+        for list in m.by_lead.values_mut() {
+            let len = |p: u32| phrase_len(&m.phrase_ends, p as usize);
+            crate::sort::sort_by(list, |&a, &b| len(b).cmp(&len(a)).then(a.cmp(&b)));
+        }
+        m.lead_ends = EndBytes::new(m.by_lead.keys().map(|k| &**k));
+        m
+    }
+}
+
+/// Phrase `p` of a matcher's phrase text (see [`PhraseMatcher::phrase_ends`]).
+fn phrase_of<'t>(text: &'t str, ends: &[u32], p: usize) -> &'t str {
+    &text[if p == 0 { 0 } else { ends[p - 1] as usize }..ends[p] as usize]
+}
+
+fn phrase_len(ends: &[u32], p: usize) -> u32 {
+    ends[p] - if p == 0 { 0 } else { ends[p - 1] }
+}
+
 impl<T> PhraseMatcher<T> {
     /// Build from `(phrase, payload)` pairs. `ascii_case_insensitive` folds ASCII case only: the
     /// phrases are lower-cased here and each text before its search (same offsets). Of two
     /// equal phrases the first wins.
-    pub fn new(entries: Vec<(String, T)>, ascii_case_insensitive: bool) -> PhraseMatcher<T> {
-        let mut by_lead: HashMap<Box<str>, Vec<u32>> = HashMap::default();
-        let mut phrases: Vec<Box<str>> = Vec::with_capacity(entries.len());
-        let mut payloads = Vec::with_capacity(entries.len());
-        for (mut phrase, payload) in entries {
-            if ascii_case_insensitive {
-                phrase.make_ascii_lowercase();
-            }
-            let i = phrases.len() as u32;
-            // a repeated (or empty) phrase is never indexed: kept so payload indices stay
-            // those of the entries
-            if !phrase.is_empty() {
-                let list = by_lead.entry(lead(&phrase).into()).or_default();
-                if !list.iter().any(|&j| *phrases[j as usize] == *phrase) {
-                    list.push(i);
-                }
-            }
-            phrases.push(phrase.into_boxed_str());
-            payloads.push(payload);
+    pub fn new<S: AsRef<str>>(entries: impl IntoIterator<Item = (S, T)>, ascii_case_insensitive: bool) -> PhraseMatcher<T> {
+        let mut builder = PhraseMatcherBuilder::new(ascii_case_insensitive);
+        for (phrase, payload) in entries {
+            builder.push(phrase.as_ref(), payload);
         }
-        for list in by_lead.values_mut() {
-            crate::sort::sort_by(list, |&a, &b| phrases[b as usize].len().cmp(&phrases[a as usize].len()).then(a.cmp(&b)));
-        }
-        let lead_ends = EndBytes::new(by_lead.keys().map(|k| &**k));
-        PhraseMatcher { by_lead, lead_ends, phrases, payloads, fold_case: ascii_case_insensitive }
+        builder.finish()
+    }
+
+    fn phrase(&self, p: usize) -> &str {
+        phrase_of(&self.phrase_text, &self.phrase_ends, p)
     }
 
     fn folded<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
@@ -187,8 +240,8 @@ impl<T> PhraseMatcher<T> {
         }
         let rest = &hay[i..];
         self.by_lead.get(word)?.iter().map(|&p| p as usize).find_map(|p| {
-            let phrase = &self.phrases[p];
-            (rest.starts_with(&**phrase) && is_word_boundary(text, i + phrase.len())).then_some((p, phrase.len()))
+            let phrase = self.phrase(p);
+            (rest.starts_with(phrase) && is_word_boundary(text, i + phrase.len())).then_some((p, phrase.len()))
         })
     }
 
@@ -196,7 +249,7 @@ impl<T> PhraseMatcher<T> {
     pub fn get(&self, phrase: &str) -> Option<&T> {
         let phrase = self.folded(phrase);
         let list = self.by_lead.get(lead(&phrase))?;
-        list.iter().find(|&&p| *self.phrases[p as usize] == *phrase).map(|&p| &self.payloads[p as usize])
+        list.iter().find(|&&p| self.phrase(p as usize) == phrase).map(|&p| &self.payloads[p as usize])
     }
 }
 
@@ -280,15 +333,28 @@ mod tests {
     }
 
     #[test]
+    fn a_builder_reports_which_pushes_are_new() {
+        let mut b = PhraseMatcherBuilder::new(true);
+        assert!(b.push("Oman", 1));
+        assert!(!b.push("OMAN", 2), "equal once case is folded: the first stays");
+        assert!(!b.push("", 3));
+        assert!(b.push("Omani", 4));
+        let m = b.finish();
+        let found: Vec<_> = m.find_all("oman and Omani").iter().map(|f| *f.payload).collect();
+        assert_eq!(found, vec![1, 4]);
+        assert_eq!(m.get("Oman"), Some(&1));
+    }
+
+    #[test]
     fn matches_only_whole_words_longest_first() {
-        let m = PhraseMatcher::new(vec![("Oman".into(), 1), ("Iran".into(), 2), ("Middle East".into(), 3)], false);
+        let m = PhraseMatcher::new(vec![("Oman", 1), ("Iran", 2), ("Middle East", 3)], false);
         let found: Vec<_> = m.find_all("Iranian Oman, the Middle East").iter().map(|f| *f.payload).collect();
         assert_eq!(found, vec![1, 3]);
     }
 
     #[test]
     fn longest_phrase_wins_and_case_folds() {
-        let m = PhraseMatcher::new(vec![("New York".into(), 1), ("New York Times".into(), 2), ("U.S.".into(), 3), ("C#".into(), 4)], true);
+        let m = PhraseMatcher::new(vec![("New York", 1), ("New York Times", 2), ("U.S.", 3), ("C#", 4)], true);
         let found: Vec<_> = m.find_all("The NEW YORK TIMES and New York, the U.S. and C# (not CD).").iter().map(|f| (f.start, *f.payload)).collect();
         assert_eq!(found, vec![(4, 2), (23, 1), (37, 3), (46, 4)]);
         assert_eq!(m.get("new york"), Some(&1));
@@ -298,11 +364,11 @@ mod tests {
     #[test]
     fn a_phrase_may_start_where_a_rejected_one_ended() {
         // `woman` holds `oman`, which is not at a boundary; `an east` starts inside it too
-        let m = PhraseMatcher::new(vec![("Oman".into(), 1), ("East".into(), 2)], false);
+        let m = PhraseMatcher::new(vec![("Oman", 1), ("East", 2)], false);
         let found: Vec<_> = m.find_all("A woman East").iter().map(|f| *f.payload).collect();
         assert_eq!(found, vec![2]);
         // first of two equal phrases wins; multibyte text keeps byte offsets
-        let m = PhraseMatcher::new(vec![("café".into(), 1), ("café".into(), 2)], true);
+        let m = PhraseMatcher::new(vec![("café", 1), ("café", 2)], true);
         let found: Vec<_> = m.find_all("€ Café €").iter().map(|f| (f.start, f.end, *f.payload)).collect();
         assert_eq!(found, vec![(4, 9, 1)]);
     }

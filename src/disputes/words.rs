@@ -88,7 +88,7 @@ pub fn words() -> &'static Words {
 }
 
 fn load() -> Words {
-    let cues = parse(include_str!("../../data/disputes/cues.txt"))
+    let cues: Vec<(&str, Cue)> = parse(include_str!("../../data/disputes/cues.txt"))
         .filter_map(|e| {
             let v = e.value.unwrap_or("issue");
             let mut parts = v.split_whitespace();
@@ -101,7 +101,7 @@ fn load() -> Words {
                 _ => return None,
             };
             let flags: Vec<&str> = parts.collect();
-            Some((e.key.to_string(), Cue { kind, weak: flags.contains(&"weak"), verb: flags.contains(&"verb"), gap: flags.contains(&"gap") }))
+            Some((e.key, Cue { kind, weak: flags.contains(&"weak"), verb: flags.contains(&"verb"), gap: flags.contains(&"gap") }))
         })
         .collect();
     let mut roles = HashMap::default();
@@ -120,7 +120,7 @@ fn load() -> Words {
             "org" => Role::Org,
             "gov" => Role::Gov,
             "ally" => {
-                allies.push((e.key.to_string(), ()));
+                allies.push((e.key, ()));
                 continue;
             }
             _ => continue,

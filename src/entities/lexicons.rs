@@ -1,20 +1,21 @@
 //! The entity lexicons of `data/entities/`, parsed once: the gazetteer of names (an
 //! aho-corasick phrase matcher), and the word sets the name and date rules consult.
 
-use crate::lexicon::{parse, EndBytes, PhraseMatcher};
+use crate::lexicon::{parse, EndBytes, PhraseMatcher, PhraseMatcherBuilder};
 use crate::hash::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// What the gazetteer says about one phrase.
 #[derive(Debug, Clone)]
 pub struct LexInfo {
-    /// The phrase as written in the lexicon (case-sensitive form).
-    pub key: String,
+    /// The phrase as written in the lexicon (case-sensitive form; a demonym's plural is built).
+    pub key: Cow<'static, str>,
     pub label: &'static str,
-    pub canonical: String,
+    pub canonical: &'static str,
     pub rule: &'static str,
     /// The entity this name usually stands for (`Tehran` → `Iran`).
-    pub metonym_of: Option<String>,
+    pub metonym_of: Option<&'static str>,
 }
 
 const LEXICONS: &[(&str, &str, &str)] = &[
@@ -36,27 +37,25 @@ pub fn gazetteer() -> &'static PhraseMatcher<LexInfo> {
     G.get_or_init(|| {
         let metonyms: HashMap<&str, &str> =
             parse(include_str!("../../data/entities/metonyms.txt")).filter_map(|e| Some((e.key, e.value?))).collect();
-        let mut entries = Vec::new();
-        let mut seen = HashSet::default();
+        let mut builder = PhraseMatcherBuilder::new(true);
         for &(label, rule, text) in LEXICONS {
             for e in parse(text) {
-                if !seen.insert(e.key.to_ascii_lowercase()) {
+                // a NORP's value names the country it relates to; the word itself is the name
+                let canonical = if label == "NORP" { e.key } else { e.value.unwrap_or(e.key) };
+                let metonym_of = metonyms.get(e.key).copied();
+                let info = LexInfo { key: Cow::Borrowed(e.key), label, canonical, rule, metonym_of };
+                // of two equal phrases, case aside, the first stays (an earlier lexicon, an
+                // earlier line); a repeated one brings no plural either
+                if !builder.push(e.key, info) {
                     continue;
                 }
-                // a NORP's value names the country it relates to; the word itself is the name
-                let canonical = if label == "NORP" { e.key } else { e.value.unwrap_or(e.key) }.to_string();
-                let metonym_of = metonyms.get(e.key).map(|s| s.to_string());
-                let info = LexInfo { key: e.key.to_string(), label, canonical, rule, metonym_of };
                 if let Some(plural) = demonym_plural(label, e.key) {
-                    if seen.insert(plural.to_ascii_lowercase()) {
-                        let info = LexInfo { key: plural.clone(), canonical: e.key.to_string(), ..info.clone() };
-                        entries.push((plural, info));
-                    }
+                    let info = LexInfo { key: Cow::Owned(plural), label, canonical: e.key, rule, metonym_of };
+                    builder.push(&info.key.clone(), info);
                 }
-                entries.push((e.key.to_string(), info));
             }
         }
-        PhraseMatcher::new(entries, true)
+        builder.finish()
     })
 }
 

@@ -150,9 +150,9 @@ impl<'a> Ctx<'a> {
             span: self.span_of(h.toks.clone()),
             toks: h.toks.clone(),
             label: h.info.label,
-            canonical: h.info.canonical.clone(),
+            canonical: h.info.canonical.to_string(),
             rule: h.info.rule,
-            metonym_of: h.info.metonym_of.clone(),
+            metonym_of: h.info.metonym_of.map(str::to_string),
         }
     }
 }
