@@ -90,7 +90,9 @@ pub fn parse(text: &str) -> impl Iterator<Item = Entry<'_>> {
 pub struct PhraseMatcher<T> {
     /// Leading word → indices of the distinct phrases it leads (the first entry of equal ones),
     /// longest first.
-    by_lead: HashMap<Box<str>, Vec<u32>>,
+    /// (one list after another in `lead_lists`: its start and length there)
+    by_lead: HashMap<Box<str>, (u32, u32)>,
+    lead_lists: Vec<u32>,
     /// The leading words' end bytes: most words of a text lead no phrase, and skip the hash
     /// lookup (see [`EndBytes`]).
     lead_ends: EndBytes,
@@ -123,26 +125,35 @@ fn lead(s: &str) -> &str {
 }
 
 /// A [`PhraseMatcher`] being built, a phrase at a time.
-pub struct PhraseMatcherBuilder<T>(PhraseMatcher<T>);
+pub struct PhraseMatcherBuilder<T> {
+    m: PhraseMatcher<T>,
+    /// While building, a leading word's value in `by_lead` is (its newest phrase, its count),
+    /// and each phrase links to the one before it of the same leading word (`NO_PHRASE` ends).
+    earlier: Vec<u32>,
+}
+
+const NO_PHRASE: u32 = u32::MAX;
 
 impl<T> PhraseMatcherBuilder<T> {
     /// See [`PhraseMatcher::new`] for `ascii_case_insensitive`.
     pub fn new(ascii_case_insensitive: bool) -> PhraseMatcherBuilder<T> {
-        PhraseMatcherBuilder(PhraseMatcher {
+        let m = PhraseMatcher {
             by_lead: HashMap::default(),
+            lead_lists: Vec::new(),
             lead_ends: EndBytes::new([]),
             phrase_text: String::new(),
             phrase_ends: Vec::new(),
             payloads: Vec::new(),
             fold_case: ascii_case_insensitive,
-        })
+        };
+        PhraseMatcherBuilder { m, earlier: Vec::new() }
     }
 
     /// Adds a phrase and its payload; false when the phrase is empty or an equal one (case
     /// folded, if the matcher folds) is already in: the first stays the one matched. (The
     /// payload is kept either way, so payloads keep the indices of the pushes.)
     pub fn push(&mut self, phrase: &str, payload: T) -> bool {
-        let m = &mut self.0;
+        let m = &mut self.m;
         let start = m.phrase_text.len();
         m.phrase_text.push_str(phrase);
         if m.fold_case {
@@ -151,27 +162,43 @@ impl<T> PhraseMatcherBuilder<T> {
         let i = m.phrase_ends.len() as u32;
         m.phrase_ends.push(m.phrase_text.len() as u32);
         m.payloads.push(payload);
+        self.earlier.push(NO_PHRASE);
         let phrase = &m.phrase_text[start..];
         if phrase.is_empty() {
             return false;
         }
-        let list = match m.by_lead.get_mut(lead(phrase)) {
+        let (newest, count) = match m.by_lead.get_mut(lead(phrase)) {
             Some(list) => list,
-            None => m.by_lead.entry(lead(phrase).into()).or_default(),
+            None => m.by_lead.entry(lead(phrase).into()).or_insert((NO_PHRASE, 0)),
         };
-        if list.iter().any(|&j| phrase_of(&m.phrase_text, &m.phrase_ends, j as usize) == phrase) {
-            return false;
+        let mut j = *newest;
+        while j != NO_PHRASE {
+            if phrase_of(&m.phrase_text, &m.phrase_ends, j as usize) == phrase {
+                return false;
+            }
+            j = self.earlier[j as usize];
         }
-        list.push(i);
+        self.earlier[i as usize] = *newest;
+        *newest = i;
+        *count += 1;
         true
     }
 
     /// The matcher: each leading word's phrases ordered longest first, their end bytes indexed.
     pub fn finish(self) -> PhraseMatcher<T> {
-        let mut m = self.0;
-        for list in m.by_lead.values_mut() {
-            let len = |p: u32| phrase_len(&m.phrase_ends, p as usize);
-            crate::sort::sort_by(list, |&a, &b| len(b).cmp(&len(a)).then(a.cmp(&b)));
+        let PhraseMatcherBuilder { mut m, earlier } = self;
+        let PhraseMatcher { by_lead, lead_lists, phrase_ends, .. } = &mut m;
+        for (newest, count) in by_lead.values_mut() {
+            let start = lead_lists.len();
+            let mut j = *newest;
+            while j != NO_PHRASE {
+                lead_lists.push(j);
+                j = earlier[j as usize];
+            }
+            let len = |p: u32| phrase_len(phrase_ends, p as usize);
+            // (a leading word leads 20 phrases at most, in our lexicons)
+            crate::sort::small_sort_by(&mut lead_lists[start..], |&a, &b| len(b).cmp(&len(a)).then(a.cmp(&b)));
+            (*newest, *count) = (start as u32, lead_lists.len() as u32 - start as u32);
         }
         m.lead_ends = EndBytes::new(m.by_lead.keys().map(|k| &**k));
         m
@@ -197,6 +224,12 @@ impl<T> PhraseMatcher<T> {
             builder.push(phrase.as_ref(), payload);
         }
         builder.finish()
+    }
+
+    /// The phrases `word` leads, longest first.
+    fn lead_list(&self, word: &str) -> Option<&[u32]> {
+        let &(start, len) = self.by_lead.get(word)?;
+        Some(&self.lead_lists[start as usize..(start + len) as usize])
     }
 
     fn phrase(&self, p: usize) -> &str {
@@ -239,7 +272,7 @@ impl<T> PhraseMatcher<T> {
             return None;
         }
         let rest = &hay[i..];
-        self.by_lead.get(word)?.iter().map(|&p| p as usize).find_map(|p| {
+        self.lead_list(word)?.iter().map(|&p| p as usize).find_map(|p| {
             let phrase = self.phrase(p);
             (rest.starts_with(phrase) && is_word_boundary(text, i + phrase.len())).then_some((p, phrase.len()))
         })
@@ -248,7 +281,7 @@ impl<T> PhraseMatcher<T> {
     /// Payload of an exact phrase, if `phrase` is in the set as a whole.
     pub fn get(&self, phrase: &str) -> Option<&T> {
         let phrase = self.folded(phrase);
-        let list = self.by_lead.get(lead(&phrase))?;
+        let list = self.lead_list(lead(&phrase))?;
         list.iter().find(|&&p| self.phrase(p as usize) == phrase).map(|&p| &self.payloads[p as usize])
     }
 }

@@ -2,7 +2,8 @@
 //! matcher for single- and multiword entries (`said`, `pointed out`, `is expected to`).
 
 use crate::doc::SourceKind;
-use crate::lexicon::{parse, EndBytes};
+use crate::lexicon::{lower, parse, EndBytes};
+use std::borrow::Cow;
 use crate::hash::HashMap;
 use std::sync::OnceLock;
 
@@ -39,24 +40,25 @@ impl CueInfo {
 }
 
 /// Phrases over lowercased tokens: first word → (remaining words, payload), longest first.
+/// Words borrow the static lexicon text unless lower-casing changed them.
 pub struct TokenPhrases<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: HashMap<Cow<'static, str>, Vec<(Vec<Cow<'static, str>>, T)>>,
     /// The first words' end bytes: most tokens start no entry (see [`EndBytes`]).
     first_ends: EndBytes,
 }
 
 impl<T> TokenPhrases<T> {
-    fn new(entries: impl IntoIterator<Item = (String, T)>) -> TokenPhrases<T> {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::default();
+    fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> TokenPhrases<T> {
+        let mut by_first: HashMap<Cow<'static, str>, Vec<(Vec<Cow<'static, str>>, T)>> = HashMap::default();
         for (phrase, payload) in entries {
-            let mut words = phrase.split_whitespace().map(|w| w.to_lowercase());
+            let mut words = phrase.split_whitespace().map(lower);
             let Some(first) = words.next() else { continue };
             by_first.entry(first).or_default().push((words.collect(), payload));
         }
         for list in by_first.values_mut() {
             crate::sort::sort_by_key(list, |(rest, _)| std::cmp::Reverse(rest.len()));
         }
-        let first_ends = EndBytes::new(by_first.keys().map(String::as_str));
+        let first_ends = EndBytes::new(by_first.keys().map(|k| &**k));
         TokenPhrases { by_first, first_ends }
     }
 
@@ -68,7 +70,7 @@ impl<T> TokenPhrases<T> {
         }
         let list = self.by_first.get(first)?;
         list.iter().find_map(|(rest, payload)| {
-            let fits = rest.iter().enumerate().all(|(k, w)| low.get(i + 1 + k).is_some_and(|t| t.as_ref() == w));
+            let fits = rest.iter().enumerate().all(|(k, w)| low.get(i + 1 + k).is_some_and(|t| t.as_ref() == &**w));
             fits.then_some((1 + rest.len(), payload))
         })
     }
@@ -78,8 +80,8 @@ pub struct Lexicons {
     pub cues: TokenPhrases<CueInfo>,
     pub hedges: TokenPhrases<()>,
     pub sourceless: TokenPhrases<()>,
-    pub source_nouns: HashMap<String, SourceKind>,
-    pub anonymity: Vec<String>,
+    pub source_nouns: HashMap<Cow<'static, str>, SourceKind>,
+    pub anonymity: Vec<Cow<'static, str>>,
 }
 
 fn kind_of(value: Option<&str>) -> SourceKind {
@@ -94,16 +96,16 @@ pub fn lex() -> &'static Lexicons {
     static L: OnceLock<Lexicons> = OnceLock::new();
     L.get_or_init(|| Lexicons {
         cues: TokenPhrases::new(
-            parse(include_str!("../../data/claims/cues.txt")).map(|e| (e.key.to_string(), CueInfo::from_flags(e.value))),
+            parse(include_str!("../../data/claims/cues.txt")).map(|e| (e.key, CueInfo::from_flags(e.value))),
         ),
-        hedges: TokenPhrases::new(parse(include_str!("../../data/claims/hedges.txt")).map(|e| (e.key.to_string(), ()))),
+        hedges: TokenPhrases::new(parse(include_str!("../../data/claims/hedges.txt")).map(|e| (e.key, ()))),
         sourceless: TokenPhrases::new(
-            parse(include_str!("../../data/claims/sourceless.txt")).map(|e| (e.key.to_string(), ())),
+            parse(include_str!("../../data/claims/sourceless.txt")).map(|e| (e.key, ())),
         ),
         source_nouns: parse(include_str!("../../data/claims/source_nouns.txt"))
-            .map(|e| (e.key.to_lowercase(), kind_of(e.value)))
+            .map(|e| (lower(e.key), kind_of(e.value)))
             .collect(),
-        anonymity: parse(include_str!("../../data/claims/anonymity.txt")).map(|e| e.key.to_lowercase()).collect(),
+        anonymity: parse(include_str!("../../data/claims/anonymity.txt")).map(|e| lower(e.key)).collect(),
     })
 }
 
