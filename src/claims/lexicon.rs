@@ -48,6 +48,9 @@ pub struct TokenPhrases<T> {
 }
 
 impl<T> TokenPhrases<T> {
+    // (not inlined: the lexicon's one-off build stays a small function, which wasm's tiering
+    // leaves in the baseline tier instead of compiling three inlined loops optimised)
+    #[inline(never)]
     fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> TokenPhrases<T> {
         let mut by_first: HashMap<Cow<'static, str>, Vec<(Vec<Cow<'static, str>>, T)>> = HashMap::default();
         for (phrase, payload) in entries {
