@@ -129,28 +129,58 @@ struct CharStats {
     markup_tags: usize,
 }
 
+/// The counts of [`count_char`], read a byte at a time: ASCII bytes (most chars of most texts)
+/// from a table, without decoding; others as chars.
 fn char_stats(text: &str) -> CharStats {
+    let bytes = text.as_bytes();
     let mut s = CharStats::default();
     let mut prev = ' ';
-    for c in text.chars() {
-        if c.is_ascii() {
-            count_ascii(&mut s, c as u8, prev);
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            count_ascii(&mut s, bytes[i], prev);
+            prev = char::from(bytes[i]);
+            i += 1;
         } else {
+            let c = text[i..].chars().next().unwrap_or(' '); // i is a char boundary
             count_char(&mut s, c, prev);
+            prev = c;
+            i += c.len_utf8();
         }
-        prev = c;
     }
     s
 }
 
-/// [`count_char`] for an ASCII char (most chars of most texts), without the Unicode tables.
+const JUNK: u8 = 1;
+const VISIBLE: u8 = 2;
+const LETTER: u8 = 4;
+/// A char that starts a markup tag after `<` (`<p`, `</`, `<!`).
+const TAG_START: u8 = 8;
+
+/// What [`count_char`] counts for each ASCII char, as flags.
+const ASCII_FLAGS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let letter = c.is_ascii_alphabetic();
+        let junk = c.is_ascii_control() && !matches!(c, b'\n' | b'\r' | b'\t');
+        // (`char::is_whitespace` counts VT too)
+        let visible = !c.is_ascii_whitespace() && c != 0x0b;
+        table[b] = junk as u8 * JUNK | visible as u8 * VISIBLE | letter as u8 * LETTER | (letter || c == b'/' || c == b'!') as u8 * TAG_START;
+        b += 1;
+    }
+    table
+};
+
+/// [`count_char`] for an ASCII char, from [`ASCII_FLAGS`].
 fn count_ascii(s: &mut CharStats, b: u8, prev: char) {
-    s.junk += usize::from(b.is_ascii_control() && !matches!(b, b'\n' | b'\r' | b'\t'));
-    s.visible += usize::from(!b.is_ascii_whitespace() && b != 0x0b); // char::is_whitespace counts VT too
-    let letter = b.is_ascii_alphabetic();
-    s.letters += usize::from(letter);
-    s.latin_letters += usize::from(letter);
-    s.markup_tags += usize::from(prev == '<' && (letter || b == b'/' || b == b'!'));
+    let f = ASCII_FLAGS[usize::from(b & 0x7f)];
+    s.junk += usize::from(f & JUNK != 0);
+    s.visible += usize::from(f & VISIBLE != 0);
+    s.letters += usize::from(f & LETTER != 0);
+    s.latin_letters += usize::from(f & LETTER != 0);
+    s.markup_tags += usize::from(prev == '<' && f & TAG_START != 0);
 }
 
 fn count_char(s: &mut CharStats, c: char, prev: char) {
@@ -288,6 +318,19 @@ fn longest_run(text: &str) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::pipeline::{analyze, Options};
+
+    #[test]
+    fn char_stats_count_like_count_char_over_the_chars() {
+        for text in ["", "plain text.", "<p>caf\u{e9} \u{fffd}\u{1}\u{b}x</p>\r\n", "\u{0}<\u{e9}<a</ \u{200b}\u{301}\u{ad}😊 \u{3000}Ж", "<\u{e9}"] {
+            let mut by_chars = CharStats::default();
+            let mut prev = ' ';
+            for c in text.chars() {
+                count_char(&mut by_chars, c, prev);
+                prev = c;
+            }
+            assert_eq!(char_stats(text), by_chars, "{text:?}");
+        }
+    }
 
     #[test]
     fn the_ascii_fast_path_counts_like_the_general_one() {
