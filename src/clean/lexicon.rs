@@ -197,33 +197,48 @@ fn data_bytes(file: &'static str) -> &'static [u8] {
 
 /// `first second` → the bigram bonus (weighted, capped PMI against the unigram model).
 fn build_bigrams(words: &Table) -> Table {
-    let mut t = Table::with_capacity(10_000);
-    let mut first = "";
-    let mut bucket = 0f32;
-    let mut key = Vec::with_capacity(32);
+    let mut reader = BigramReader { table: Table::with_capacity(10_000), first: "", bucket: 0.0, key: Vec::with_capacity(32) };
     for line in BIGRAMS.lines() {
+        reader.read(line, words);
+    }
+    reader.table
+}
+
+/// The bigram file read a line at a time: `@first` starts a first word's list, `=k` sets the
+/// bucket of the lines after it, any other line is a second word.
+struct BigramReader {
+    table: Table,
+    first: &'static str,
+    bucket: f32,
+    key: Vec<u8>,
+}
+
+impl BigramReader {
+    /// (Not inlined, like [`WordStream::add_words`]: the lines after the first few run in
+    /// wasm's optimised tier.)
+    #[inline(never)]
+    fn read(&mut self, line: &'static str, words: &Table) {
         if line.starts_with('#') || line.is_empty() {
-            continue;
+            return;
         }
         if let Some(f) = line.strip_prefix('@') {
-            first = f;
-            continue;
+            self.first = f;
+            return;
         }
         if let Some(k) = line.strip_prefix('=') {
-            bucket = k.parse::<u32>().map_or(0.0, |k| k as f32); // an integer parse: a float parse links a 10 KB table
-            continue;
+            self.bucket = k.parse::<u32>().map_or(0.0, |k| k as f32); // an integer parse: a float parse links a 10 KB table
+            return;
         }
         let second = line.trim_end();
-        key.clear();
-        key.extend_from_slice(first.as_bytes());
-        key.push(b' ');
-        key.extend_from_slice(second.as_bytes());
-        let ln_c = bucket * 0.5 * std::f32::consts::LN_2;
-        let (Some(pa), Some(pb)) = (words.get(first.as_bytes()), words.get(second.as_bytes())) else { continue };
+        self.key.clear();
+        self.key.extend_from_slice(self.first.as_bytes());
+        self.key.push(b' ');
+        self.key.extend_from_slice(second.as_bytes());
+        let ln_c = self.bucket * 0.5 * std::f32::consts::LN_2;
+        let (Some(pa), Some(pb)) = (words.get(self.first.as_bytes()), words.get(second.as_bytes())) else { return };
         let pmi = ln_c - LN_BIGRAM_TOTAL - pa - pb;
-        t.insert(&key, (pmi * BIGRAM_WEIGHT).clamp(0.0, BIGRAM_CAP));
+        self.table.insert(&self.key, (pmi * BIGRAM_WEIGHT).clamp(0.0, BIGRAM_CAP));
     }
-    t
 }
 
 /// A trigram's starting count (add-0.1 smoothing).
@@ -243,13 +258,19 @@ fn add_trigrams(counts: &mut [f32], word: &[u8]) {
 /// context and is computed once.
 fn normalise(mut counts: Vec<f32>) -> Vec<f32> {
     for ctx in counts.chunks_mut(K) {
-        let total: f32 = ctx.iter().sum();
-        let ln_unseen = portable_ln(UNSEEN / total);
-        for v in ctx.iter_mut() {
-            *v = if *v == UNSEEN { ln_unseen } else { portable_ln(*v / total) };
-        }
+        normalise_context(ctx);
     }
     counts
+}
+
+/// (Not inlined, like [`WordStream::add_words`].)
+#[inline(never)]
+fn normalise_context(ctx: &mut [f32]) {
+    let total: f32 = ctx.iter().sum();
+    let ln_unseen = portable_ln(UNSEEN / total);
+    for v in ctx.iter_mut() {
+        *v = if *v == UNSEEN { ln_unseen } else { portable_ln(*v / total) };
+    }
 }
 
 /// Natural log computed with IEEE basic operations only, so native and wasm builds give the

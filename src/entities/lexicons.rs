@@ -1,7 +1,7 @@
 //! The entity lexicons of `data/entities/`, parsed once: the gazetteer of names (an
 //! aho-corasick phrase matcher), and the word sets the name and date rules consult.
 
-use crate::lexicon::{parse, EndBytes, PhraseMatcher, PhraseMatcherBuilder};
+use crate::lexicon::{parse, EndBytes, Entry, PhraseMatcher, PhraseMatcherBuilder};
 use crate::hash::{HashMap, HashSet};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -40,23 +40,31 @@ pub fn gazetteer() -> &'static PhraseMatcher<LexInfo> {
         let mut builder = PhraseMatcherBuilder::new(true);
         for &(label, rule, text) in LEXICONS {
             for e in parse(text) {
-                // a NORP's value names the country it relates to; the word itself is the name
-                let canonical = if label == "NORP" { e.key } else { e.value.unwrap_or(e.key) };
-                let metonym_of = metonyms.get(e.key).copied();
-                let info = LexInfo { key: Cow::Borrowed(e.key), label, canonical, rule, metonym_of };
-                // of two equal phrases, case aside, the first stays (an earlier lexicon, an
-                // earlier line); a repeated one brings no plural either
-                if !builder.push(e.key, info) {
-                    continue;
-                }
-                if let Some(plural) = demonym_plural(label, e.key) {
-                    let info = LexInfo { key: Cow::Owned(plural), label, canonical: e.key, rule, metonym_of };
-                    builder.push(&info.key.clone(), info);
-                }
+                add_gazetteer_entry(&mut builder, label, rule, e, &metonyms);
             }
         }
         builder.finish()
     })
+}
+
+/// One lexicon line into the gazetteer. (Not inlined: the one-off build's loop stays small, and
+/// wasm's tiering optimises this function, which every line calls, rather than the loop it
+/// could never re-enter.)
+#[inline(never)]
+fn add_gazetteer_entry(builder: &mut PhraseMatcherBuilder<LexInfo>, label: &'static str, rule: &'static str, e: Entry<'static>, metonyms: &HashMap<&str, &'static str>) {
+    // a NORP's value names the country it relates to; the word itself is the name
+    let canonical = if label == "NORP" { e.key } else { e.value.unwrap_or(e.key) };
+    let metonym_of = metonyms.get(e.key).copied();
+    let info = LexInfo { key: Cow::Borrowed(e.key), label, canonical, rule, metonym_of };
+    // of two equal phrases, case aside, the first stays (an earlier lexicon, an earlier
+    // line); a repeated one brings no plural either
+    if !builder.push(e.key, info) {
+        return;
+    }
+    if let Some(plural) = demonym_plural(label, e.key) {
+        let info = LexInfo { key: Cow::Owned(plural), label, canonical: e.key, rule, metonym_of };
+        builder.push(&info.key.clone(), info);
+    }
 }
 
 /// The plural of a demonym that forms one with `-s` (`Venezuelan` → `Venezuelans`,
