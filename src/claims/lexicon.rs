@@ -39,10 +39,13 @@ impl CueInfo {
     }
 }
 
+/// A phrase's words after its first, and its payload.
+type PhraseRest<T> = (Vec<Cow<'static, str>>, T);
+
 /// Phrases over lowercased tokens: first word → (remaining words, payload), longest first.
 /// Words borrow the static lexicon text unless lower-casing changed them.
 pub struct TokenPhrases<T> {
-    by_first: HashMap<Cow<'static, str>, Vec<(Vec<Cow<'static, str>>, T)>>,
+    by_first: HashMap<Cow<'static, str>, Vec<PhraseRest<T>>>,
     /// The first words' end bytes: most tokens start no entry (see [`EndBytes`]).
     first_ends: EndBytes,
 }
@@ -52,7 +55,7 @@ impl<T> TokenPhrases<T> {
     // leaves in the baseline tier instead of compiling three inlined loops optimised)
     #[inline(never)]
     fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> TokenPhrases<T> {
-        let mut by_first: HashMap<Cow<'static, str>, Vec<(Vec<Cow<'static, str>>, T)>> = HashMap::default();
+        let mut by_first: HashMap<Cow<'static, str>, Vec<PhraseRest<T>>> = HashMap::default();
         for (phrase, payload) in entries {
             let mut words = phrase.split_whitespace().map(lower);
             let Some(first) = words.next() else { continue };

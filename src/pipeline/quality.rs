@@ -167,7 +167,8 @@ const ASCII_FLAGS: [u8; 128] = {
         let junk = c.is_ascii_control() && !matches!(c, b'\n' | b'\r' | b'\t');
         // (`char::is_whitespace` counts VT too)
         let visible = !c.is_ascii_whitespace() && c != 0x0b;
-        table[b] = junk as u8 * JUNK | visible as u8 * VISIBLE | letter as u8 * LETTER | (letter || c == b'/' || c == b'!') as u8 * TAG_START;
+        let tag_start = letter || c == b'/' || c == b'!';
+        table[b] = if junk { JUNK } else { 0 } | if visible { VISIBLE } else { 0 } | if letter { LETTER } else { 0 } | if tag_start { TAG_START } else { 0 };
         b += 1;
     }
     table
