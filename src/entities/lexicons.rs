@@ -1,5 +1,5 @@
-//! The entity lexicons of `data/entities/`, parsed once: the gazetteer of names (an
-//! aho-corasick phrase matcher), and the word sets the name and date rules consult.
+//! The entity lexicons of `data/entities/`, parsed once: the gazetteer of names (a
+//! `lexicon::PhraseMatcher`), and the word sets the name and date rules consult.
 
 use crate::lexicon::{parse, EndBytes, Entry, PhraseMatcher, PhraseMatcherBuilder};
 use crate::hash::{HashMap, HashSet};

@@ -1,7 +1,7 @@
 //! Entities: find named mentions, type them with OntoNotes labels, and group them into
 //! entities (one per real thing), with metonyms (`Tehran` → Iran) marked.
 //!
-//! Passes, all linear in the text: the gazetteer (`lexicons`, aho-corasick over the text), the
+//! Passes, all linear in the text: the gazetteer (`lexicons`, phrases found by leading word), the
 //! line casing (`casing`: headlines are not runs of names), capitalized runs in prose (`names`),
 //! what the article says about lone words (`propagate`), context cues (`cues`: corporate
 //! context, party letters, numbered parts of laws), numbers, dates and times (`numeric`),
