@@ -187,19 +187,22 @@ impl<'a> Paragraph<'a> {
 
     /// [`Self::best_chain`] with `beam` states kept per line (a narrow beam ranks widths cheaply).
     pub fn best_chain_with_beam(&self, w: usize, slack: usize, beam: usize) -> Option<Chain> {
-        if self.chars <= w {
-            return None;
-        }
-        self.geometry().chain_up_to(w, slack, beam, usize::MAX)
+        self.chain_up_to(w, slack, beam, usize::MAX)
     }
 
     /// Score of the best chain over the lines that start before char `limit` only: ranking
     /// widths needs a few lines, not the whole paragraph.
     pub fn prefix_score(&self, w: usize, slack: usize, beam: usize, limit: usize) -> Option<f32> {
+        self.chain_up_to(w, slack, beam, limit).map(|c| c.score)
+    }
+
+    /// [`Geometry::chain_up_to`], for a paragraph longer than one line of `w` chars (a shorter
+    /// one has no chain, and its tables are not built).
+    fn chain_up_to(&self, w: usize, slack: usize, beam: usize, limit: usize) -> Option<Chain> {
         if self.chars <= w {
             return None;
         }
-        self.geometry().chain_up_to(w, slack, beam, limit).map(|c| c.score)
+        self.geometry().chain_up_to(w, slack, beam, limit)
     }
 }
 
@@ -401,11 +404,9 @@ impl<'a> Geometry<'a> {
         self.lazy.borrow().gain[x]
     }
 
+    /// (Called by [`Paragraph::chain_up_to`] only, for paragraphs longer than `w` chars.)
     fn chain_up_to(&self, w: usize, slack: usize, beam: usize, limit: usize) -> Option<Chain> {
         let n = self.char_len();
-        if n <= w {
-            return None;
-        }
         // all layers' states, flat; `layer_start[k]` = index of layer k's first state; the
         // buffers are reused across hypotheses (ranking runs 122 of them on a paragraph)
         let (mut states, mut layer_start, mut next) = std::mem::take(&mut *self.scratch.borrow_mut());
