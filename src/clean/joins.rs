@@ -196,6 +196,16 @@ fn suggest(text: &str, off: usize, p: &Paragraph, applied: &[Replacement], sugge
 /// The paragraph's own best chain over every hypothesis, on strong evidence only. Hypotheses
 /// are ranked with the narrow sample beam; only the best few run with the full beam.
 fn own_width_chain(p: &Paragraph) -> Option<Chain> {
+    // an accepted chain gains at every break (`own_width_ok`): most paragraphs are refuted
+    // within their first lines, before any width is tried
+    if !p.every_line_could_gain(*WIDTHS.end()) {
+        return None;
+    }
+    every_width_chain(p)
+}
+
+/// [`own_width_chain`] without the refutation: every hypothesis is tried.
+fn every_width_chain(p: &Paragraph) -> Option<Chain> {
     let mut ranked: Vec<((usize, usize), f32)> =
         all_hypotheses().filter_map(|(w, m)| p.best_chain_with_beam(w, m, 1).map(|c| ((w, m), c.score))).filter(|(_, g)| *g > OWN_WIDTH_MARGIN).collect();
     crate::sort::sort_by(&mut ranked, |a, b| b.1.total_cmp(&a.1));
@@ -410,4 +420,53 @@ fn is_prefix_word(w: &str) -> bool {
 fn is_known(w: &str) -> bool {
     let lower = w.to_ascii_lowercase();
     w.is_ascii() && (model().known(lower.as_bytes()).is_some() || word_score(w) > -12.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `text` greedily wrapped at `width` columns, its line breaks then deleted.
+    fn wrapped_and_glued(text: &str, width: usize) -> String {
+        let mut out = String::new();
+        let mut line = 0;
+        for word in text.split(' ') {
+            let len = word.chars().count();
+            if line > 0 && line + 1 + len > width {
+                line = 0;
+            } else if line > 0 {
+                out.push(' ');
+                line += 1;
+            }
+            out.push_str(word);
+            line += len;
+        }
+        out
+    }
+
+    #[test]
+    fn the_refutation_never_changes_a_paragraphs_own_width() {
+        let prose = [
+            "The council said on Tuesday that the plan to rebuild the harbour would go ahead despite objections from residents, who argued that the cost had doubled since the first estimate and that nobody had asked them.",
+            "Officials in Brussels and Washington met again yesterday, but Ms Okonkwo-Brandt told reporters that the talks on tariffs, steel quotas and the disputed pipeline had made little progress before the summit in Vilnius.",
+            "\"We will not accept this,\" said Dr Haraldsson, whose institute in Reykjavik has studied the glacier for decades; the ministry replied that the figures were preliminary and would be revised in the spring.",
+            "Tomasz Wierzbicki, Anneliese Schoenberger and Kwame Mensah-Bonsu signed the letter, as did Ngozi Adeyemi-Clarke and Siobhan MacGillivray, who chairs the Aldermaston committee on Thameside redevelopment.",
+        ];
+        let (mut chains, mut refuted) = (0, 0);
+        for text in prose {
+            let mut variants = vec![text.to_string()];
+            variants.extend([40, 52, 67, 80, 100].map(|w| wrapped_and_glued(text, w)));
+            for v in &variants {
+                let cache = DocCache::new(v);
+                let p = Paragraph::with_cache(v, &cache, QuoteContext::default());
+                let q = Paragraph::with_cache(v, &cache, QuoteContext::default());
+                let fast = own_width_chain(&p);
+                assert_eq!(fast, every_width_chain(&q), "{v}");
+                chains += fast.is_some() as usize;
+                refuted += !p.every_line_could_gain(*WIDTHS.end()) as usize;
+            }
+        }
+        // both outcomes are covered: glued paragraphs get their chain, undamaged ones are refuted
+        assert!(chains >= 12 && refuted >= 3, "{chains} chains, {refuted} refuted");
+    }
 }

@@ -196,6 +196,18 @@ impl<'a> Paragraph<'a> {
         self.chain_up_to(w, slack, beam, limit).map(|c| c.score)
     }
 
+    /// Whether some chain at a width up to `max_width` could gain at every break. Its breaks
+    /// are at most `max_width` chars apart (and from both ends), each where a split gains, so
+    /// the gaining split positions must be too, and there must be two of them. Tokens are read
+    /// from the start, their gains computed on the way: an undamaged paragraph is refuted at its
+    /// first line without a gaining split, before the rest of its gains are computed.
+    pub fn every_line_could_gain(&self, max_width: usize) -> bool {
+        if self.chars <= max_width {
+            return false;
+        }
+        self.geometry().gaining_splits_span(max_width)
+    }
+
     /// [`Geometry::chain_up_to`], for a paragraph longer than one line of `w` chars (a shorter
     /// one has no chain, and its tables are not built).
     fn chain_up_to(&self, w: usize, slack: usize, beam: usize, limit: usize) -> Option<Chain> {
@@ -402,6 +414,27 @@ impl<'a> Geometry<'a> {
         }
         self.ensure(t as usize);
         self.lazy.borrow().gain[x]
+    }
+
+    /// See [`Paragraph::every_line_could_gain`]. A break's gain is `gain[x]` (less a cost for an
+    /// early break) at its char `x`: the positions with `gain[x] > 0` bound every such chain.
+    fn gaining_splits_span(&self, max_width: usize) -> bool {
+        let (mut last, mut count) = (0, 0);
+        for (t, &(s, e)) in self.tokens.iter().enumerate() {
+            // every split of this token is past the reach of the last gaining one
+            if s + 1 > last + max_width {
+                return false;
+            }
+            self.ensure(t);
+            let lazy = self.lazy.borrow();
+            for x in (s + 1..=e).filter(|&x| lazy.gain[x] > 0.0) {
+                if x - last > max_width {
+                    return false;
+                }
+                (last, count) = (x, count + 1);
+            }
+        }
+        count >= 2 && self.char_len() - last <= max_width
     }
 
     /// (Called by [`Paragraph::chain_up_to`] only, for paragraphs longer than `w` chars.)
