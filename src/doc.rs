@@ -28,6 +28,7 @@ impl Span {
         self.start < other.end && other.start < self.end
     }
     /// The text this span covers (empty if the span is not valid for `text`).
+    #[inline]
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }

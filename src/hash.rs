@@ -30,6 +30,7 @@ impl Default for WordHasher {
 }
 
 impl Hasher for WordHasher {
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
         let mut h = self.0 ^ bytes.len() as u64;
         let mut chunks = bytes.chunks_exact(8);
@@ -46,6 +47,7 @@ impl Hasher for WordHasher {
         }
         self.0 = h;
     }
+    #[inline]
     fn finish(&self) -> u64 {
         // murmur3's fmix64
         let mut h = self.0;

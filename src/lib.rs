@@ -14,6 +14,7 @@ pub mod pipeline;
 pub mod sentences;
 pub(crate) mod hash;
 mod sort;
+pub(crate) mod text;
 pub mod tokenize;
 pub mod wire;
 

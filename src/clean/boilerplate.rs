@@ -41,8 +41,15 @@ pub fn chrome_kind(line: &str) -> Option<&'static str> {
     if l.is_empty() || l.len() > 200 {
         return None;
     }
+    let kind = |(_, _, k): &(String, bool, &'static str)| *k;
+    if l.is_ascii() {
+        // the patterns are lower-case: an ASCII line is compared without lower-casing a copy
+        let l = l.as_bytes();
+        let starts = |p: &str| l.len() >= p.len() && l[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+        return chrome().iter().find(|(p, prefix, _)| if *prefix { starts(p) } else { l.len() == p.len() && starts(p) }).map(kind);
+    }
     let l = l.to_lowercase();
-    chrome().iter().find(|(p, prefix, _)| if *prefix { l.starts_with(p.as_str()) } else { l == *p }).map(|(_, _, k)| *k)
+    chrome().iter().find(|(p, prefix, _)| if *prefix { l.starts_with(p.as_str()) } else { l == *p }).map(kind)
 }
 
 /// (start, end-including-newline) of each line.
@@ -163,6 +170,28 @@ mod tests {
         // three copies in a row are one edit; four are the text itself
         assert_eq!(kinds("A b\nA b\nA b\nBody."), [("duplicate_headline", "A b\nA b\n")]);
         assert_eq!(kinds("A b\nA b\nA b\nA b\nBody."), []);
+    }
+
+    /// [`chrome_kind`] as it was before its ASCII path: every line lower-cased, then compared.
+    fn chrome_kind_lowercased(line: &str) -> Option<&'static str> {
+        let l = line.trim().trim_end_matches(['.', ':', '!', '›', '»', '>', ' ']);
+        if l.is_empty() || l.len() > 200 {
+            return None;
+        }
+        let l = l.to_lowercase();
+        chrome().iter().find(|(p, prefix, _)| if *prefix { l.starts_with(p.as_str()) } else { l == *p }).map(|(_, _, k)| *k)
+    }
+
+    #[test]
+    fn ascii_lines_match_chrome_as_lower_cased_ones_do() {
+        let mut lines: Vec<String> = chrome().iter().flat_map(|(p, _, _)| [p.clone(), p.to_uppercase(), format!("{p} x"), format!("x {p}"), p.chars().take(p.chars().count() / 2).collect()]).collect();
+        lines.extend(["ADVERTISEMENT.", "Share", "Read more: the story", "Getty Images »", "Getty Images\u{2019}", "PHOTO: İstanbul", "Advertisement\u{a0}", "Σhare", ""].map(String::from));
+        let mut hits = 0;
+        for line in &lines {
+            assert_eq!(chrome_kind(line), chrome_kind_lowercased(line), "{line:?}");
+            hits += chrome_kind(line).is_some() as usize;
+        }
+        assert!(hits > chrome().len() * 2, "{hits}");
     }
 
     #[test]

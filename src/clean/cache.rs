@@ -73,7 +73,7 @@ impl<'a> DocCache<'a> {
         // about one distinct token per 12 bytes of news: no rehashing while counting
         let mut counts: HashMap<&'a str, Entry> = HashMap::with_capacity_and_hasher(text.len() / 12, Default::default());
         let mut tokens = 0u32;
-        for tok in text.split_whitespace() {
+        for tok in crate::text::words(text) {
             tokens += 1;
             let core = super::lexicon::word_core(tok);
             if !core.is_empty() {

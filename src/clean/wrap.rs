@@ -146,14 +146,14 @@ impl<'a> Paragraph<'a> {
     /// Tokens of at least `min_bytes` bytes the lexicon does not know, counted up to `limit`
     /// (read from the text: no per-character table is built).
     pub fn unknown_tokens_up_to(&self, min_bytes: usize, limit: usize) -> usize {
-        self.text.split_whitespace().enumerate().filter(|&(t, tok)| tok.len() >= min_bytes && !self.is_known_token(t, tok)).take(limit).count()
+        crate::text::words(self.text).enumerate().filter(|&(t, tok)| tok.len() >= min_bytes && !self.is_known_token(t, tok)).take(limit).count()
     }
 
     /// For every token the lexicon does not know, its best split if that gains at least
     /// `min_gain`: (byte offset in the paragraph, gain). Used for suggestions where no geometry
     /// fits: the split scoring stays with the few tokens that look glued.
     pub fn best_splits(&self, min_gain: f32) -> Vec<(usize, f32)> {
-        let tokens: Vec<(usize, usize)> = self.text.split_whitespace().map(|tok| offset_in(self.text, tok)).collect();
+        let tokens: Vec<(usize, usize)> = crate::text::words(self.text).map(|tok| offset_in(self.text, tok)).collect();
         let mut out = Vec::new();
         for (t, &(s, e)) in tokens.iter().enumerate() {
             // only a token of 4 chars or more the lexicon does not know is scored
@@ -780,7 +780,8 @@ fn inside_web_name(chars: &[char], s: usize, x: usize) -> bool {
 }
 
 fn protected_shape(token: &str) -> bool {
-    token.contains("://") || token.contains('@') || token.starts_with('#') || token.contains("www.") || token.contains(".com") || token.contains(".org")
+    use crate::text::contains;
+    contains(token, "://") || token.contains('@') || token.starts_with('#') || contains(token, "www.") || contains(token, ".com") || contains(token, ".org")
 }
 
 /// A word among the ~2,000 most frequent (`said`, `into`, `another`): a glued pair that spells

@@ -243,7 +243,7 @@ fn is_code_line(line: &str) -> bool {
 /// A short line without sentence punctuation: a list item, a name, a heading.
 fn is_list_line(line: &str) -> bool {
     let t = line.trim().trim_start_matches(['-', '*', '•', '·']).trim();
-    t.split_whitespace().count() <= 4 && !t.ends_with(['.', '!', '?', '"', '”', ':'])
+    crate::text::words(t).nth(4).is_none() && !t.ends_with(['.', '!', '?', '"', '”', ':'])
 }
 
 /// The verdict for a document, or `None` if it may well be an article.

@@ -1,0 +1,115 @@
+//! String scanning the stages share, with ASCII fast paths: each function gives exactly what the
+//! `std` one it replaces gives (property tests compare them on any string), without the
+//! per-call set-up or per-char decoding that made the `std` one a hot spot in the wasm build
+//! (`split_whitespace` decodes every char; `str::contains(&str)` builds a two-way searcher for
+//! every call, costly on the short strings searched here).
+
+/// The whitespace-separated words of `text`: exactly `text.split_whitespace()`.
+#[inline]
+pub fn words(text: &str) -> Words<'_> {
+    Words { text, pos: 0 }
+}
+
+/// Iterator of [`words`].
+pub struct Words<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+/// Width in bytes of the whitespace char at byte `i` of `text`, or 0 if it is not whitespace
+/// (`i` is a char boundary).
+#[inline]
+fn space_width(text: &str, i: usize) -> usize {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) as usize;
+    }
+    // the non-ASCII whitespace chars all start with one of these bytes (U+0085, U+00A0,
+    // U+1680, U+2000..U+205F, U+3000)
+    if !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+        return 0;
+    }
+    text[i..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8)
+}
+
+/// Width in bytes of the char whose first byte is `b`.
+#[inline]
+fn char_width(b: u8) -> usize {
+    match b {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let (text, n) = (self.text, self.text.len());
+        let mut i = self.pos;
+        loop {
+            if i >= n {
+                self.pos = n;
+                return None;
+            }
+            match space_width(text, i) {
+                0 => break,
+                w => i += w,
+            }
+        }
+        let start = i;
+        while i < n && space_width(text, i) == 0 {
+            i += char_width(text.as_bytes()[i]);
+        }
+        self.pos = i;
+        Some(&text[start..i])
+    }
+}
+
+/// Whether `needle` occurs in `haystack`: exactly `haystack.contains(needle)`, by a plain scan
+/// (meant for short haystacks).
+pub fn contains(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else { return true };
+    if h.len() < n.len() {
+        return false;
+    }
+    let last_start = h.len() - n.len();
+    (0..=last_start).any(|i| h[i] == first && &h[i + 1..i + n.len()] == rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_on_every_kind_of_space() {
+        let text = " a\u{a0}b\u{2009}c\u{3000}d\u{85}e\u{1680}f\u{2028}g\u{205f}h\u{202f}i\u{200b}j\u{feff}k\x0bl\x0cm\r\nn €😊 שלום ";
+        assert_eq!(words(text).collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
+        assert_eq!(words("").count(), 0);
+        assert_eq!(words(" \n\u{a0}").count(), 0);
+    }
+
+    #[test]
+    fn contains_agrees_at_the_edges() {
+        for (h, n) in [("", ""), ("abc", ""), ("", "a"), ("abc", "abc"), ("abc", "abcd"), ("xabc", "bc"), ("aab", "ab"), ("é€", "€"), ("€", "\u{82}")] {
+            assert_eq!(contains(h, n), h.contains(n), "{h:?} {n:?}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn words_are_split_whitespace(text in "(\\PC|[ \\t\\n\\r\u{a0}\u{85}\u{2000}-\u{200b}\u{3000}\u{1680}\u{205f}])*") {
+            proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
+        }
+
+        #[test]
+        fn contains_is_str_contains(h in "[ab€ ]{0,12}", n in "[ab€]{0,4}") {
+            proptest::prop_assert_eq!(contains(&h, &n), h.contains(n.as_str()));
+        }
+    }
+}
