@@ -10,10 +10,79 @@ use std::borrow::Cow;
 /// `s` lower-cased, borrowed when it already is (ASCII without capitals: most words of an
 /// article), so the per-token lookups of the stages allocate only for capitalized words.
 pub fn lower(s: &str) -> Cow<'_, str> {
-    if s.bytes().all(|b| matches!(b, 0..=0x40 | 0x5b..=0x7f)) {
+    if is_lower_ascii(s) {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(s.to_lowercase())
+    }
+}
+
+/// ASCII without capitals: what lower-casing leaves unchanged.
+fn is_lower_ascii(s: &str) -> bool {
+    s.bytes().all(|b| matches!(b, 0..=0x40 | 0x5b..=0x7f))
+}
+
+/// The lookup forms of a run of tokens: each token [`lower`]ed, curly apostrophes folded to
+/// `'` if asked. Borrowed from the text for a token already in that form (most are), else
+/// written to one shared buffer: no allocation per token, and a stage lower-cases each token
+/// once however often it reads it.
+pub struct LowerForms<'a> {
+    text: &'a str,
+    buf: String,
+    forms: Vec<Form>,
+}
+
+/// Where a token's form is: a byte range of the text, or of the shared buffer.
+#[derive(Clone, Copy)]
+enum Form {
+    Text(u32, u32),
+    Buf(u32, u32),
+}
+
+impl<'a> LowerForms<'a> {
+    /// The forms of `spans` (byte ranges of `text`), in order.
+    pub fn new(text: &'a str, spans: impl ExactSizeIterator<Item = crate::doc::Span>, fold_apostrophes: bool) -> LowerForms<'a> {
+        let mut out = LowerForms { text, buf: String::new(), forms: Vec::with_capacity(spans.len()) };
+        for span in spans {
+            let word = span.slice(text);
+            let form = if word.is_empty() {
+                // (an empty or invalid span)
+                Form::Text(0, 0)
+            } else if is_lower_ascii(word) {
+                Form::Text(span.start as u32, span.end as u32)
+            } else {
+                let start = out.buf.len();
+                if word.is_ascii() {
+                    out.buf.push_str(word);
+                    out.buf[start..].make_ascii_lowercase();
+                } else {
+                    let low = word.to_lowercase();
+                    match fold_apostrophes {
+                        true => out.buf.extend(low.chars().map(|c| if c == '’' { '\'' } else { c })),
+                        false => out.buf.push_str(&low),
+                    }
+                }
+                Form::Buf(start as u32, out.buf.len() as u32)
+            };
+            out.forms.push(form);
+        }
+        out
+    }
+
+    /// Token `i`'s form, if there is a token `i`.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        Some(match *self.forms.get(i)? {
+            Form::Text(a, b) => self.text.get(a as usize..b as usize).unwrap_or(""),
+            Form::Buf(a, b) => &self.buf[a as usize..b as usize],
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.forms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
     }
 }
 
@@ -299,6 +368,26 @@ pub fn is_word_boundary(text: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::Span;
+
+    #[test]
+    fn lower_forms_are_each_tokens_lower_case() {
+        let text = "Iran’s PM said ÉTÉ €5 😊 İstanbul ΟΔΟΣ don’t x";
+        let mut spans: Vec<Span> = crate::text::words(text).map(|w| Span::new(w.as_ptr() as usize - text.as_ptr() as usize, w.as_ptr() as usize - text.as_ptr() as usize + w.len())).collect();
+        // an empty span and spans not valid in the text (inside a char, past its end) read as empty
+        spans.extend([Span::new(3, 3), Span::new(1, 2), Span::new(5, 6), Span::new(0, 999)]);
+        for fold in [false, true] {
+            let forms = LowerForms::new(text, spans.iter().copied(), fold);
+            assert_eq!(forms.len(), spans.len());
+            for (i, span) in spans.iter().enumerate() {
+                let want = lower(span.slice(text));
+                let want = if fold { want.replace('’', "'") } else { want.into_owned() };
+                assert_eq!(forms.get(i), Some(want.as_str()), "{span:?} fold {fold}");
+            }
+            assert_eq!(forms.get(spans.len()), None);
+        }
+        assert_eq!(LowerForms::new(text, spans.iter().copied(), true).get(0), Some("iran's"));
+    }
 
     #[test]
     fn end_bytes_reject_only_words_that_begin_and_end_no_key() {

@@ -16,31 +16,22 @@ pub struct Words<'a> {
     pos: usize,
 }
 
-/// Width in bytes of the whitespace char at byte `i` of `text`, or 0 if it is not whitespace
-/// (`i` is a char boundary).
+/// Width in bytes of the non-ASCII whitespace char at byte `i` of `text` (a char boundary), or
+/// 0 if the char there is not one.
 #[inline]
-fn space_width(text: &str, i: usize) -> usize {
-    let b = text.as_bytes()[i];
-    if b < 0x80 {
-        return matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) as usize;
-    }
+fn wide_space_width(text: &str, i: usize) -> usize {
     // the non-ASCII whitespace chars all start with one of these bytes (U+0085, U+00A0,
     // U+1680, U+2000..U+205F, U+3000)
-    if !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+    if !matches!(text.as_bytes()[i], 0xC2 | 0xE1 | 0xE2 | 0xE3) {
         return 0;
     }
     text[i..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8)
 }
 
-/// Width in bytes of the char whose first byte is `b`.
+/// An ASCII whitespace byte (`char::is_whitespace`: space, `\t`, `\n`, VT, FF, `\r`).
 #[inline]
-fn char_width(b: u8) -> usize {
-    match b {
-        0..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
 }
 
 impl<'a> Iterator for Words<'a> {
@@ -48,21 +39,38 @@ impl<'a> Iterator for Words<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<&'a str> {
-        let (text, n) = (self.text, self.text.len());
+        let (text, bytes) = (self.text, self.text.as_bytes());
         let mut i = self.pos;
-        loop {
-            if i >= n {
-                self.pos = n;
-                return None;
-            }
-            match space_width(text, i) {
-                0 => break,
-                w => i += w,
+        while i < bytes.len() {
+            let b = bytes[i];
+            if is_ascii_space(b) {
+                i += 1;
+            } else if b < 0x80 {
+                break;
+            } else {
+                match wide_space_width(text, i) {
+                    0 => break,
+                    w => i += w,
+                }
             }
         }
+        if i >= bytes.len() {
+            self.pos = i;
+            return None;
+        }
         let start = i;
-        while i < n && space_width(text, i) == 0 {
-            i += char_width(text.as_bytes()[i]);
+        // a word ends at an ASCII space or at the first byte of a wide one; any other byte,
+        // a continuation byte included, belongs to the word (so `i` stays on char boundaries
+        // wherever the loop stops)
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b > b' ' && b < 0x80 {
+                i += 1;
+            } else if is_ascii_space(b) || b >= 0x80 && wide_space_width(text, i) > 0 {
+                break;
+            } else {
+                i += 1;
+            }
         }
         self.pos = i;
         Some(&text[start..i])

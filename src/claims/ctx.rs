@@ -3,8 +3,7 @@
 //! in O(n); every later lookup is O(1).
 
 use crate::doc::{Doc, SourceKind, Span, TokenKind};
-use crate::lexicon::lower;
-use std::borrow::Cow;
+use crate::lexicon::LowerForms;
 
 /// A half-open range of token indices.
 pub type Toks = (usize, usize);
@@ -20,7 +19,7 @@ pub enum QuoteMark {
 pub struct Ctx<'a> {
     pub doc: &'a Doc,
     /// Lowercased token text (curly apostrophes folded to `'`).
-    pub low: Vec<Cow<'a, str>>,
+    pub low: LowerForms<'a>,
     pub quote: Vec<QuoteMark>,
     /// A line break sits between token i-1 and token i.
     pub break_before: Vec<bool>,
@@ -51,17 +50,6 @@ fn quote_mark(text: &str, tok: Span) -> QuoteMark {
     }
 }
 
-/// A token's lookup form: lower case, curly apostrophes folded (`Iran’s` → `iran's`);
-/// borrowed from the text for the plain lower-case words that most tokens are.
-fn low_form(word: &str) -> Cow<'_, str> {
-    let low = lower(word);
-    if low.contains('’') {
-        Cow::Owned(low.replace('’', "'"))
-    } else {
-        low
-    }
-}
-
 fn is_straight_quote(text: &str, tok: Span, next: Option<Span>) -> bool {
     match tok.slice(text) {
         "\"" => true,
@@ -74,7 +62,8 @@ impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Doc) -> Ctx<'a> {
         let text = &doc.text;
         let n = doc.tokens.len();
-        let low = doc.tokens.iter().map(|t| low_form(t.span.slice(text))).collect();
+        // lookup forms: lower case, curly apostrophes folded (`Iran’s` → `iran's`)
+        let low = LowerForms::new(text, doc.tokens.iter().map(|t| t.span), true);
         let break_before = (0..n)
             .map(|i| i > 0 && text.get(doc.tokens[i - 1].span.end..doc.tokens[i].span.start).is_some_and(|g| g.contains('\n')))
             .collect();
@@ -122,7 +111,7 @@ impl<'a> Ctx<'a> {
         self.doc.tokens.get(i).map(|t| t.span.slice(&self.doc.text)).unwrap_or("")
     }
     pub fn low(&self, i: usize) -> &str {
-        self.low.get(i).map(|w| w.as_ref()).unwrap_or("")
+        self.low.get(i).unwrap_or("")
     }
     pub fn is_punct(&self, i: usize) -> bool {
         self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct)

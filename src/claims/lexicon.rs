@@ -2,7 +2,7 @@
 //! matcher for single- and multiword entries (`said`, `pointed out`, `is expected to`).
 
 use crate::doc::SourceKind;
-use crate::lexicon::{lower, parse, EndBytes};
+use crate::lexicon::{lower, parse, EndBytes, LowerForms};
 use std::borrow::Cow;
 use crate::hash::HashMap;
 use std::sync::OnceLock;
@@ -69,14 +69,14 @@ impl<T> TokenPhrases<T> {
     }
 
     /// The longest entry starting at token `i` of `low` (lowercased tokens): (length, payload).
-    pub fn match_at<S: AsRef<str>>(&self, low: &[S], i: usize) -> Option<(usize, &T)> {
-        let first = low.get(i)?.as_ref();
+    pub fn match_at(&self, low: &LowerForms, i: usize) -> Option<(usize, &T)> {
+        let first = low.get(i)?;
         if !self.first_ends.may_hold(first) {
             return None;
         }
         let list = self.by_first.get(first)?;
         list.iter().find_map(|(rest, payload)| {
-            let fits = rest.iter().enumerate().all(|(k, w)| low.get(i + 1 + k).is_some_and(|t| t.as_ref() == &**w));
+            let fits = rest.iter().enumerate().all(|(k, w)| low.get(i + 1 + k).is_some_and(|t| t == &**w));
             fits.then_some((1 + rest.len(), payload))
         })
     }
@@ -119,8 +119,8 @@ pub fn lex() -> &'static Lexicons {
 mod tests {
     use super::*;
 
-    fn low(s: &str) -> Vec<String> {
-        s.split_whitespace().map(|w| w.to_lowercase()).collect()
+    fn low(s: &str) -> LowerForms<'_> {
+        LowerForms::new(s, crate::text::words(s).map(|w| crate::doc::Span::new(w.as_ptr() as usize - s.as_ptr() as usize, w.as_ptr() as usize - s.as_ptr() as usize + w.len())).collect::<Vec<_>>().into_iter(), true)
     }
 
     #[test]

@@ -9,11 +9,12 @@ use super::words::words;
 use super::Item;
 use crate::doc::{Dispute, Doc, Side, Span, Stance};
 use crate::hash::HashMap;
+use crate::lexicon::LowerForms;
 
 /// Most parties given sides on every issue.
 const MAX_PARTIES: usize = 4;
 
-pub fn assemble(doc: &Doc, ix: &Index, items: Vec<Item>) -> Vec<Dispute> {
+pub fn assemble(doc: &Doc, lows: &LowerForms, ix: &Index, items: Vec<Item>) -> Vec<Dispute> {
     let items = file_claims_by_word(doc, file_under_options(file_under_named_issues(doc, file_figures(doc, items))));
     // group by key, in order of first appearance
     let mut order: Vec<String> = Vec::new();
@@ -42,7 +43,7 @@ pub fn assemble(doc: &Doc, ix: &Index, items: Vec<Item>) -> Vec<Dispute> {
         .collect();
     let mut filed = FiledWords { kept: &is_kept, memo: HashMap::default() };
     link_claims(doc, ix, &items, &groups, &kept, &mut filed, &mut disputes);
-    add_mentions(doc, &mut filed, &mut disputes);
+    add_mentions(doc, lows, &mut filed, &mut disputes);
     for d in &mut disputes {
         crate::sort::sort(&mut d.evidence);
         d.evidence.dedup();
@@ -354,7 +355,7 @@ fn key_word(word: &str) -> String {
 
 /// Every other place the article names an issue: a key word with its modifiers
 /// (`Iran's ballistic missile capabilities` → `ballistic missile capabilities`).
-fn add_mentions<'a>(doc: &'a Doc, filed: &mut FiledWords<'a, '_>, disputes: &mut [Dispute]) {
+fn add_mentions<'a>(doc: &'a Doc, lows: &'a LowerForms<'a>, filed: &mut FiledWords<'a, '_>, disputes: &mut [Dispute]) {
     // the phrases the cues governed, sorted, to skip words already inside one (binary search)
     let mut governed: Vec<Span> = disputes.iter().flat_map(|d| d.mentions.iter().copied()).collect();
     crate::sort::sort(&mut governed);
@@ -369,7 +370,7 @@ fn add_mentions<'a>(doc: &'a Doc, filed: &mut FiledWords<'a, '_>, disputes: &mut
         if !toks.iter().any(|t| filed.dispute_of(t.span.slice(&doc.text)).is_some()) {
             continue;
         }
-        let s = Sent::new(doc, si);
+        let s = Sent::new(doc, lows, si);
         for t in 0..s.len() {
             if !s.is_word(t) || s.role(t).is_some() {
                 continue;

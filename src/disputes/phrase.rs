@@ -8,8 +8,7 @@
 
 use super::words::{words, Role};
 use crate::doc::{Doc, Span, TokenKind};
-use crate::lexicon::lower;
-use std::borrow::Cow;
+use crate::lexicon::LowerForms;
 use std::ops::Range;
 
 /// Longest noun phrase we read, in content words.
@@ -24,13 +23,20 @@ pub struct Sent<'a> {
     pub kinds: Vec<TokenKind>,
     pub spans: Vec<Span>,
     pub words: Vec<&'a str>,
-    pub lower: Vec<Cow<'a, str>>,
+    /// The document's tokens lower-cased (see [`Sent::lower`]).
+    lows: &'a LowerForms<'a>,
     /// Tokens of a dateline the sentence opens with (`ISLAMABAD:`, `NEW YORK —`), else 0.
     pub dateline: usize,
 }
 
+/// The lower-case forms of every token of `doc`, for its [`Sent`]s.
+pub fn lower_forms(doc: &Doc) -> LowerForms<'_> {
+    LowerForms::new(&doc.text, doc.tokens.iter().map(|t| t.span), false)
+}
+
 impl<'a> Sent<'a> {
-    pub fn new(doc: &'a Doc, index: usize) -> Sent<'a> {
+    /// Sentence `index` of `doc`, whose tokens' lower-case forms are `lows`.
+    pub fn new(doc: &'a Doc, lows: &'a LowerForms<'a>, index: usize) -> Sent<'a> {
         let sent = &doc.sentences[index];
         let toks = doc.tokens.get(sent.tokens.clone()).unwrap_or(&[]);
         let words: Vec<&str> = toks.iter().map(|t| t.span.slice(&doc.text)).collect();
@@ -42,7 +48,7 @@ impl<'a> Sent<'a> {
             first: sent.tokens.start,
             kinds: toks.iter().map(|t| t.kind).collect(),
             spans: toks.iter().map(|t| t.span).collect(),
-            lower: words.iter().map(|w| lower(w)).collect(),
+            lows,
             words,
         }
     }
@@ -50,7 +56,11 @@ impl<'a> Sent<'a> {
         self.words.len()
     }
     pub fn lower(&self, i: usize) -> &str {
-        self.lower.get(i).map(|s| s.as_ref()).unwrap_or("")
+        if i < self.words.len() {
+            self.lows.get(self.first + i).unwrap_or("")
+        } else {
+            ""
+        }
     }
     /// The function-word role of token `i`; organisation nouns (`company`) count as content.
     pub fn role(&self, i: usize) -> Option<Role> {
@@ -480,7 +490,8 @@ mod tests {
     /// Parse the object after the first occurrence of `after` in `text`: (labels, keys, sign, frame).
     fn check(text: &str, after: &str, expect: &[(&str, &str, i8, bool)]) {
         let doc = analyze(text, &Options { clean: false });
-        let s = Sent::new(&doc, 0);
+        let lows = lower_forms(&doc);
+        let s = Sent::new(&doc, &lows, 0);
         let at = text.find(after).unwrap() + after.len();
         let obj = object(&s, s.token_at(at), false).unwrap_or(Object { items: vec![], end: 0 });
         let got: Vec<(String, String, i8, bool)> = obj.items.iter().map(|p| (p.label.clone(), p.key.clone(), p.sign, p.frame)).collect();

@@ -57,21 +57,23 @@ pub fn is_calendar_word(w: &str) -> bool {
 
 /// Decide a sentence's mode from its word tokens.
 pub fn line_mode(sentence_words: &[&str], vocab: &Vocab) -> LineMode {
-    let alpha: Vec<&str> = sentence_words.iter().copied().filter(|w| has_two_letters(w)).collect();
-    if alpha.is_empty() {
+    // (read a few times over, not collected: this runs on every sentence)
+    let alpha = || sentence_words.iter().copied().filter(|w| has_two_letters(w));
+    let alpha_len = alpha().count();
+    if alpha_len == 0 {
         return LineMode::Normal;
     }
-    let caps = alpha.iter().filter(|w| is_all_caps(w)).count();
-    let has_lower = alpha.iter().any(|w| w.chars().any(|c| c.is_lowercase()));
-    if caps >= 2 && (!has_lower || caps * 10 >= alpha.len() * 8) {
+    let caps = alpha().filter(|w| is_all_caps(w)).count();
+    let has_lower = alpha().any(|w| w.chars().any(|c| c.is_lowercase()));
+    if caps >= 2 && (!has_lower || caps * 10 >= alpha_len * 8) {
         return LineMode::AllCaps;
     }
     // title case: no lower-case content word, and several capitalized common words
     // (the common-word lookups only for a line that may be one)
-    if alpha.len() < 4 || alpha.iter().any(|w| starts_lower(w) && !is_function_word(w)) {
+    if alpha_len < 4 || alpha().any(|w| starts_lower(w) && !is_function_word(w)) {
         return LineMode::Normal;
     }
-    let cap_common = alpha.iter().skip(1).filter(|w| starts_upper(w) && !is_all_caps(w) && is_common(w, vocab)).count();
+    let cap_common = alpha().skip(1).filter(|w| starts_upper(w) && !is_all_caps(w) && is_common(w, vocab)).count();
     if cap_common >= 2 {
         return LineMode::TitleCase;
     }

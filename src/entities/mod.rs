@@ -67,10 +67,13 @@ impl<'a> Ctx<'a> {
             hit_start: vec![NONE; tokens.len() + 1],
             hit_end: vec![NONE; tokens.len() + 1],
         };
+        // one word buffer for every sentence
+        let mut ws: Vec<&str> = Vec::new();
         ctx.modes = sentences
             .iter()
             .map(|s| {
-                let ws: Vec<&str> = s.tokens.clone().filter(|&i| ctx.is_word(i)).map(|i| ctx.word(i)).collect();
+                ws.clear();
+                ws.extend(s.tokens.clone().filter(|&i| ctx.is_word(i)).map(|i| ctx.word(i)));
                 casing::line_mode(&ws, &ctx.vocab)
             })
             .collect();
