@@ -17,6 +17,23 @@ pub fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Calls `f` with `s` lower-cased (as [`lower`] gives it), on the stack for a short ASCII word:
+/// for lookups that need the lower-case form for a moment only (no allocation per word).
+pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const STACK: usize = 64;
+    if is_lower_ascii(s) {
+        return f(s);
+    }
+    if s.len() <= STACK && s.is_ascii() {
+        let mut buf = [0u8; STACK];
+        let low = &mut buf[..s.len()];
+        low.copy_from_slice(s.as_bytes());
+        low.make_ascii_lowercase();
+        return f(std::str::from_utf8(low).unwrap_or_default());
+    }
+    f(&s.to_lowercase())
+}
+
 /// ASCII without capitals: what lower-casing leaves unchanged.
 fn is_lower_ascii(s: &str) -> bool {
     s.bytes().all(|b| matches!(b, 0..=0x40 | 0x5b..=0x7f))
@@ -369,6 +386,14 @@ pub fn is_word_boundary(text: &str, i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::doc::Span;
+
+    #[test]
+    fn with_lower_gives_lower() {
+        let long = "A".repeat(64) + "b";
+        for word in ["", "said", "Said", "NATO", "Iran’s", "İstanbul", "ΟΔΟΣ", "€5", "😊", &long, &long[1..], "O'Brien-Smith"] {
+            assert_eq!(with_lower(word, str::to_string), lower(word), "{word}");
+        }
+    }
 
     #[test]
     fn lower_forms_are_each_tokens_lower_case() {

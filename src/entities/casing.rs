@@ -46,8 +46,7 @@ pub fn lower_vocab<'a>(words: impl Iterator<Item = &'a str>) -> Vocab<'a> {
 
 /// A capitalized word that is really a common word (listed, or seen lower-case in the article).
 pub fn is_common(word: &str, vocab: &Vocab) -> bool {
-    let lower = lower(word);
-    words().common.contains(&*lower) || vocab.contains(&*lower)
+    crate::lexicon::with_lower(word, |lower| words().common.contains(lower) || vocab.contains(lower))
 }
 
 /// Month and weekday names (`Friday`, `Jan.`): dates, never the start of a name.

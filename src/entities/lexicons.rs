@@ -146,7 +146,7 @@ impl KindMap {
         if !self.ends.may_hold(word) {
             return None;
         }
-        self.map.get(&*crate::lexicon::lower(word)).copied()
+        crate::lexicon::with_lower(word, |w| self.map.get(w).copied())
     }
 }
 

@@ -8,25 +8,38 @@ use super::lexicons::words;
 use super::names::{is_hyphen, Deferred};
 use super::{Candidate, Ctx};
 use crate::hash::HashMap;
+use crate::lexicon::with_lower;
 
 /// Names the first pass found, by lower-cased text: full names, and each word of a person's name.
 pub fn known_names(ctx: &Ctx, found: &[Candidate]) -> HashMap<String, &'static str> {
     let mut map = HashMap::default();
     for c in found.iter().filter(|c| matches!(c.label, "PERSON" | "ORG" | "GPE" | "LOC" | "FAC" | "NORP")) {
-        map.entry(ctx.text_of(c.toks.clone()).to_lowercase()).or_insert(c.label);
+        or_insert_lower(&mut map, ctx.text_of(c.toks.clone()), c.label);
     }
     for (core, _) in org_cores(ctx, found) {
-        map.insert(core.to_lowercase(), "ORG");
+        with_lower(&core, |k| match map.get_mut(k) {
+            Some(label) => *label = "ORG",
+            None => drop(map.insert(k.to_string(), "ORG")),
+        });
     }
     for c in found.iter().filter(|c| c.label == "PERSON" && c.toks.len() >= 2) {
         for i in c.toks.clone() {
             let w = ctx.word(i);
             if w.chars().filter(|ch| ch.is_alphabetic()).count() >= 3 && starts_upper(w) && !words().org_words.contains_key(w) {
-                map.entry(w.to_lowercase()).or_insert("PERSON");
+                or_insert_lower(&mut map, w, "PERSON");
             }
         }
     }
     map
+}
+
+/// `map.entry(key.to_lowercase()).or_insert(label)`, the key copied only when it is new.
+fn or_insert_lower(map: &mut HashMap<String, &'static str>, key: &str, label: &'static str) {
+    with_lower(key, |k| {
+        if !map.contains_key(k) {
+            map.insert(k.to_string(), label);
+        }
+    })
 }
 
 /// Organization names without their legal suffix (`Acme` of `Acme Corp.`).
@@ -104,7 +117,7 @@ fn resolve_each(ctx: &Ctx, deferred: &[Deferred], known: &HashMap<String, &'stat
             // longest known name starting at i
             let mut matched = None;
             for j in (i + 1..=d.toks.end.min(i + 5)).rev() {
-                if let Some(&label) = known.get(&ctx.text_of(i..j).to_lowercase()) {
+                if let Some(label) = with_lower(ctx.text_of(i..j), |k| known.get(k).copied()) {
                     matched = Some((j, label));
                     break;
                 }
