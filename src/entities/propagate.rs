@@ -17,7 +17,7 @@ pub fn known_names(ctx: &Ctx, found: &[Candidate]) -> HashMap<String, &'static s
         or_insert_lower(&mut map, ctx.text_of(c.toks.clone()), c.label);
     }
     for (core, _) in org_cores(ctx, found) {
-        with_lower(&core, |k| match map.get_mut(k) {
+        with_lower(core, |k| match map.get_mut(k) {
             Some(label) => *label = "ORG",
             None => drop(map.insert(k.to_string(), "ORG")),
         });
