@@ -184,7 +184,7 @@ pub fn subject(ix: &Index, s: &Sent, cue: usize, last: Option<&Party>) -> Subjec
 }
 
 fn is_break(s: &Sent, i: usize) -> bool {
-    s.kinds.get(i) == Some(&TokenKind::Punct) && matches!(s.words[i], "," | ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”")
+    s.kind(i) == Some(TokenKind::Punct) && matches!(s.words[i], "," | ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”")
 }
 
 /// `backed by select Western allies`: the allies' span, if the chunk `a..b` names allies.
@@ -251,8 +251,8 @@ fn clause_start(ix: &Index, s: &Sent, a: usize, b: usize) -> usize {
         // runs on to the end of the chunk (a cue after the content is outside the speech)
         .max(
             b.checked_sub(1)
-                .and_then(|last| s.spans.get(last))
-                .and_then(|l| ix.claim_start_around(l.start, s.spans.get(b).map_or(l.end, |t| t.start)))
+                .and_then(|last| s.tok_span(last))
+                .and_then(|l| ix.claim_start_around(l.start, s.tok_span(b).map_or(l.end, |t| t.start)))
                 .map(|c| s.token_at(c))
                 .unwrap_or(0)
                 .min(b),
@@ -286,7 +286,7 @@ fn plain_subject(s: &Sent, from: usize, b: usize) -> Option<(String, usize, bool
     }
     let mut e = a;
     while e < b && e - a < 6 {
-        let plain = s.kinds[e] != TokenKind::Punct && s.role(e).is_none() && !s.lower(e).ends_with("ly");
+        let plain = s.toks[e].kind != TokenKind::Punct && s.role(e).is_none() && !s.lower(e).ends_with("ly");
         // `Nurses and Midwives Union`: a joiner between capitalized words
         let joiner = e > a && matches!(s.lower(e), "and" | "of" | "for") && s.capitalized(e - 1) && s.capitalized(e + 1) && e + 1 < b;
         if !(plain || joiner) {
@@ -297,7 +297,7 @@ fn plain_subject(s: &Sent, from: usize, b: usize) -> Option<(String, usize, bool
     // possessive apostrophe inside (`workers'`) is punctuation in some tokenizers: allow one
     if e < b && s.is_possessive(e) && e + 1 < b && s.role(e + 1).is_none() {
         e += 2;
-        while e < b && s.kinds[e] != TokenKind::Punct && s.role(e).is_none() && !s.lower(e).ends_with("ly") && e - a < 6 {
+        while e < b && s.toks[e].kind != TokenKind::Punct && s.role(e).is_none() && !s.lower(e).ends_with("ly") && e - a < 6 {
             e += 1;
         }
     }

@@ -7,7 +7,7 @@
 //! bounded by the sentence and by small constants, so parsing is linear in the sentence.
 
 use super::words::{words, Role};
-use crate::doc::{Doc, Span, TokenKind};
+use crate::doc::{Doc, Span, Token, TokenKind};
 use crate::lexicon::LowerForms;
 use std::ops::Range;
 
@@ -20,8 +20,8 @@ pub struct Sent<'a> {
     pub index: usize,
     /// Global index of the sentence's first token.
     pub first: usize,
-    pub kinds: Vec<TokenKind>,
-    pub spans: Vec<Span>,
+    /// The sentence's tokens.
+    pub toks: &'a [Token],
     pub words: Vec<&'a str>,
     /// The document's tokens lower-cased (see [`Sent::lower`]).
     lows: &'a LowerForms<'a>,
@@ -46,14 +46,21 @@ impl<'a> Sent<'a> {
             doc,
             index,
             first: sent.tokens.start,
-            kinds: toks.iter().map(|t| t.kind).collect(),
-            spans: toks.iter().map(|t| t.span).collect(),
+            toks,
             lows,
             words,
         }
     }
     pub fn len(&self) -> usize {
         self.words.len()
+    }
+    /// The kind of token `i`, if there is one.
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+    /// The byte span of token `i`, if there is one.
+    pub fn tok_span(&self, i: usize) -> Option<Span> {
+        self.toks.get(i).map(|t| t.span)
     }
     pub fn lower(&self, i: usize) -> &str {
         if i < self.words.len() {
@@ -67,7 +74,7 @@ impl<'a> Sent<'a> {
         words().role(self.lower(i)).filter(|&r| r != Role::Org && r != Role::Gov)
     }
     pub fn is_word(&self, i: usize) -> bool {
-        matches!(self.kinds.get(i), Some(TokenKind::Word) | Some(TokenKind::Number))
+        matches!(self.kind(i), Some(TokenKind::Word) | Some(TokenKind::Number))
     }
     pub fn is_possessive(&self, i: usize) -> bool {
         matches!(self.lower(i), "'s" | "’s" | "'" | "’")
@@ -77,18 +84,18 @@ impl<'a> Sent<'a> {
     }
     /// Byte span of tokens `a..b` (sentence-relative; `b` exclusive, `a < b`).
     pub fn span(&self, a: usize, b: usize) -> Span {
-        match (self.spans.get(a), self.spans.get(b.saturating_sub(1))) {
+        match (self.tok_span(a), self.tok_span(b.saturating_sub(1))) {
             (Some(x), Some(y)) if a < b => Span::new(x.start, y.end),
             _ => Span::default(),
         }
     }
     /// Sentence-relative index of the token starting at byte `start` (or the next one).
     pub fn token_at(&self, start: usize) -> usize {
-        self.spans.partition_point(|s| s.start < start)
+        self.toks.partition_point(|t| t.span.start < start)
     }
     /// Sentence-relative index one past the last token ending at or before byte `end`.
     pub fn token_end(&self, end: usize) -> usize {
-        self.spans.partition_point(|s| s.end <= end)
+        self.toks.partition_point(|t| t.span.end <= end)
     }
 }
 
@@ -208,7 +215,7 @@ pub fn key_of(s: &Sent, r: &Range<usize>) -> Option<(String, i8)> {
     }
     let of = r.clone().find(|&i| s.lower(i) == "of").unwrap_or(r.end);
     let pick = |range: Range<usize>| {
-        range.rev().filter(|&i| s.is_word(i) && s.kinds[i] == TokenKind::Word).find_map(|i| w.word_key(s.words[i]))
+        range.rev().filter(|&i| s.is_word(i) && s.toks[i].kind == TokenKind::Word).find_map(|i| w.word_key(s.words[i]))
     };
     let key = pick(r.start..of).or_else(|| pick(of.saturating_add(1).min(r.end)..r.end));
     match key {
@@ -224,7 +231,7 @@ pub const NUMBER_KEY: &str = "#";
 
 /// The first number token in `r`.
 pub fn number_in<'a>(s: &'a Sent, r: &Range<usize>) -> Option<&'a str> {
-    r.clone().find(|&i| s.kinds.get(i) == Some(&TokenKind::Number)).map(|i| s.words[i])
+    r.clone().find(|&i| s.kind(i) == Some(TokenKind::Number)).map(|i| s.words[i])
 }
 
 /// A readable label: the phrase text without leading generic modifiers (`more expansive`).
@@ -457,7 +464,7 @@ pub fn backward_object(s: &Sent, cue: usize) -> Option<(Object, usize)> {
     let link = i - 1; // `as` or a copula
     // walk back to the clause start
     let mut a = link;
-    while a > 0 && s.words[a - 1] != "," && s.kinds[a - 1] != TokenKind::Punct && link - a < 30 {
+    while a > 0 && s.words[a - 1] != "," && s.toks[a - 1].kind != TokenKind::Punct && link - a < 30 {
         a -= 1;
     }
     let lower_a = s.lower(a);
