@@ -74,6 +74,8 @@ apt_browser() {
 
 t0=$SECONDS
 command -v node >/dev/null || { log "node is required (it ships with this machine image)"; exit 1; }
+# the Node test glue loads the result decoder (src/unpack.js, an ES module) with require()
+node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a >= 23 || a == 22 && b >= 12 || a == 20 && b >= 19 ? 0 : 1)' || { log "node 20.19+ or 22.12+ is required (found $(node --version))"; exit 1; }
 rust_target
 WB=$(lock_version wasm-bindgen)
 [[ -n $WB ]] || { log "cannot read the wasm-bindgen version from Cargo.lock"; exit 1; }

@@ -30,6 +30,19 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&ser).map_err(|e| JsError::new(&format!("lede: cannot serialise result: {e}")))
 }
 
+#[wasm_bindgen(module = "/src/unpack.js")]
+extern "C" {
+    /// Rebuilds a value from its [`wire::Tape`].
+    fn unpack(tape: &[u32], numbers: &[f64], strings: &str, ends: &[u32]) -> JsValue;
+}
+
+/// `value` as a JS value through a [`wire::Tape`]: the same value [`to_js`] builds, in one call
+/// to JS instead of one per object, field and string (a large result's main cost).
+fn to_js_by_tape<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let t = wire::to_tape(value).map_err(|e| JsError::new(&format!("lede: cannot serialise result: {e}")))?;
+    Ok(unpack(&t.tape, &t.numbers, &t.strings, &t.ends))
+}
+
 fn options_from_js(options: JsValue) -> Result<Options, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
@@ -63,7 +76,7 @@ pub fn start() {
 pub fn annotate(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let text = text.as_string().ok_or_else(|| JsError::new("lede: annotate() needs a string"))?;
     let options = options_from_js(options)?;
-    to_js(&wire::to_wire(&analyze(&text, &options)))
+    to_js_by_tape(&wire::to_wire(&analyze(&text, &options)))
 }
 
 /// Clean `text` only; returns `{version, offsets, cleaned, edits, warnings}`.

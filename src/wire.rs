@@ -8,6 +8,9 @@
 use crate::doc::{Doc, Span};
 use serde::Serialize;
 
+mod tape;
+pub use tape::{to_tape, Tape};
+
 pub const WIRE_VERSION: u32 = 1;
 
 /// Byte offset → UTF-16 offset, for one text. Built once per text in O(n).

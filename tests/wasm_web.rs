@@ -25,3 +25,8 @@ fn clean_reports_edits_in_utf16() {
 fn no_clean_option_keeps_text() {
     wasm_common::no_clean_option_keeps_text();
 }
+
+#[wasm_bindgen_test]
+fn the_tape_gives_what_serde_wasm_bindgen_gives() {
+    wasm_common::the_tape_gives_what_serde_wasm_bindgen_gives();
+}
