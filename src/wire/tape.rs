@@ -138,6 +138,15 @@ impl Compound<'_> {
     }
 }
 
+/// `Tape` methods that write a number of some type as the JS number (an `f64`) it is.
+macro_rules! as_numbers {
+    ($($method:ident($ty:ty)),* $(,)?) => {$(
+        fn $method(self, v: $ty) -> Result<(), Error> {
+            self.serialize_f64(v as f64)
+        }
+    )*};
+}
+
 impl<'t> ser::Serializer for &'t mut Tape {
     type Ok = ();
     type Error = Error;
@@ -153,32 +162,9 @@ impl<'t> ser::Serializer for &'t mut Tape {
         self.tape.push(if v { TRUE } else { FALSE });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.serialize_f64(v as f64)
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.serialize_f64(v as f64)
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.serialize_f64(v as f64)
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.serialize_f64(v as f64)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.serialize_f64(v as f64)
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.serialize_f64(v as f64)
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.serialize_f64(v as f64)
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.serialize_f64(v as f64)
-    }
-    fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        self.serialize_f64(v as f64)
+    as_numbers! {
+        serialize_i8(i8), serialize_i16(i16), serialize_i32(i32), serialize_i64(i64), serialize_u8(u8),
+        serialize_u16(u16), serialize_u32(u32), serialize_u64(u64), serialize_f32(f32),
     }
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
         self.number(v);
@@ -247,71 +233,33 @@ impl<'t> ser::Serializer for &'t mut Tape {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
+/// The serde traits of a compound written element by element (arrays) or field by field
+/// (objects): each only forwards to [`Compound`].
+macro_rules! compound_writers {
+    ($($trait:ident :: $method:ident ($($key:ident)?)),* $(,)?) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, $($key: &'static str,)? value: &T) -> Result<(), Error> {
+                compound_writers!(@write self value $($key)?)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.close()
+            }
+        }
+    )*};
+    (@write $self:ident $value:ident) => { $self.element($value) };
+    (@write $self:ident $value:ident $key:ident) => { $self.field($key, $value) };
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
-
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
-
-impl ser::SerializeStructVariant for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close()
-    }
-}
+compound_writers!(
+    SerializeSeq::serialize_element(),
+    SerializeTuple::serialize_element(),
+    SerializeTupleStruct::serialize_field(),
+    SerializeTupleVariant::serialize_field(),
+    SerializeStruct::serialize_field(key),
+    SerializeStructVariant::serialize_field(key),
+);
 
 /// A map being written: an object whose keys must be strings.
 pub struct MapWriter<'t> {
@@ -338,6 +286,15 @@ impl ser::SerializeMap for MapWriter<'_> {
 /// A map key as a string (a string or a char; anything else is an error).
 struct KeyWriter;
 
+/// `KeyWriter` methods that take one plain value and reject it.
+macro_rules! rejects {
+    ($($method:ident($ty:ty)),* $(,)?) => {$(
+        fn $method(self, _: $ty) -> Result<String, Error> {
+            Err(not_a_string())
+        }
+    )*};
+}
+
 impl ser::Serializer for KeyWriter {
     type Ok = String;
     type Error = Error;
@@ -355,41 +312,10 @@ impl ser::Serializer for KeyWriter {
     fn serialize_char(self, v: char) -> Result<String, Error> {
         Ok(v.to_string())
     }
-    fn serialize_bool(self, _: bool) -> Result<String, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_i8(self, _: i8) -> Result<String, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_i16(self, _: i16) -> Result<String, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_i32(self, _: i32) -> Result<String, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_i64(self, _: i64) -> Result<String, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_u8(self, _: u8) -> Result<String, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_u16(self, _: u16) -> Result<String, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_u32(self, _: u32) -> Result<String, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_u64(self, _: u64) -> Result<String, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_f32(self, _: f32) -> Result<String, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_f64(self, _: f64) -> Result<String, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<String, Error> {
-        Err(not_a_string())
+    rejects! {
+        serialize_bool(bool), serialize_i8(i8), serialize_i16(i16), serialize_i32(i32), serialize_i64(i64),
+        serialize_u8(u8), serialize_u16(u16), serialize_u32(u32), serialize_u64(u64), serialize_f32(f32),
+        serialize_f64(f64), serialize_bytes(&[u8]), serialize_unit_struct(&'static str),
     }
     fn serialize_none(self) -> Result<String, Error> {
         Err(not_a_string())
@@ -398,9 +324,6 @@ impl ser::Serializer for KeyWriter {
         Err(not_a_string())
     }
     fn serialize_unit(self) -> Result<String, Error> {
-        Err(not_a_string())
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<String, Error> {
         Err(not_a_string())
     }
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<String, Error> {
