@@ -39,7 +39,13 @@ pub struct Tape {
     pub ends: Vec<u32>,
     utf16_len: u32,
     shared: HashMap<Box<str>, u32>,
+    /// Field names by address (`&'static str`: the same address is the same text), a few
+    /// dozen of them read ~300k times in a large result: (address, length, string index).
+    keys: Vec<(usize, usize, u32)>,
 }
+
+/// Slots of the field-name cache (a power of two).
+const KEY_SLOTS: usize = 64;
 
 /// Why a value could not be written (a map key that is not a string).
 #[derive(Debug)]
@@ -81,6 +87,23 @@ impl Tape {
             self.shared.insert(s.into(), i);
         }
         i
+    }
+
+    /// The string index of a field name.
+    fn key_index(&mut self, key: &'static str) -> u32 {
+        if self.keys.is_empty() {
+            self.keys = vec![(0, 0, 0); KEY_SLOTS];
+        }
+        let address = key.as_ptr() as usize;
+        let slot = (address ^ address >> 7) & (KEY_SLOTS - 1);
+        match self.keys[slot] {
+            (a, len, i) if a == address && len == key.len() => i,
+            _ => {
+                let i = self.string_index(key);
+                self.keys[slot] = (address, key.len(), i);
+                i
+            }
+        }
     }
 
     fn string(&mut self, s: &str) {
@@ -126,8 +149,8 @@ impl Compound<'_> {
         value.serialize(&mut *self.tape)
     }
 
-    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Error> {
-        let key = self.tape.string_index(key);
+    fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        let key = self.tape.key_index(key);
         self.tape.tape.push(key);
         self.element(value)
     }
