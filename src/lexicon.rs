@@ -201,7 +201,31 @@ pub struct PhraseMatch<'p, T> {
 
 /// The leading word of `s`: its first run of alphanumerics, or its first char if that is not
 /// alphanumeric (`u` of `u.s.`, `.` of `.com`).
+/// ASCII is read a byte at a time (the matcher asks this at every word of the text).
 fn lead(s: &str) -> &str {
+    let b = s.as_bytes();
+    let ascii_run = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    match b.get(ascii_run) {
+        // the run ends the text or at an ASCII char: that is the word (or the lone ASCII char)
+        None => s,
+        Some(&c) if c < 0x80 => &s[..ascii_run.max(1)],
+        // a non-ASCII char: alphanumeric ones continue the word
+        Some(_) => {
+            let rest = &s[ascii_run..];
+            let mut chars = rest.char_indices();
+            let first_is_word = ascii_run > 0 || chars.next().is_some_and(|(_, c)| c.is_alphanumeric());
+            if !first_is_word {
+                return &s[..rest.chars().next().map_or(0, char::len_utf8)];
+            }
+            let end = rest.char_indices().find(|(_, c)| !c.is_alphanumeric()).map_or(rest.len(), |(i, _)| i);
+            &s[..ascii_run + end]
+        }
+    }
+}
+
+/// [`lead`] as it was written first, char by char (the reference its tests compare with).
+#[cfg(test)]
+fn lead_by_chars(s: &str) -> &str {
     let mut chars = s.char_indices();
     match chars.next() {
         None => "",
@@ -386,6 +410,21 @@ pub fn is_word_boundary(text: &str, i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::doc::Span;
+
+    #[test]
+    fn lead_reads_ascii_as_it_reads_chars() {
+        for s in ["", " ", "a", "abc def", "u.s.", ".com", "é", "éa b", "caf\u{e9} au", "ab\u{e9}c-d", "12ab€", "€5", "😊x", "a😊", "ΟΔΟΣ x", "\u{a0}x"] {
+            assert_eq!(lead(s), lead_by_chars(s), "{s:?}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn lead_is_lead_by_chars(s in "(\\PC|[ a-z0-9.,])*") {
+            proptest::prop_assert_eq!(lead(&s), lead_by_chars(&s));
+        }
+    }
 
     #[test]
     fn with_lower_gives_lower() {
