@@ -34,6 +34,26 @@ fn is_ascii_space(b: u8) -> bool {
     b == b' ' || (b'\t'..=b'\r').contains(&b)
 }
 
+/// Skips bytes that are ASCII above the space (`!` to DEL) from `i`, eight at a step: within a
+/// word those need no closer look. Returns the first other byte's index, or where fewer than
+/// eight bytes are left (the caller reads the rest a byte at a time).
+#[inline]
+fn skip_plain_ascii(bytes: &[u8], mut i: usize) -> usize {
+    const LOW: u64 = 0x2121_2121_2121_2121;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // a byte below 0x21 or from 0x80 up sets its high bit here; the lowest set one is exact
+        // (a borrow only runs upward, from a byte that is itself below 0x21)
+        let flagged = ((w.wrapping_sub(LOW) & !w) | w) & HIGH;
+        if flagged != 0 {
+            return i + (flagged.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
+}
+
 impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
@@ -59,6 +79,7 @@ impl<'a> Iterator for Words<'a> {
             return None;
         }
         let start = i;
+        i = skip_plain_ascii(bytes, i);
         // a word ends at an ASCII space or at the first byte of a wide one; any other byte,
         // a continuation byte included, belongs to the word (so `i` stays on char boundaries
         // wherever the loop stops)
@@ -99,6 +120,27 @@ mod tests {
         assert_eq!(words(text).collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
         assert_eq!(words("").count(), 0);
         assert_eq!(words(" \n\u{a0}").count(), 0);
+    }
+
+    #[test]
+    fn the_eight_byte_skip_stops_at_the_first_byte_to_look_at() {
+        for stop in [0x00u8, 0x09, 0x0b, 0x1f, 0x20, 0x80, 0xc2, 0xe2, 0xff] {
+            for at in 0..20 {
+                for fill in [b'a', b'!', 0x7f, 0x21, b'~'] {
+                    let mut bytes = vec![fill; 20];
+                    bytes[at] = stop;
+                    for from in [0, at.min(3)] {
+                        let r = skip_plain_ascii(&bytes, from);
+                        // never past the stop, only plain bytes skipped, and short only at the end
+                        assert!(r <= at && bytes[from..r].iter().all(|&b| b > b' ' && b < 0x80), "{stop:#x} at {at} in {fill:#x}: {r}");
+                        assert!(r == at || bytes.len() - r < 8, "{stop:#x} at {at} in {fill:#x}: {r}");
+                    }
+                }
+            }
+        }
+        assert_eq!(skip_plain_ascii(b"abcdefghijk", 0), 8);
+        assert_eq!(skip_plain_ascii(b"abcdefghijk ", 0), 8);
+        assert_eq!(skip_plain_ascii(b"abc defghijk", 0), 3);
     }
 
     #[test]
