@@ -38,7 +38,7 @@ fn is_ascii_space(b: u8) -> bool {
 /// word those need no closer look. Returns the first other byte's index, or where fewer than
 /// eight bytes are left (the caller reads the rest a byte at a time).
 #[inline]
-fn skip_plain_ascii(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_plain_ascii(bytes: &[u8], mut i: usize) -> usize {
     const LOW: u64 = 0x2121_2121_2121_2121;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     while let Some(chunk) = bytes.get(i..i + 8) {
