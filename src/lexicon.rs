@@ -200,8 +200,8 @@ pub struct PhraseMatch<'p, T> {
 }
 
 /// The leading word of `s`: its first run of alphanumerics, or its first char if that is not
-/// alphanumeric (`u` of `u.s.`, `.` of `.com`).
-/// ASCII is read a byte at a time (the matcher asks this at every word of the text).
+/// alphanumeric (`u` of `u.s.`, `.` of `.com`). ASCII is read a byte at a time (the matcher
+/// asks this at every word of the text).
 fn lead(s: &str) -> &str {
     let b = s.as_bytes();
     let ascii_run = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
@@ -212,8 +212,7 @@ fn lead(s: &str) -> &str {
         // a non-ASCII char: alphanumeric ones continue the word
         Some(_) => {
             let rest = &s[ascii_run..];
-            let mut chars = rest.char_indices();
-            let first_is_word = ascii_run > 0 || chars.next().is_some_and(|(_, c)| c.is_alphanumeric());
+            let first_is_word = ascii_run > 0 || rest.chars().next().is_some_and(char::is_alphanumeric);
             if !first_is_word {
                 return &s[..rest.chars().next().map_or(0, char::len_utf8)];
             }
