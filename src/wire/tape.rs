@@ -121,7 +121,7 @@ impl Tape {
         }
     }
 
-    /// Opens an array or object; its count is filled in by [`Tape::close`].
+    /// Opens an array or object; its count is filled in by [`Compound::close`].
     fn open(&mut self, tag: u32) -> Compound<'_> {
         self.tape.extend([tag, 0]);
         let at = self.tape.len() - 1;
