@@ -4,17 +4,16 @@
 //! side, and collect mentions and evidence. All steps are single passes or per-issue work.
 
 use super::party::{Index, Party};
-use super::phrase::{Sent, NUMBER_KEY};
+use super::phrase::{DocWords, Sent, NUMBER_KEY};
 use super::words::words;
 use super::Item;
 use crate::doc::{Dispute, Doc, Side, Span, Stance};
 use crate::hash::HashMap;
-use crate::lexicon::LowerForms;
 
 /// Most parties given sides on every issue.
 const MAX_PARTIES: usize = 4;
 
-pub fn assemble(doc: &Doc, lows: &LowerForms, ix: &Index, items: Vec<Item>) -> Vec<Dispute> {
+pub fn assemble(doc: &Doc, words: &DocWords, ix: &Index, items: Vec<Item>) -> Vec<Dispute> {
     let items = file_claims_by_word(doc, file_under_options(file_under_named_issues(doc, file_figures(doc, items))));
     // group by key, in order of first appearance
     let mut order: Vec<String> = Vec::new();
@@ -43,7 +42,7 @@ pub fn assemble(doc: &Doc, lows: &LowerForms, ix: &Index, items: Vec<Item>) -> V
         .collect();
     let mut filed = FiledWords { kept: &is_kept, memo: HashMap::default() };
     link_claims(doc, ix, &items, &groups, &kept, &mut filed, &mut disputes);
-    add_mentions(doc, lows, &mut filed, &mut disputes);
+    add_mentions(doc, words, &mut filed, &mut disputes);
     for d in &mut disputes {
         crate::sort::sort(&mut d.evidence);
         d.evidence.dedup();
@@ -355,7 +354,7 @@ fn key_word(word: &str) -> String {
 
 /// Every other place the article names an issue: a key word with its modifiers
 /// (`Iran's ballistic missile capabilities` → `ballistic missile capabilities`).
-fn add_mentions<'a>(doc: &'a Doc, lows: &'a LowerForms<'a>, filed: &mut FiledWords<'a, '_>, disputes: &mut [Dispute]) {
+fn add_mentions<'a>(doc: &'a Doc, all: &'a DocWords<'a>, filed: &mut FiledWords<'a, '_>, disputes: &mut [Dispute]) {
     // the phrases the cues governed, sorted, to skip words already inside one (binary search)
     let mut governed: Vec<Span> = disputes.iter().flat_map(|d| d.mentions.iter().copied()).collect();
     crate::sort::sort(&mut governed);
@@ -370,7 +369,7 @@ fn add_mentions<'a>(doc: &'a Doc, lows: &'a LowerForms<'a>, filed: &mut FiledWor
         if !toks.iter().any(|t| filed.dispute_of(t.span.slice(&doc.text)).is_some()) {
             continue;
         }
-        let s = Sent::new(doc, lows, si);
+        let s = Sent::new(doc, all, si);
         for t in 0..s.len() {
             if !s.is_word(t) || s.role(t).is_some() {
                 continue;

@@ -64,9 +64,9 @@ pub fn disputes(doc: &mut Doc) {
     let mut items = Vec::new();
     let mut last: Option<Party> = None;
     let claims_by_sentence = claims::by_sentence(doc);
-    let lows = phrase::lower_forms(doc);
+    let words = phrase::DocWords::new(doc);
     for si in 0..doc.sentences.len() {
-        let s = Sent::new(doc, &lows, si);
+        let s = Sent::new(doc, &words, si);
         sentence_items(&index, &s, &mut last, &mut items);
         let before = items.len();
         for &c in claims_by_sentence.get(si).into_iter().flatten() {
@@ -80,7 +80,7 @@ pub fn disputes(doc: &mut Doc) {
             }
         }
     }
-    doc.disputes = assemble::assemble(doc, &lows, &index, items);
+    doc.disputes = assemble::assemble(doc, &words, &index, items);
 }
 
 fn stance_of(sign: i8, frame: bool) -> Stance {

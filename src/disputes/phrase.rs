@@ -22,32 +22,44 @@ pub struct Sent<'a> {
     pub first: usize,
     /// The sentence's tokens.
     pub toks: &'a [Token],
-    pub words: Vec<&'a str>,
+    /// The sentence's tokens' text.
+    pub words: &'a [&'a str],
     /// The document's tokens lower-cased (see [`Sent::lower`]).
     lows: &'a LowerForms<'a>,
     /// Tokens of a dateline the sentence opens with (`ISLAMABAD:`, `NEW YORK —`), else 0.
     pub dateline: usize,
 }
 
-/// The lower-case forms of every token of `doc`, for its [`Sent`]s.
-pub fn lower_forms(doc: &Doc) -> LowerForms<'_> {
-    LowerForms::new(&doc.text, doc.tokens.iter().map(|t| t.span), false)
+/// Every token of a document as text and lower-cased, made once for all its [`Sent`]s (each
+/// sentence is read twice).
+pub struct DocWords<'a> {
+    texts: Vec<&'a str>,
+    lows: LowerForms<'a>,
+}
+
+impl<'a> DocWords<'a> {
+    pub fn new(doc: &'a Doc) -> DocWords<'a> {
+        DocWords {
+            texts: doc.tokens.iter().map(|t| t.span.slice(&doc.text)).collect(),
+            lows: LowerForms::new(&doc.text, doc.tokens.iter().map(|t| t.span), false),
+        }
+    }
 }
 
 impl<'a> Sent<'a> {
-    /// Sentence `index` of `doc`, whose tokens' lower-case forms are `lows`.
-    pub fn new(doc: &'a Doc, lows: &'a LowerForms<'a>, index: usize) -> Sent<'a> {
+    /// Sentence `index` of `doc`, whose tokens' text and lower-case forms are `all`.
+    pub fn new(doc: &'a Doc, all: &'a DocWords<'a>, index: usize) -> Sent<'a> {
         let sent = &doc.sentences[index];
         let toks = doc.tokens.get(sent.tokens.clone()).unwrap_or(&[]);
-        let words: Vec<&str> = toks.iter().map(|t| t.span.slice(&doc.text)).collect();
-        let dateline = dateline_len(&words);
+        let words = all.texts.get(sent.tokens.clone()).unwrap_or(&[]);
+        let dateline = dateline_len(words);
         Sent {
             dateline,
             doc,
             index,
             first: sent.tokens.start,
             toks,
-            lows,
+            lows: &all.lows,
             words,
         }
     }
@@ -497,8 +509,8 @@ mod tests {
     /// Parse the object after the first occurrence of `after` in `text`: (labels, keys, sign, frame).
     fn check(text: &str, after: &str, expect: &[(&str, &str, i8, bool)]) {
         let doc = analyze(text, &Options { clean: false });
-        let lows = lower_forms(&doc);
-        let s = Sent::new(&doc, &lows, 0);
+        let all = DocWords::new(&doc);
+        let s = Sent::new(&doc, &all, 0);
         let at = text.find(after).unwrap() + after.len();
         let obj = object(&s, s.token_at(at), false).unwrap_or(Object { items: vec![], end: 0 });
         let got: Vec<(String, String, i8, bool)> = obj.items.iter().map(|p| (p.label.clone(), p.key.clone(), p.sign, p.frame)).collect();
