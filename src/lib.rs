@@ -25,20 +25,16 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::js_sys;
 
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&ser).map_err(|e| JsError::new(&format!("lede: cannot serialise result: {e}")))
-}
-
 #[wasm_bindgen(module = "/src/unpack.js")]
 extern "C" {
     /// Rebuilds a value from its [`wire::Tape`].
     fn unpack(tape: &[u32], numbers: &[f64], strings: &str, ends: &[u32]) -> JsValue;
 }
 
-/// `value` as a JS value through a [`wire::Tape`]: the same value [`to_js`] builds, in one call
-/// to JS instead of one per object, field and string (a large result's main cost).
-fn to_js_by_tape<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+/// `value` as a JS value through a [`wire::Tape`]: the value `serde-wasm-bindgen`'s
+/// JSON-compatible serializer builds (the tests compare them), in one call to JS instead of one
+/// per object, field and string (a large result's main cost).
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     let t = wire::to_tape(value).map_err(|e| JsError::new(&format!("lede: cannot serialise result: {e}")))?;
     Ok(unpack(&t.tape, &t.numbers, &t.strings, &t.ends))
 }
@@ -76,7 +72,7 @@ pub fn start() {
 pub fn annotate(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let text = text.as_string().ok_or_else(|| JsError::new("lede: annotate() needs a string"))?;
     let options = options_from_js(options)?;
-    to_js_by_tape(&wire::to_wire(&analyze(&text, &options)))
+    to_js(&wire::to_wire(&analyze(&text, &options)))
 }
 
 /// Clean `text` only; returns `{version, offsets, cleaned, edits, warnings}`.
