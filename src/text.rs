@@ -98,6 +98,12 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
+/// Byte range of `part`, a slice of `text` (a word [`words`] gave), in `text`.
+pub(crate) fn offset_in(text: &str, part: &str) -> (usize, usize) {
+    let s = part.as_ptr() as usize - text.as_ptr() as usize;
+    (s, s + part.len())
+}
+
 /// Whether `needle` occurs in `haystack`: exactly `haystack.contains(needle)`, by a plain scan
 /// (meant for short haystacks).
 pub fn contains(haystack: &str, needle: &str) -> bool {

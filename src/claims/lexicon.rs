@@ -120,7 +120,7 @@ mod tests {
     use super::*;
 
     fn low(s: &str) -> LowerForms<'_> {
-        LowerForms::new(s, crate::text::words(s).map(|w| crate::doc::Span::new(w.as_ptr() as usize - s.as_ptr() as usize, w.as_ptr() as usize - s.as_ptr() as usize + w.len())).collect::<Vec<_>>().into_iter(), true)
+        LowerForms::new(s, crate::text::words(s).map(|w| crate::text::offset_in(s, w)).map(|(a, b)| crate::doc::Span::new(a, b)).collect::<Vec<_>>().into_iter(), true)
     }
 
     #[test]

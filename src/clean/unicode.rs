@@ -139,14 +139,9 @@ pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
         }
         // ASCII other than a space, tab or CR (most of any text): nothing to repair, no decoding;
         // the rest of a word is skipped eight bytes at a step
-        if byte > b' ' && byte < 0x80 {
-            prev_space = false;
-            b = crate::text::skip_plain_ascii(bytes, b + 1);
-            continue;
-        }
         if byte.is_ascii() && !matches!(byte, b'\t' | b'\r') {
             prev_space = false;
-            b += 1;
+            b = crate::text::skip_plain_ascii(bytes, b + 1);
             continue;
         }
         let Some(c) = text[b..].chars().next() else { break };

@@ -12,6 +12,7 @@
 
 use super::lexicon::{bigram_bonus, is_known_piece, word_score};
 use std::cell::{OnceCell, RefCell};
+use crate::text::offset_in;
 
 /// Paragraph: its text, and the per-character tables of [`Geometry`], built the first time a
 /// hypothesis or a suggestion needs them (most lines of a paste need neither: they are not
@@ -554,12 +555,6 @@ impl<'a> Geometry<'a> {
             p = self.next_seam[p + 1] as usize;
         }
     }
-}
-
-/// Byte range of `part`, a slice of `text`, in `text`.
-fn offset_in(text: &str, part: &str) -> (usize, usize) {
-    let s = part.as_ptr() as usize - text.as_ptr() as usize;
-    (s, s + part.len())
 }
 
 /// Token `t` = chars `s..x`: `token_at` marks `s + 1..=x` (the positions a split or a line end
