@@ -4,6 +4,9 @@
 //! Native callers use [`analyze`] and [`wire::to_wire`]. This file also holds the wasm-bindgen
 //! exports (`annotate`, `clean`, `version`), the only JS boundary; everything else is plain Rust.
 
+// the wasm build's allocator (natively only its tests build)
+#[cfg(any(target_arch = "wasm32", test))]
+mod alloc;
 pub mod claims;
 pub mod clean;
 pub mod disputes;
@@ -20,6 +23,10 @@ pub mod wire;
 
 pub use doc::{Doc, Span};
 pub use pipeline::{analyze, Options};
+
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: alloc::WasmAlloc = alloc::Allocator::new(alloc::WasmMemory, std::alloc::System);
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
