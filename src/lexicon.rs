@@ -4,7 +4,6 @@
 //! Format (see data/README.md): one entry per line; `#` starts a comment; blank lines are
 //! ignored; an optional `|` separates the entry from a value (`U.S. | United States`).
 
-use crate::hash::HashMap;
 use std::borrow::Cow;
 
 /// `s` lower-cased, borrowed when it already is (ASCII without capitals: most words of an
@@ -150,20 +149,51 @@ pub struct Entry<'a> {
 
 /// Parse a lexicon file's text into entries. Entries are trimmed of ASCII whitespace (the
 /// files hold no other at an entry's edges: a test reads them all; `str::trim`'s Unicode
-/// check per char cost 4 ms of the page's time to ready, in wasm's baseline tier).
+/// check per char cost 4 ms of the page's time to ready, in wasm's baseline tier). Lines end
+/// at `\n` (a `\r` before it is trimmed with the rest).
 pub fn parse(text: &str) -> impl Iterator<Item = Entry<'_>> {
-    text.lines().filter_map(|line| {
-        let line = match line.find('#') {
-            // `#` at the start or after whitespace starts a comment; `C#` stays.
-            Some(i) if i == 0 || line.as_bytes()[i - 1].is_ascii_whitespace() => &line[..i],
-            _ => line,
-        };
-        let (key, value) = match line.split_once('|') {
-            Some((k, v)) => (k.trim_ascii(), Some(v.trim_ascii()).filter(|v| !v.is_empty())),
-            None => (line.trim_ascii(), None),
-        };
-        (!key.is_empty()).then_some(Entry { key, value })
-    })
+    let mut rest = text;
+    std::iter::from_fn(move || next_entry(&mut rest))
+}
+
+/// The next entry of a lexicon file's text, `rest` moved past its line. (Not inlined, and
+/// small: the page's first annotation parses every lexicon, long enough for wasm's optimising
+/// compiler to compile the loop that reads them again, at a cost that grows with its size,
+/// and in the function that holds it.)
+#[inline(never)]
+fn next_entry<'t>(rest: &mut &'t str) -> Option<Entry<'t>> {
+    while !rest.is_empty() {
+        let b = rest.as_bytes();
+        let len = b.iter().position(|&c| c == b'\n').unwrap_or(b.len());
+        let line = &rest[..len];
+        *rest = rest.get(len + 1..).unwrap_or("");
+        if let Some(e) = entry(line) {
+            return Some(e);
+        }
+    }
+    None
+}
+
+/// One line of a lexicon file as an entry, if it holds one.
+fn entry(line: &str) -> Option<Entry<'_>> {
+    let b = line.as_bytes();
+    // `#` at the start or after whitespace starts a comment; `C#` stays (and so does the
+    // rest of its line)
+    let end = match b.iter().position(|&c| c == b'#') {
+        Some(i) if i == 0 || b[i - 1].is_ascii_whitespace() => i,
+        _ => b.len(),
+    };
+    let (key, value) = match b[..end].iter().position(|&c| c == b'|') {
+        Some(bar) => (line[..bar].trim_ascii(), Some(line[bar + 1..end].trim_ascii()).filter(|v| !v.is_empty())),
+        None => (line[..end].trim_ascii(), None),
+    };
+    (!key.is_empty()).then_some(Entry { key, value })
+}
+
+/// [`parse`] as it was written first, on `str::lines` (the reference its test compares with).
+#[cfg(test)]
+fn parse_by_lines(text: &str) -> impl Iterator<Item = Entry<'_>> {
+    text.lines().filter_map(entry)
 }
 
 /// A set of phrases matched leftmost-longest at word boundaries, each with a payload.
@@ -177,7 +207,7 @@ pub struct PhraseMatcher<T> {
     /// Leading word → indices of the distinct phrases it leads (the first entry of equal ones),
     /// longest first.
     /// (one list after another in `lead_lists`: its start and length there)
-    by_lead: HashMap<Box<str>, (u32, u32)>,
+    by_lead: LeadTable,
     lead_lists: Vec<u32>,
     /// The leading words' end bytes: most words of a text lead no phrase, and skip the hash
     /// lookup (see [`EndBytes`]).
@@ -191,6 +221,93 @@ pub struct PhraseMatcher<T> {
     fold_case: bool,
 }
 
+/// A matcher's leading words → (first, count) of their phrases in `lead_lists` (while
+/// building: (newest phrase, count)). Open addressing over the matcher's own phrase text: a
+/// key is where a phrase of that lead starts (a phrase begins with its lead), so no key is
+/// allocated; each slot keeps 32 bits of the key's hash, compared before its text.
+#[derive(Default)]
+struct LeadTable {
+    slots: Vec<LeadSlot>,
+    len: usize,
+}
+
+#[derive(Clone, Copy, Default)]
+struct LeadSlot {
+    /// High bits of the key's hash, never 0 (0: an empty slot).
+    check: u32,
+    key_at: u32,
+    key_len: u32,
+    value: (u32, u32),
+}
+
+impl LeadSlot {
+    fn key<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.key_at as usize..(self.key_at + self.key_len) as usize]
+    }
+}
+
+impl LeadTable {
+    /// Room for `keys` keys without growing.
+    fn with_capacity(keys: usize) -> LeadTable {
+        let slots = if keys == 0 { Vec::new() } else { vec![LeadSlot::default(); (keys * 2 + 1).next_power_of_two()] };
+        LeadTable { slots, len: 0 }
+    }
+
+    /// The slot of `key` (or the empty slot where it would go) and its check bits.
+    fn find(&self, text: &str, key: &str) -> (usize, u32) {
+        let h = crate::hash::word_hash(key.as_bytes());
+        let check = (h >> 32) as u32 | 1;
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let s = &self.slots[i];
+            if s.check == 0 || s.check == check && s.key(text) == key {
+                return (i, check);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn get(&self, text: &str, key: &str) -> Option<(u32, u32)> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let (i, _) = self.find(text, key);
+        (self.slots[i].check != 0).then_some(self.slots[i].value)
+    }
+
+    /// The value of the key `text[at..at + len]`, inserted as (NO_PHRASE, 0) if new.
+    fn entry(&mut self, text: &str, at: usize, len: usize) -> &mut (u32, u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow(text);
+        }
+        let (i, check) = self.find(text, &text[at..at + len]);
+        let slot = &mut self.slots[i];
+        if slot.check == 0 {
+            *slot = LeadSlot { check, key_at: at as u32, key_len: len as u32, value: (NO_PHRASE, 0) };
+            self.len += 1;
+        }
+        &mut slot.value
+    }
+
+    fn grow(&mut self, text: &str) {
+        let size = (self.slots.len() * 2).max(64);
+        let old = std::mem::replace(&mut self.slots, vec![LeadSlot::default(); size]);
+        for s in old.into_iter().filter(|s| s.check != 0) {
+            let (i, _) = self.find(text, s.key(text));
+            self.slots[i] = s;
+        }
+    }
+
+    fn values_mut(&mut self) -> impl Iterator<Item = &mut (u32, u32)> {
+        self.slots.iter_mut().filter(|s| s.check != 0).map(|s| &mut s.value)
+    }
+
+    fn keys<'t>(&'t self, text: &'t str) -> impl Iterator<Item = &'t str> {
+        self.slots.iter().filter(|s| s.check != 0).map(move |s| s.key(text))
+    }
+}
+
 /// A phrase found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PhraseMatch<'p, T> {
@@ -201,25 +318,35 @@ pub struct PhraseMatch<'p, T> {
 
 /// The leading word of `s`: its first run of alphanumerics, or its first char if that is not
 /// alphanumeric (`u` of `u.s.`, `.` of `.com`). ASCII is read a byte at a time (the matcher
-/// asks this at every word of the text).
+/// asks this at every word of the text); a non-ASCII char goes to [`lead_unicode`], kept out of
+/// line so that this function stays small (the page's first annotation calls it for every
+/// lexicon phrase, long enough for wasm's optimising compiler to compile it again: its cost
+/// grows with the function's size).
 fn lead(s: &str) -> &str {
     let b = s.as_bytes();
-    let ascii_run = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
-    match b.get(ascii_run) {
+    let mut n = 0;
+    while n < b.len() && b[n].is_ascii_alphanumeric() {
+        n += 1;
+    }
+    match b.get(n) {
         // the run ends the text or at an ASCII char: that is the word (or the lone ASCII char)
         None => s,
-        Some(&c) if c < 0x80 => &s[..ascii_run.max(1)],
-        // a non-ASCII char: alphanumeric ones continue the word
-        Some(_) => {
-            let rest = &s[ascii_run..];
-            let first_is_word = ascii_run > 0 || rest.chars().next().is_some_and(char::is_alphanumeric);
-            if !first_is_word {
-                return &s[..rest.chars().next().map_or(0, char::len_utf8)];
-            }
-            let end = rest.char_indices().find(|(_, c)| !c.is_alphanumeric()).map_or(rest.len(), |(i, _)| i);
-            &s[..ascii_run + end]
-        }
+        Some(&c) if c < 0x80 => &s[..n.max(1)],
+        Some(_) => lead_unicode(s, n),
     }
+}
+
+/// [`lead`] of `s` whose first `ascii_run` bytes are ASCII alphanumerics and next char is not
+/// ASCII: alphanumeric chars continue the word.
+#[inline(never)]
+fn lead_unicode(s: &str, ascii_run: usize) -> &str {
+    let rest = &s[ascii_run..];
+    let first_is_word = ascii_run > 0 || rest.chars().next().is_some_and(char::is_alphanumeric);
+    if !first_is_word {
+        return &s[..rest.chars().next().map_or(0, char::len_utf8)];
+    }
+    let end = rest.char_indices().find(|(_, c)| !c.is_alphanumeric()).map_or(rest.len(), |(i, _)| i);
+    &s[..ascii_run + end]
 }
 
 /// [`lead`] as it was written first, char by char (the reference its tests compare with).
@@ -246,16 +373,22 @@ const NO_PHRASE: u32 = u32::MAX;
 impl<T> PhraseMatcherBuilder<T> {
     /// See [`PhraseMatcher::new`] for `ascii_case_insensitive`.
     pub fn new(ascii_case_insensitive: bool) -> PhraseMatcherBuilder<T> {
+        PhraseMatcherBuilder::with_capacity(ascii_case_insensitive, 0, 0)
+    }
+
+    /// A builder with room for `phrases` phrases of `bytes` bytes in all, without growing
+    /// (estimates do: the room only saves copies).
+    pub fn with_capacity(ascii_case_insensitive: bool, phrases: usize, bytes: usize) -> PhraseMatcherBuilder<T> {
         let m = PhraseMatcher {
-            by_lead: HashMap::default(),
-            lead_lists: Vec::new(),
+            by_lead: LeadTable::with_capacity(phrases),
+            lead_lists: Vec::with_capacity(phrases),
             lead_ends: EndBytes::new([]),
-            phrase_text: String::new(),
-            phrase_ends: Vec::new(),
-            payloads: Vec::new(),
+            phrase_text: String::with_capacity(bytes),
+            phrase_ends: Vec::with_capacity(phrases),
+            payloads: Vec::with_capacity(phrases),
             fold_case: ascii_case_insensitive,
         };
-        PhraseMatcherBuilder { m, earlier: Vec::new() }
+        PhraseMatcherBuilder { m, earlier: Vec::with_capacity(phrases) }
     }
 
     /// Adds a phrase and its payload; false when the phrase is empty or an equal one (case
@@ -276,11 +409,7 @@ impl<T> PhraseMatcherBuilder<T> {
         if phrase.is_empty() {
             return false;
         }
-        let key = lead(phrase);
-        let (newest, count) = match m.by_lead.get_mut(key) {
-            Some(list) => list,
-            None => m.by_lead.entry(key.into()).or_insert((NO_PHRASE, 0)),
-        };
+        let (newest, count) = m.by_lead.entry(&m.phrase_text, start, lead(phrase).len());
         let mut j = *newest;
         while j != NO_PHRASE {
             if phrase_of(&m.phrase_text, &m.phrase_ends, j as usize) == phrase {
@@ -310,7 +439,7 @@ impl<T> PhraseMatcherBuilder<T> {
             crate::sort::small_sort_by(&mut lead_lists[start..], |&a, &b| len(b).cmp(&len(a)).then(a.cmp(&b)));
             (*newest, *count) = (start as u32, lead_lists.len() as u32 - start as u32);
         }
-        m.lead_ends = EndBytes::new(m.by_lead.keys().map(|k| &**k));
+        m.lead_ends = EndBytes::new(m.by_lead.keys(&m.phrase_text));
         m
     }
 }
@@ -338,7 +467,7 @@ impl<T> PhraseMatcher<T> {
 
     /// The phrases `word` leads, longest first.
     fn lead_list(&self, word: &str) -> Option<&[u32]> {
-        let &(start, len) = self.by_lead.get(word)?;
+        let (start, len) = self.by_lead.get(&self.phrase_text, word)?;
         Some(&self.lead_lists[start as usize..(start + len) as usize])
     }
 
@@ -410,6 +539,22 @@ pub fn is_word_boundary(text: &str, i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::doc::Span;
+
+    #[test]
+    fn parse_reads_every_data_file_as_str_lines_does() {
+        let mut files = vec!["a\r\nb | c\r\n\r\n# x\nC# | d # e\n|f\nlast\r".to_string(), String::new(), "\n\n".into(), "x".into()];
+        for dir in ["data/entities", "data/claims", "data/disputes", "data/clean", "data/tokenize"] {
+            for f in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + dir).unwrap() {
+                let path = f.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    files.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        for text in &files {
+            assert!(parse(text).eq(parse_by_lines(text)), "{:?}", &text[..text.len().min(60)]);
+        }
+    }
 
     #[test]
     fn lead_reads_ascii_as_it_reads_chars() {

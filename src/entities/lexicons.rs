@@ -37,7 +37,9 @@ pub fn gazetteer() -> &'static PhraseMatcher<LexInfo> {
     G.get_or_init(|| {
         let metonyms: HashMap<&str, &str> =
             parse(include_str!("../../data/entities/metonyms.txt")).filter_map(|e| Some((e.key, e.value?))).collect();
-        let mut builder = PhraseMatcherBuilder::new(true);
+        // a line holds ~13 bytes: room for every line of the lexicons as a phrase
+        let bytes: usize = LEXICONS.iter().map(|(_, _, text)| text.len()).sum();
+        let mut builder = PhraseMatcherBuilder::with_capacity(true, bytes / 12, bytes);
         for &(label, rule, text) in LEXICONS {
             for e in parse(text) {
                 add_gazetteer_entry(&mut builder, label, rule, e, &metonyms);
@@ -61,8 +63,16 @@ fn add_gazetteer_entry(builder: &mut PhraseMatcherBuilder<LexInfo>, label: &'sta
     if !builder.push(e.key, info) {
         return;
     }
-    if let Some(plural) = demonym_plural(label, e.key) {
-        let info = LexInfo { key: Cow::Owned(plural), label, canonical: e.key, rule, metonym_of };
+    if label == "NORP" {
+        add_demonym_plural(builder, rule, e.key, metonym_of);
+    }
+}
+
+/// A demonym's plural, if it has one, as a phrase of its own.
+#[inline(never)]
+fn add_demonym_plural(builder: &mut PhraseMatcherBuilder<LexInfo>, rule: &'static str, key: &'static str, metonym_of: Option<&'static str>) {
+    if let Some(plural) = demonym_plural("NORP", key) {
+        let info = LexInfo { key: Cow::Owned(plural), label: "NORP", canonical: key, rule, metonym_of };
         builder.push(&info.key.clone(), info);
     }
 }
