@@ -123,6 +123,13 @@ const WORDS_PER_CALL: usize = 1024;
 /// The word list, decoded a chunk at a time: each word is an edit of the previous one, a pop
 /// char (`0`-`9`, `A`-`Z` = 10-35: how many letters to drop from its end), then the letters to
 /// append; the buckets file gives each word's frequency bucket in the same order.
+///
+/// Trigram counts follow the edits: the trigram that ends at a letter is the same in every
+/// word that shares the prefix up to that letter, so it is counted once, when the letter is
+/// dropped, with the number of words completed since it was appended (the list is sorted:
+/// those words are contiguous). Each letter costs one count instead of one per word that
+/// holds it (a third of the counting work); the counts are whole numbers, exact in `f32`,
+/// so the table is the one counting a word at a time built.
 struct WordStream {
     words: &'static [u8],
     buckets: &'static [u8],
@@ -130,16 +137,30 @@ struct WordStream {
     at: usize,
     bucket_at: usize,
     word: Vec<u8>,
+    /// For each letter of `word`: the trigram that ends at it, and `done` when it was appended.
+    trigrams: Vec<(u16, u32)>,
+    /// Words completed so far.
+    done: u32,
     started: bool,
 }
 
 impl WordStream {
     fn new() -> WordStream {
-        WordStream { words: data_bytes(WORDS), buckets: data_bytes(BUCKETS), at: 0, bucket_at: 0, word: Vec::with_capacity(32), started: false }
+        WordStream {
+            words: data_bytes(WORDS),
+            buckets: data_bytes(BUCKETS),
+            at: 0,
+            bucket_at: 0,
+            word: Vec::with_capacity(32),
+            trigrams: Vec::with_capacity(32),
+            done: 0,
+            started: false,
+        }
     }
 
     /// Adds up to `max` more words to `table` and their trigrams to `counts`; false once the
-    /// list is done. Plain byte loops: every iterator layer costs in the baseline tier.
+    /// list is done (and every count is in). Plain byte loops: every iterator layer costs in
+    /// the baseline tier.
     #[inline(never)]
     fn add_words(&mut self, table: &mut Table, counts: &mut [f32], max: usize) -> bool {
         let mut added = 0;
@@ -151,7 +172,7 @@ impl WordStream {
                 b'A'..=b'Z' => (c - b'A') as usize + 10,
                 b'\n' | b'\r' => continue,
                 _ => {
-                    self.word.push(c);
+                    self.append(c);
                     continue;
                 }
             };
@@ -160,7 +181,7 @@ impl WordStream {
                 added += 1;
             }
             self.started = true;
-            self.word.truncate(self.word.len().saturating_sub(pop));
+            self.drop_letters(counts, pop);
             if added == max {
                 return true;
             }
@@ -168,8 +189,30 @@ impl WordStream {
         if self.started {
             self.add_word(table, counts);
             self.started = false;
+            self.drop_letters(counts, self.word.len());
         }
         false
+    }
+
+    fn append(&mut self, c: u8) {
+        self.word.push(c);
+        self.trigrams.push(((self.context() * K + class(c)) as u16, self.done));
+    }
+
+    /// The last two letters' classes, `a * K + b` (0 for a boundary): the trigram ending at
+    /// the last letter, less its first letter.
+    fn context(&self) -> usize {
+        self.trigrams.last().map_or(0, |&(t, _)| t as usize % (K * K))
+    }
+
+    /// Drops the last `pop` letters, counting their trigrams for the words that held them.
+    fn drop_letters(&mut self, counts: &mut [f32], pop: usize) {
+        let keep = self.word.len().saturating_sub(pop);
+        for &(trigram, since) in &self.trigrams[keep..] {
+            counts[trigram as usize] += (self.done - since) as f32;
+        }
+        self.word.truncate(keep);
+        self.trigrams.truncate(keep);
     }
 
     fn add_word(&mut self, table: &mut Table, counts: &mut [f32]) {
@@ -180,7 +223,9 @@ impl WordStream {
         let bucket = self.buckets.get(self.bucket_at).map_or(0.0, |&c| c.wrapping_sub(b'0') as f32);
         self.bucket_at += 1;
         let ln_p = bucket * 0.5 * std::f32::consts::LN_2 - LN_TOTAL;
-        add_trigrams(counts, &self.word);
+        // the trigram that ends the word (its last two letters and the boundary) is its own
+        counts[self.context() * K] += 1.0;
+        self.done += 1;
         table.insert(&self.word, ln_p);
     }
 }
@@ -198,8 +243,8 @@ fn data_bytes(file: &'static str) -> &'static [u8] {
 /// `first second` → the bigram bonus (weighted, capped PMI against the unigram model).
 fn build_bigrams(words: &Table) -> Table {
     let mut reader = BigramReader { table: Table::with_capacity(10_000), first: "", bucket: 0.0, key: Vec::with_capacity(32) };
-    for line in BIGRAMS.lines() {
-        reader.read(line, words);
+    for e in crate::lexicon::parse(BIGRAMS) {
+        reader.read(e.key, words);
     }
     reader.table
 }
@@ -214,13 +259,11 @@ struct BigramReader {
 }
 
 impl BigramReader {
-    /// (Not inlined, like [`WordStream::add_words`]: the lines after the first few run in
-    /// wasm's optimised tier.)
+    /// `line`: a line of the file, trimmed (comments and blank lines are never read). (Not
+    /// inlined, like [`WordStream::add_words`]: the lines after the first few run in wasm's
+    /// optimised tier.)
     #[inline(never)]
     fn read(&mut self, line: &'static str, words: &Table) {
-        if line.starts_with('#') || line.is_empty() {
-            return;
-        }
         if let Some(f) = line.strip_prefix('@') {
             self.first = f;
             return;
@@ -229,7 +272,7 @@ impl BigramReader {
             self.bucket = k.parse::<u32>().map_or(0.0, |k| k as f32); // an integer parse: a float parse links a 10 KB table
             return;
         }
-        let second = line.trim_end();
+        let second = line;
         self.key.clear();
         self.key.extend_from_slice(self.first.as_bytes());
         self.key.push(b' ');
@@ -244,6 +287,8 @@ impl BigramReader {
 /// A trigram's starting count (add-0.1 smoothing).
 const UNSEEN: f32 = 0.1;
 
+/// One word's trigrams counted (the reference [`WordStream`]'s counts are tested against).
+#[cfg(test)]
 fn add_trigrams(counts: &mut [f32], word: &[u8]) {
     let (mut a, mut b) = (0usize, 0usize);
     for &c in word.iter().chain(std::iter::once(&0u8)) {
@@ -592,6 +637,33 @@ mod tests {
             assert!(s == slots && c == counts, "{per_call}");
             assert_eq!(calls, (words - 1) / per_call + 1, "{per_call}");
         }
+    }
+
+    #[test]
+    fn trigram_counts_shared_along_prefixes_are_the_counts_of_each_word() {
+        let (_, counts, _) = decoded(WORDS_PER_CALL);
+        let mut each = vec![UNSEEN; K * K * K];
+        let mut word = Vec::new();
+        let mut started = false;
+        for &c in data_bytes(WORDS) {
+            let pop = match c {
+                b'0'..=b'9' => (c - b'0') as usize,
+                b'A'..=b'Z' => (c - b'A') as usize + 10,
+                b'\n' | b'\r' => continue,
+                _ => {
+                    word.push(c);
+                    continue;
+                }
+            };
+            if started {
+                add_trigrams(&mut each, &word);
+            }
+            started = true;
+            word.truncate(word.len() - pop);
+        }
+        add_trigrams(&mut each, &word);
+        assert!(each.iter().any(|&c| c > 1000.0));
+        assert_eq!(counts, each.iter().map(|c| c.to_bits()).collect::<Vec<_>>());
     }
 
     #[test]
