@@ -557,6 +557,29 @@ mod tests {
     }
 
     #[test]
+    fn the_lead_table_finds_every_lead_as_it_grows() {
+        // thousands of leads (the table starts at 64 slots and doubles), some sharing a lead
+        let phrases: Vec<String> = (0..5000).map(|i| if i % 3 == 0 { format!("w{} x", i / 3) } else { format!("w{i}") }).collect();
+        let grown = PhraseMatcher::new(phrases.iter().enumerate().map(|(i, p)| (p.as_str(), i)), true);
+        let mut roomy = PhraseMatcherBuilder::with_capacity(true, 5000, 40_000);
+        for (i, p) in phrases.iter().enumerate() {
+            roomy.push(p, i);
+        }
+        let roomy = roomy.finish();
+        for (i, p) in phrases.iter().enumerate() {
+            // an equal phrase pushed earlier stays the one matched
+            let first = phrases.iter().position(|q| q == p).unwrap();
+            assert_eq!(grown.get(&p.to_uppercase()), Some(&first), "{p} ({i})");
+            assert_eq!(roomy.get(p), Some(&first), "{p} ({i})");
+        }
+        assert_eq!(grown.get("w5000"), None);
+        assert_eq!(grown.get("x"), None);
+        // `w3 x` is phrase 9 (every third phrase is `w{i / 3} x`)
+        let found: Vec<usize> = grown.find_all("W3 x, w4 and w4999 w5000").iter().map(|f| *f.payload).collect();
+        assert_eq!(found, [9, 4, 4999]);
+    }
+
+    #[test]
     fn lead_reads_ascii_as_it_reads_chars() {
         for s in ["", " ", "a", "abc def", "u.s.", ".com", "é", "éa b", "caf\u{e9} au", "ab\u{e9}c-d", "12ab€", "€5", "😊x", "a😊", "ΟΔΟΣ x", "\u{a0}x"] {
             assert_eq!(lead(s), lead_by_chars(s), "{s:?}");
