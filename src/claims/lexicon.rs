@@ -25,7 +25,7 @@ pub struct CueInfo {
 impl CueInfo {
     fn from_flags(flags: Option<&str>) -> CueInfo {
         let mut c = CueInfo::default();
-        for f in flags.unwrap_or("").split_whitespace() {
+        for f in crate::text::words(flags.unwrap_or("")) {
             match f {
                 "that" => c.needs_that = true,
                 "obj" => c.takes_object = true,
@@ -57,7 +57,7 @@ impl<T> TokenPhrases<T> {
     fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> TokenPhrases<T> {
         let mut by_first: HashMap<Cow<'static, str>, Vec<PhraseRest<T>>> = HashMap::default();
         for (phrase, payload) in entries {
-            let mut words = phrase.split_whitespace().map(lower);
+            let mut words = crate::text::words(phrase).map(lower);
             let Some(first) = words.next() else { continue };
             by_first.entry(first).or_default().push((words.collect(), payload));
         }

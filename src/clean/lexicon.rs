@@ -47,8 +47,10 @@ struct Table {
 }
 
 impl Table {
+    /// Room for `n` keys at most five eighths full (40k words: 64k slots, 512 KB; more room
+    /// probed no faster and cost the page's first annotation the time to clear it).
     fn with_capacity(n: usize) -> Table {
-        let size = (n * 2).next_power_of_two();
+        let size = (n * 8 / 5).next_power_of_two();
         Table { slots: vec![Slot::default(); size], mask: size - 1 }
     }
     fn locate(h: u64) -> (usize, u32) {
@@ -106,7 +108,7 @@ pub fn model() -> &'static Model {
 }
 
 fn build() -> Model {
-    let mut words = Table::with_capacity(50_000);
+    let mut words = Table::with_capacity(40_000);
     let mut counts = vec![UNSEEN; K * K * K];
     let mut stream = WordStream::new();
     while stream.add_words(&mut words, &mut counts, WORDS_PER_CALL) {}
@@ -242,7 +244,7 @@ fn data_bytes(file: &'static str) -> &'static [u8] {
 
 /// `first second` → the bigram bonus (weighted, capped PMI against the unigram model).
 fn build_bigrams(words: &Table) -> Table {
-    let mut reader = BigramReader { table: Table::with_capacity(10_000), first: "", bucket: 0.0, key: Vec::with_capacity(32) };
+    let mut reader = BigramReader { table: Table::with_capacity(4_000), first: "", bucket: 0.0, key: Vec::with_capacity(32) };
     for e in crate::lexicon::parse(BIGRAMS) {
         reader.read(e.key, words);
     }
@@ -269,7 +271,9 @@ impl BigramReader {
             return;
         }
         if let Some(k) = line.strip_prefix('=') {
-            self.bucket = k.parse::<u32>().map_or(0.0, |k| k as f32); // an integer parse: a float parse links a 10 KB table
+            // digits read by hand: `str::parse` is a large function to compile (and a float
+            // parse links a 10 KB table)
+            self.bucket = k.bytes().try_fold(0u32, |n, d| d.is_ascii_digit().then(|| n * 10 + (d - b'0') as u32)).map_or(0.0, |k| k as f32);
             return;
         }
         let second = line;
@@ -615,7 +619,7 @@ mod tests {
 
     /// The word table and trigram counts decoded `per_call` words at a time.
     fn decoded(per_call: usize) -> (Vec<(u32, u32)>, Vec<u32>, usize) {
-        let (mut table, mut counts) = (Table::with_capacity(50_000), vec![UNSEEN; K * K * K]);
+        let (mut table, mut counts) = (Table::with_capacity(40_000), vec![UNSEEN; K * K * K]);
         let (mut stream, mut calls) = (WordStream::new(), 1);
         while stream.add_words(&mut table, &mut counts, per_call) {
             calls += 1;

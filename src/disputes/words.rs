@@ -91,7 +91,7 @@ fn load() -> Words {
     let cues: Vec<(&str, Cue)> = parse(include_str!("../../data/disputes/cues.txt"))
         .filter_map(|e| {
             let v = e.value.unwrap_or("issue");
-            let mut parts = v.split_whitespace();
+            let mut parts = crate::text::words(v);
             let kind = match parts.next()? {
                 "issue" => CueKind::Issue,
                 "for" => CueKind::For,
@@ -155,7 +155,7 @@ fn load() -> Words {
         .collect();
     let claim_stance = parse(include_str!("../../data/disputes/claim_stance.txt"))
         .filter_map(|e| {
-            let mut parts = e.value?.split_whitespace();
+            let mut parts = crate::text::words(e.value?);
             let sign = if parts.next()? == "-" { -1 } else { 1 };
             Some((e.key, (sign, parts.next() == Some("content"))))
         })
