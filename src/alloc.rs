@@ -10,8 +10,8 @@
 //! from a run of memory grown for the small blocks (aligned to its size: the gap before it goes
 //! to the smaller classes' lists). A freed block goes back to its class's list; `realloc`
 //! within a class keeps the block. Small blocks are never merged; large ones (the text, token
-//! and span vectors) stay with dlmalloc, which merges freed neighbours, so a 1 MB text needs
-//! no more memory than before.
+//! and span vectors) stay with dlmalloc, which merges freed neighbours: the wasm memory after a
+//! 1 MB text is 31 MiB, against 27 with dlmalloc alone and 44 with classes for every size.
 //!
 //! [`Heap`] and [`Allocator`] are plain Rust over any [`Grow`] source, so their tests run
 //! natively (a property test drives random allocations and checks alignment, overlap and

@@ -169,14 +169,13 @@ impl WordStream {
         while self.at < self.words.len() {
             let c = self.words[self.at];
             self.at += 1;
-            let pop = match c {
-                b'0'..=b'9' => (c - b'0') as usize,
-                b'A'..=b'Z' => (c - b'A') as usize + 10,
-                b'\n' | b'\r' => continue,
-                _ => {
+            let pop = match word_byte(c) {
+                WordByte::Pop(n) => n,
+                WordByte::Letter => {
                     self.append(c);
                     continue;
                 }
+                WordByte::Skip => continue,
             };
             if self.started {
                 self.add_word(table, counts);
@@ -229,6 +228,23 @@ impl WordStream {
         counts[self.context() * K] += 1.0;
         self.done += 1;
         table.insert(&self.word, ln_p);
+    }
+}
+
+/// What a byte of the words file does: a pop char (`0`-`9`, `A`-`Z`) ends the word before and
+/// drops that many letters from it, a letter is appended, a line break does nothing.
+enum WordByte {
+    Pop(usize),
+    Letter,
+    Skip,
+}
+
+fn word_byte(c: u8) -> WordByte {
+    match c {
+        b'0'..=b'9' => WordByte::Pop((c - b'0') as usize),
+        b'A'..=b'Z' => WordByte::Pop((c - b'A') as usize + 10),
+        b'\n' | b'\r' => WordByte::Skip,
+        _ => WordByte::Letter,
     }
 }
 
@@ -650,14 +666,13 @@ mod tests {
         let mut word = Vec::new();
         let mut started = false;
         for &c in data_bytes(WORDS) {
-            let pop = match c {
-                b'0'..=b'9' => (c - b'0') as usize,
-                b'A'..=b'Z' => (c - b'A') as usize + 10,
-                b'\n' | b'\r' => continue,
-                _ => {
+            let pop = match word_byte(c) {
+                WordByte::Pop(n) => n,
+                WordByte::Letter => {
                     word.push(c);
                     continue;
                 }
+                WordByte::Skip => continue,
             };
             if started {
                 add_trigrams(&mut each, &word);

@@ -71,7 +71,7 @@ fn add_gazetteer_entry(builder: &mut PhraseMatcherBuilder<LexInfo>, label: &'sta
 /// A demonym's plural, if it has one, as a phrase of its own.
 #[inline(never)]
 fn add_demonym_plural(builder: &mut PhraseMatcherBuilder<LexInfo>, rule: &'static str, key: &'static str, metonym_of: Option<&'static str>) {
-    if let Some(plural) = demonym_plural("NORP", key) {
+    if let Some(plural) = demonym_plural(key) {
         let info = LexInfo { key: Cow::Owned(plural), label: "NORP", canonical: key, rule, metonym_of };
         builder.push(&info.key.clone(), info);
     }
@@ -79,8 +79,8 @@ fn add_demonym_plural(builder: &mut PhraseMatcherBuilder<LexInfo>, rule: &'stati
 
 /// The plural of a demonym that forms one with `-s` (`Venezuelan` → `Venezuelans`,
 /// `Iraqi` → `Iraqis`, `East German` → `East Germans`); `Chinese`, `Swiss`, `British` do not.
-fn demonym_plural(label: &str, key: &str) -> Option<String> {
-    (label == "NORP" && (key.ends_with("an") || key.ends_with('i')) && !key.ends_with("man")).then(|| format!("{key}s"))
+fn demonym_plural(key: &str) -> Option<String> {
+    ((key.ends_with("an") || key.ends_with('i')) && !key.ends_with("man")).then(|| format!("{key}s"))
 }
 
 /// The word sets (all keys as written, except where noted lower-cased).
