@@ -290,6 +290,8 @@ impl LeadTable {
         &mut slot.value
     }
 
+    #[cold]
+    #[inline(never)]
     fn grow(&mut self, text: &str) {
         let size = (self.slots.len() * 2).max(64);
         let old = std::mem::replace(&mut self.slots, vec![LeadSlot::default(); size]);

@@ -56,7 +56,7 @@ pub fn gazetteer() -> &'static PhraseMatcher<LexInfo> {
 fn add_gazetteer_entry(builder: &mut PhraseMatcherBuilder<LexInfo>, label: &'static str, rule: &'static str, e: Entry<'static>, metonyms: &HashMap<&str, &'static str>) {
     // a NORP's value names the country it relates to; the word itself is the name
     let canonical = if label == "NORP" { e.key } else { e.value.unwrap_or(e.key) };
-    let metonym_of = metonyms.get(e.key).copied();
+    let metonym_of = metonym_of(metonyms, e.key);
     let info = LexInfo { key: Cow::Borrowed(e.key), label, canonical, rule, metonym_of };
     // of two equal phrases, case aside, the first stays (an earlier lexicon, an earlier
     // line); a repeated one brings no plural either
@@ -66,6 +66,14 @@ fn add_gazetteer_entry(builder: &mut PhraseMatcherBuilder<LexInfo>, label: &'sta
     if label == "NORP" {
         add_demonym_plural(builder, rule, e.key, metonym_of);
     }
+}
+
+/// The entity `key` usually stands for, if any. (Out of line, like the plural below: every
+/// lexicon line passes through [`add_gazetteer_entry`] during the page's first annotation, and
+/// a small function there stays out of wasm's optimising compiler.)
+#[inline(never)]
+fn metonym_of(metonyms: &HashMap<&str, &'static str>, key: &str) -> Option<&'static str> {
+    metonyms.get(key).copied()
 }
 
 /// A demonym's plural, if it has one, as a phrase of its own.
