@@ -492,7 +492,14 @@ impl<T> PhraseMatcher<T> {
         let hay = haystack.as_ref();
         let mut out = Vec::new();
         let mut i = 0;
+        let bytes = hay.as_bytes();
         while i < hay.len() {
+            // (ASCII whitespace, most of what is not a word, leads nothing: skipped here, not
+            // read by `lead` a byte at a time)
+            if bytes[i].is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
             let word = lead(&hay[i..]);
             // whitespace never leads a phrase (entries are trimmed)
             let found = if word.starts_with(char::is_whitespace) { None } else { self.longest_at(hay, text, i, word) };
