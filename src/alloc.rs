@@ -56,27 +56,15 @@ impl<G: Grow> Heap<G> {
         Heap { free: [0; CLASSES], next: 0, end: 0, source }
     }
 
-    /// A block for `size` bytes aligned to `align` (a power of two), or null (also when the
-    /// request is not small).
+    /// A block of class `k`, or null when memory is exhausted.
     ///
     /// # Safety
     /// The memory `source` hands out must be valid for reads and writes and not used otherwise.
-    pub unsafe fn alloc(&mut self, size: usize, align: usize) -> *mut u8 {
-        let Some(k) = class_of(size, align) else { return std::ptr::null_mut() };
+    unsafe fn alloc(&mut self, k: u32) -> *mut u8 {
         if let Some(block) = self.pop(k) {
             return block as *mut u8;
         }
         self.cut(k).or_else(|| self.split(k)).map_or(std::ptr::null_mut(), |a| a as *mut u8)
-    }
-
-    /// Returns a block of `size`/`align` (as allocated) to its class.
-    ///
-    /// # Safety
-    /// `ptr` came from [`Heap::alloc`] or [`Heap::realloc`] with this size and alignment.
-    pub unsafe fn dealloc(&mut self, ptr: *mut u8, size: usize, align: usize) {
-        if let Some(k) = class_of(size, align) {
-            self.push(k, ptr as usize);
-        }
     }
 
     unsafe fn push(&mut self, k: u32, addr: usize) {
@@ -110,12 +98,8 @@ impl<G: Grow> Heap<G> {
                 return None;
             }
         }
-        // the gap up to the alignment, as free blocks: each is the largest aligned one that fits
-        while self.next & (size - 1) != 0 {
-            let piece = self.next & self.next.wrapping_neg();
-            self.push(piece.trailing_zeros(), self.next);
-            self.next += piece;
-        }
+        // the gap up to the alignment, as free blocks
+        self.release((self.next + size - 1) & !(size - 1));
         let block = self.next;
         self.next += size;
         Some(block)
@@ -133,8 +117,8 @@ impl<G: Grow> Heap<G> {
         Some(block)
     }
 
-    /// Everything from `next` to `end` as free blocks. (`next` is 16-aligned: memory comes in
-    /// 16-byte multiples and blocks are 16 or more.)
+    /// Everything from `next` to `end` as free blocks, each the largest aligned one that fits.
+    /// (`next` is 16-aligned: memory comes in 16-byte multiples and blocks are 16 or more.)
     unsafe fn release(&mut self, end: usize) {
         while self.next != 0 && end - self.next >= 1 << MIN_CLASS {
             let mut piece = self.next & self.next.wrapping_neg();
@@ -146,7 +130,6 @@ impl<G: Grow> Heap<G> {
         }
     }
 }
-
 
 /// Small blocks from a [`Heap`], the others from `large`.
 pub struct Allocator<G: Grow, L: GlobalAlloc> {
@@ -163,7 +146,7 @@ impl<G: Grow, L: GlobalAlloc> Allocator<G, L> {
     /// As [`GlobalAlloc::alloc`]; and no other call on this allocator runs meanwhile.
     pub unsafe fn alloc(&self, l: Layout) -> *mut u8 {
         match class_of(l.size(), l.align()) {
-            Some(_) => (*self.heap.get()).alloc(l.size(), l.align()),
+            Some(k) => (*self.heap.get()).alloc(k),
             None => self.large.alloc(l),
         }
     }
@@ -172,7 +155,7 @@ impl<G: Grow, L: GlobalAlloc> Allocator<G, L> {
     /// As [`GlobalAlloc::dealloc`], and as [`Allocator::alloc`].
     pub unsafe fn dealloc(&self, ptr: *mut u8, l: Layout) {
         match class_of(l.size(), l.align()) {
-            Some(_) => (*self.heap.get()).dealloc(ptr, l.size(), l.align()),
+            Some(k) => (*self.heap.get()).push(k, ptr as usize),
             None => self.large.dealloc(ptr, l),
         }
     }
@@ -265,10 +248,6 @@ mod tests {
         Arena { buffer: vec![0; mib << 16], used: 0, skip_next: false }
     }
 
-    fn heap(mib: usize) -> Heap<Arena> {
-        Heap::new(arena(mib))
-    }
-
     #[test]
     fn classes_hold_what_is_asked() {
         for size in 1..5000usize {
@@ -302,14 +281,15 @@ mod tests {
 
     #[test]
     fn exhausted_memory_still_serves_what_is_free() {
-        let mut h = heap(1);
+        let h = Allocator::new(arena(1), std::alloc::System);
+        let l = |size| Layout::from_size_align(size, 16).unwrap();
         unsafe {
-            let blocks: Vec<*mut u8> = std::iter::from_fn(|| Some(h.alloc(4096, 16))).take_while(|p| !p.is_null()).collect();
+            let blocks: Vec<*mut u8> = std::iter::from_fn(|| Some(h.alloc(l(4096)))).take_while(|p| !p.is_null()).collect();
             assert_eq!(blocks.len(), 3 * MIN_GROW / 4096, "three growths fit after the first page boundary");
-            assert!(h.alloc(4096, 16).is_null());
-            h.dealloc(blocks[7], 4096, 16);
-            assert_eq!(h.alloc(100, 16), blocks[7], "a larger free block is split");
-            assert!(!h.alloc(100, 16).is_null());
+            assert!(h.alloc(l(4096)).is_null());
+            h.dealloc(blocks[7], l(4096));
+            assert_eq!(h.alloc(l(100)), blocks[7], "a larger free block is split");
+            assert!(!h.alloc(l(100)).is_null());
         }
     }
 
