@@ -44,6 +44,8 @@ const NONE: u32 = u32::MAX;
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
+    /// Each token's text (read by every pass, many times per token: sliced once).
+    words: Vec<&'a str>,
     pub sentences: &'a [Sentence],
     /// Lower-cased words seen in lower case in the article.
     pub vocab: casing::Vocab<'a>,
@@ -56,10 +58,12 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     fn new(text: &'a str, tokens: &'a [Token], sentences: &'a [Sentence]) -> Ctx<'a> {
-        let vocab = casing::lower_vocab(tokens.iter().map(|t| t.span.slice(text)));
+        let words: Vec<&'a str> = tokens.iter().map(|t| t.span.slice(text)).collect();
+        let vocab = casing::lower_vocab(words.iter().copied());
         let mut ctx = Ctx {
             text,
             tokens,
+            words,
             sentences,
             vocab,
             modes: Vec::new(),
@@ -121,7 +125,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn word(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map(|t| t.span.slice(self.text)).unwrap_or("")
+        self.words.get(i).copied().unwrap_or("")
     }
 
     pub fn is_word(&self, i: usize) -> bool {
