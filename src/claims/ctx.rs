@@ -18,6 +18,8 @@ pub enum QuoteMark {
 
 pub struct Ctx<'a> {
     pub doc: &'a Doc,
+    /// Each token's text, sliced once.
+    words: Vec<&'a str>,
     /// Lowercased token text (curly apostrophes folded to `'`).
     pub low: LowerForms<'a>,
     pub quote: Vec<QuoteMark>,
@@ -64,8 +66,11 @@ impl<'a> Ctx<'a> {
         let n = doc.tokens.len();
         // lookup forms: lower case, curly apostrophes folded (`Iran’s` → `iran's`)
         let low = LowerForms::new(text, doc.tokens.iter().map(|t| t.span), true);
+        let words: Vec<&str> = doc.tokens.iter().map(|t| t.span.slice(text)).collect();
+        // (the gaps between tokens are a few bytes: read in place)
+        let bytes = text.as_bytes();
         let break_before = (0..n)
-            .map(|i| i > 0 && text.get(doc.tokens[i - 1].span.end..doc.tokens[i].span.start).is_some_and(|g| g.contains('\n')))
+            .map(|i| i > 0 && bytes.get(doc.tokens[i - 1].span.end..doc.tokens[i].span.start).is_some_and(|g| g.iter().any(|&b| b == b'\n')))
             .collect();
         let mut sentence_of = vec![0; n];
         for (si, s) in doc.sentences.iter().enumerate() {
@@ -75,7 +80,9 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let mut quote: Vec<QuoteMark> = doc.tokens.iter().map(|t| quote_mark(text, t.span)).collect();
+        // (a quotation mark starts with `"`, `'` or the lead byte of `“ ” „` or `« »`)
+        let mut quote: Vec<QuoteMark> =
+            words.iter().zip(&doc.tokens).map(|(w, t)| if matches!(w.as_bytes().first(), Some(b'"' | b'\'' | 0xc2 | 0xe2)) { quote_mark(text, t.span) } else { QuoteMark::None }).collect();
         // `''` (two apostrophes) is a double quotation mark in some newsrooms' text
         for (i, pair) in doc.tokens.windows(2).enumerate() {
             let (a, b) = (pair[0].span, pair[1].span);
@@ -101,14 +108,14 @@ impl<'a> Ctx<'a> {
                 QuoteMark::None => {}
             }
         }
-        Ctx { doc, low, quote, break_before, in_quote: vec![false; n], sentence_of }
+        Ctx { doc, words, low, quote, break_before, in_quote: vec![false; n], sentence_of }
     }
 
     pub fn len(&self) -> usize {
         self.low.len()
     }
-    pub fn word(&self, i: usize) -> &str {
-        self.doc.tokens.get(i).map(|t| t.span.slice(&self.doc.text)).unwrap_or("")
+    pub fn word(&self, i: usize) -> &'a str {
+        self.words.get(i).copied().unwrap_or("")
     }
     pub fn low(&self, i: usize) -> &str {
         self.low.get(i).unwrap_or("")
