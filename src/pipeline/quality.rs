@@ -138,9 +138,9 @@ fn char_stats(text: &str) -> CharStats {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] < 0x80 {
-            count_ascii(&mut s, bytes[i], prev);
-            prev = char::from(bytes[i]);
-            i += 1;
+            let end = count_ascii_run(&mut s, bytes, i, prev);
+            prev = char::from(bytes[end - 1]);
+            i = end;
         } else {
             let c = text[i..].chars().next().unwrap_or(' '); // i is a char boundary
             count_char(&mut s, c, prev);
@@ -174,14 +174,46 @@ const ASCII_FLAGS: [u8; 128] = {
     table
 };
 
-/// [`count_char`] for an ASCII char, from [`ASCII_FLAGS`].
-fn count_ascii(s: &mut CharStats, b: u8, prev: char) {
-    let f = ASCII_FLAGS[usize::from(b & 0x7f)];
-    s.junk += usize::from(f & JUNK != 0);
-    s.visible += usize::from(f & VISIBLE != 0);
-    s.letters += usize::from(f & LETTER != 0);
-    s.latin_letters += usize::from(f & LETTER != 0);
-    s.markup_tags += usize::from(prev == '<' && f & TAG_START != 0);
+/// [`ASCII_FLAGS`] as counts in the 16-bit lanes of a word: junk, visible, letter, and (lane
+/// 3) a tag start, counted only after `<`.
+const ASCII_LANES: [u64; 128] = {
+    let mut table = [0u64; 128];
+    let mut b = 0;
+    while b < 128 {
+        let f = ASCII_FLAGS[b] as u64;
+        table[b] = (f & 1) | ((f >> 1) & 1) << 16 | ((f >> 2) & 1) << 32 | ((f >> 3) & 1) << 48;
+        b += 1;
+    }
+    table
+};
+/// The lanes counted for every char (all but the tag start).
+const LOW_LANES: u64 = (1 << 48) - 1;
+/// Chars summed in the lanes before they are added to the counts (a lane holds 65,535).
+const LANE_RUN: usize = u16::MAX as usize;
+
+/// [`count_char`] over the run of ASCII bytes that starts at `bytes[i]` (after `prev`), summed
+/// in the lanes of one word ([`ASCII_LANES`]), branch-free per byte; returns the run's end.
+fn count_ascii_run(s: &mut CharStats, bytes: &[u8], mut i: usize, prev: char) -> usize {
+    let mut after_lt = prev == '<';
+    loop {
+        let stop = bytes.len().min(i + LANE_RUN);
+        let mut lanes = 0u64;
+        while i < stop && bytes[i] < 0x80 {
+            let b = bytes[i];
+            lanes += ASCII_LANES[usize::from(b)] & (LOW_LANES | u64::from(after_lt) << 48);
+            after_lt = b == b'<';
+            i += 1;
+        }
+        let lane = |k: u32| ((lanes >> (16 * k)) & 0xffff) as usize;
+        s.junk += lane(0);
+        s.visible += lane(1);
+        s.letters += lane(2);
+        s.latin_letters += lane(2);
+        s.markup_tags += lane(3);
+        if i == bytes.len() || bytes[i] >= 0x80 {
+            return i;
+        }
+    }
 }
 
 fn count_char(s: &mut CharStats, c: char, prev: char) {
@@ -301,17 +333,25 @@ pub fn assess(doc: &Doc) -> Option<Verdict> {
     None
 }
 
-/// Length in chars of the longest run without whitespace, in one pass.
+/// Length in chars of the longest run without whitespace, in one pass (ASCII read as bytes).
 fn longest_run(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
     let (mut best, mut run) = (0usize, 0usize);
-    for c in text.chars() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (white, len) = match bytes[i] {
+            b @ 0..=0x7f => (matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '), 1),
+            _ => text[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        if white {
+            best = best.max(run);
             run = 0;
         } else {
             run += 1;
-            best = best.max(run);
         }
+        i += len;
     }
+    best = best.max(run);
     (best > 0).then_some(best)
 }
 
@@ -334,11 +374,32 @@ mod tests {
     }
 
     #[test]
+    fn lane_counts_over_long_ascii_runs_are_the_char_counts() {
+        let long = "<a x\u{1}".repeat(20_000);
+        for text in [long.clone(), format!("{long}\u{e9}<b{long}"), "<".repeat(70_000) + "/", format!("<\u{e9}{}", "a".repeat(65_535))] {
+            let mut by_chars = CharStats::default();
+            let mut prev = ' ';
+            for c in text.chars() {
+                count_char(&mut by_chars, c, prev);
+                prev = c;
+            }
+            assert_eq!(char_stats(&text), by_chars);
+        }
+    }
+
+    #[test]
+    fn longest_run_counts_chars_between_any_whitespace() {
+        for (text, want) in [("", None), (" \n", None), ("ab cde", Some(3)), ("caf\u{e9}\u{a0}x", Some(4)), ("😊😊\u{3000}a", Some(2)), ("a\u{85}bc\u{2009}d", Some(2))] {
+            assert_eq!(longest_run(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn the_ascii_fast_path_counts_like_the_general_one() {
         for prev in (0u8..128).map(char::from).chain(['\u{e9}']) {
             for b in 0u8..128 {
                 let (mut fast, mut general) = (CharStats::default(), CharStats::default());
-                count_ascii(&mut fast, b, prev);
+                count_ascii_run(&mut fast, &[b], 0, prev);
                 count_char(&mut general, char::from(b), prev);
                 assert_eq!(fast, general, "{b:#04x} after {prev:?}");
             }
