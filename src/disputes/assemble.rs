@@ -40,7 +40,8 @@ pub fn assemble(doc: &Doc, words: &DocWords, ix: &Index, items: Vec<Item>) -> Ve
             dispute(doc, &its, &parties)
         })
         .collect();
-    let mut filed = FiledWords { kept: &is_kept, memo: HashMap::default() };
+    // (room for the distinct words of a news text, about one per ten tokens: no rehashing)
+    let mut filed = FiledWords { kept: &is_kept, memo: HashMap::with_capacity_and_hasher(doc.tokens.len() / 10, Default::default()) };
     link_claims(doc, ix, &items, &groups, &kept, &mut filed, &mut disputes);
     add_mentions(doc, words, &mut filed, &mut disputes);
     for d in &mut disputes {
