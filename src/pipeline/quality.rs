@@ -333,25 +333,28 @@ pub fn assess(doc: &Doc) -> Option<Verdict> {
     None
 }
 
-/// Length in chars of the longest run without whitespace, in one pass (ASCII read as bytes).
+/// Length in chars of the longest run without whitespace, in one pass (ASCII read as bytes,
+/// without a branch per byte).
 fn longest_run(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let (mut best, mut run) = (0usize, 0usize);
     let mut i = 0;
     while i < bytes.len() {
-        let (white, len) = match bytes[i] {
-            b @ 0..=0x7f => (matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '), 1),
-            _ => text[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
-        };
-        if white {
+        let b = bytes[i];
+        if b < 0x80 {
+            // 0 on whitespace (`VISIBLE` is `!char::is_whitespace` for ASCII), else 1: the run
+            // restarts or grows
+            let word = usize::from(ASCII_FLAGS[usize::from(b)] & VISIBLE != 0);
+            run = (run + 1) * word;
             best = best.max(run);
-            run = 0;
+            i += 1;
         } else {
-            run += 1;
+            let c = text[i..].chars().next().unwrap_or(' ');
+            run = if c.is_whitespace() { 0 } else { run + 1 };
+            best = best.max(run);
+            i += c.len_utf8();
         }
-        i += len;
     }
-    best = best.max(run);
     (best > 0).then_some(best)
 }
 
