@@ -174,37 +174,32 @@ const ASCII_FLAGS: [u8; 128] = {
     table
 };
 
-/// [`ASCII_FLAGS`] as counts in the 16-bit lanes of a word: junk, visible, letter, and (lane
-/// 3) a tag start, counted only after `<`.
-const ASCII_LANES: [u64; 128] = {
-    let mut table = [0u64; 128];
-    let mut b = 0;
-    while b < 128 {
-        let f = ASCII_FLAGS[b] as u64;
-        table[b] = (f & 1) | ((f >> 1) & 1) << 16 | ((f >> 2) & 1) << 32 | ((f >> 3) & 1) << 48;
-        b += 1;
-    }
-    table
-};
+/// An [`ASCII_FLAGS`] entry spread over the 16-bit lanes of a word, as counts: junk, visible,
+/// letter, and (lane 3) a tag start, counted only after `<`. Flag bit `k` moves to bit `16k`
+/// (a multiply by 1 + 2^15 + 2^30 + 2^45 puts each copy of the four bits 15 bits apart: no
+/// carries, no bit lands on another's lane).
+fn lanes(flags: u8) -> u64 {
+    (u64::from(flags) * 0x0000_2000_4000_8001) & 0x0001_0001_0001_0001
+}
 /// The lanes counted for every char (all but the tag start).
 const LOW_LANES: u64 = (1 << 48) - 1;
 /// Chars summed in the lanes before they are added to the counts (a lane holds 65,535).
 const LANE_RUN: usize = u16::MAX as usize;
 
 /// [`count_char`] over the run of ASCII bytes that starts at `bytes[i]` (after `prev`), summed
-/// in the lanes of one word ([`ASCII_LANES`]), branch-free per byte; returns the run's end.
+/// in the lanes of one word ([`lanes`]), branch-free per byte; returns the run's end.
 fn count_ascii_run(s: &mut CharStats, bytes: &[u8], mut i: usize, prev: char) -> usize {
     let mut after_lt = prev == '<';
     loop {
         let stop = bytes.len().min(i + LANE_RUN);
-        let mut lanes = 0u64;
+        let mut sums = 0u64;
         while i < stop && bytes[i] < 0x80 {
             let b = bytes[i];
-            lanes += ASCII_LANES[usize::from(b)] & (LOW_LANES | u64::from(after_lt) << 48);
+            sums += lanes(ASCII_FLAGS[usize::from(b)]) & (LOW_LANES | u64::from(after_lt) << 48);
             after_lt = b == b'<';
             i += 1;
         }
-        let lane = |k: u32| ((lanes >> (16 * k)) & 0xffff) as usize;
+        let lane = |k: u32| ((sums >> (16 * k)) & 0xffff) as usize;
         s.junk += lane(0);
         s.visible += lane(1);
         s.letters += lane(2);
@@ -373,6 +368,14 @@ mod tests {
                 prev = c;
             }
             assert_eq!(char_stats(text), by_chars, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_flag_set_lands_on_its_own_lanes() {
+        for f in 0u8..16 {
+            let want = (0..4).map(|k| u64::from(f >> k & 1) << (16 * k)).sum::<u64>();
+            assert_eq!(lanes(f), want, "{f:#06b}");
         }
     }
 
