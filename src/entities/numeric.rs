@@ -7,6 +7,7 @@ use super::lexicons::words;
 use super::{Candidate, Ctx};
 use std::borrow::Cow;
 
+#[inline(never)]
 pub fn find_numeric(ctx: &Ctx, out: &mut Vec<Candidate>) {
     for (s, sentence) in ctx.sentences.iter().enumerate() {
         let headline = ctx.modes[s] != LineMode::Normal;
