@@ -70,7 +70,7 @@ impl<'a> Ctx<'a> {
         // (the gaps between tokens are a few bytes: read in place)
         let bytes = text.as_bytes();
         let break_before = (0..n)
-            .map(|i| i > 0 && bytes.get(doc.tokens[i - 1].span.end..doc.tokens[i].span.start).is_some_and(|g| g.iter().any(|&b| b == b'\n')))
+            .map(|i| i > 0 && bytes.get(doc.tokens[i - 1].span.end..doc.tokens[i].span.start).is_some_and(|g| g.contains(&b'\n')))
             .collect();
         let mut sentence_of = vec![0; n];
         for (si, s) in doc.sentences.iter().enumerate() {
