@@ -204,14 +204,15 @@ fn require_repetition(ctx: &Ctx, cands: &mut Vec<Candidate>) {
     let mut lengths: Vec<usize> = cands.iter().filter(|c| guessed(c)).map(|c| c.toks.end - c.toks.start).collect();
     crate::sort::sort(&mut lengths);
     lengths.dedup();
-    // a window can only match a name that starts with its first byte: most tokens (lower-case
-    // words) are passed over without hashing a window
+    // a window can only match a name that starts with its first byte, and ends with its last:
+    // most tokens (lower-case words) are passed over, and most windows, without hashing them
     let mut first_bytes = [false; 256];
     for name in counts.keys() {
         if let Some(&b) = name.as_bytes().first() {
             first_bytes[b as usize] = true;
         }
     }
+    let ends = crate::lexicon::EndBytes::new(counts.keys().copied());
     let n = ctx.tokens.len();
     for i in 0..n {
         let start = ctx.tokens[i].span.start;
@@ -220,6 +221,9 @@ fn require_repetition(ctx: &Ctx, cands: &mut Vec<Candidate>) {
         }
         for &len in lengths.iter().take_while(|&&len| i + len <= n) {
             let window = &ctx.text[start..ctx.tokens[i + len - 1].span.end];
+            if !ends.may_hold(window) {
+                continue;
+            }
             if let Some(count) = counts.get_mut(window) {
                 *count += 1;
             }
