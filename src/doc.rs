@@ -72,6 +72,25 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
+/// The document's vocabulary (spaCy's lexemes): each token's word id, equal token texts
+/// sharing one, and each word's first occurrence. A stage keeps what it looks up about a word
+/// per id, so a word is lower-cased, hashed and looked up once per article, not once per
+/// occurrence. Made by the tokenizer with the tokens.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Vocab {
+    /// Per token, its word's id.
+    pub ids: Vec<u32>,
+    /// Per word id, the span of its first occurrence.
+    pub words: Vec<Span>,
+}
+
+impl Vocab {
+    /// Whether this vocabulary is the one of `tokens` (one id per token).
+    pub fn covers(&self, tokens: &[Token]) -> bool {
+        self.ids.len() == tokens.len()
+    }
+}
+
 /// A sentence: its span and the range of token indices it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
@@ -228,6 +247,8 @@ pub struct Doc {
     /// Repairs offered but not applied (spans in `text`).
     pub suggestions: Vec<Suggestion>,
     pub tokens: Vec<Token>,
+    /// The distinct token texts and each token's (see [`Vocab`]).
+    pub vocab: Vocab,
     pub sentences: Vec<Sentence>,
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity>,

@@ -46,6 +46,9 @@ pub struct LowerForms<'a> {
     text: &'a str,
     buf: String,
     forms: Vec<Form>,
+    /// Per token, the index of its form (its word id, see [`crate::doc::Vocab`]); `None`: one
+    /// form per token, in order.
+    ids: Option<&'a [u32]>,
 }
 
 /// Where a token's form is: a byte range of the text, or of the shared buffer.
@@ -58,7 +61,7 @@ enum Form {
 impl<'a> LowerForms<'a> {
     /// The forms of `spans` (byte ranges of `text`), in order.
     pub fn new(text: &'a str, spans: impl ExactSizeIterator<Item = crate::doc::Span>, fold_apostrophes: bool) -> LowerForms<'a> {
-        let mut out = LowerForms { text, buf: String::new(), forms: Vec::with_capacity(spans.len()) };
+        let mut out = LowerForms { text, buf: String::new(), forms: Vec::with_capacity(spans.len()), ids: None };
         for span in spans {
             let word = span.slice(text);
             let form = if word.is_empty() {
@@ -85,20 +88,36 @@ impl<'a> LowerForms<'a> {
         out
     }
 
+    /// The forms of the document's tokens: one per distinct word (its vocabulary), each token
+    /// reading its word's.
+    pub fn of_doc(doc: &'a crate::doc::Doc, fold_apostrophes: bool) -> LowerForms<'a> {
+        if !doc.vocab.covers(&doc.tokens) {
+            return LowerForms::new(&doc.text, doc.tokens.iter().map(|t| t.span), fold_apostrophes);
+        }
+        let mut forms = LowerForms::new(&doc.text, doc.vocab.words.iter().copied(), fold_apostrophes);
+        forms.ids = Some(&doc.vocab.ids);
+        forms
+    }
+
     /// Token `i`'s form, if there is a token `i`.
     pub fn get(&self, i: usize) -> Option<&str> {
-        Some(match *self.forms.get(i)? {
+        let form = match self.ids {
+            Some(ids) => *ids.get(i)? as usize,
+            None => i,
+        };
+        Some(match *self.forms.get(form)? {
             Form::Text(a, b) => self.text.get(a as usize..b as usize).unwrap_or(""),
             Form::Buf(a, b) => &self.buf[a as usize..b as usize],
         })
     }
 
+    /// Tokens (not distinct forms).
     pub fn len(&self) -> usize {
-        self.forms.len()
+        self.ids.map_or(self.forms.len(), <[u32]>::len)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.forms.is_empty()
+        self.len() == 0
     }
 }
 
@@ -608,6 +627,26 @@ mod tests {
         let long = "A".repeat(64) + "b";
         for word in ["", "said", "Said", "NATO", "Iran’s", "İstanbul", "ΟΔΟΣ", "€5", "😊", &long, &long[1..], "O'Brien-Smith"] {
             assert_eq!(with_lower(word, str::to_string), lower(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_documents_forms_by_word_are_its_tokens_forms() {
+        let seed = include_str!("../seeds/000_d91da279460ebc95.txt");
+        for text in [seed, "Iran’s IRAN’S iran’s Iran's don’t ÉTÉ été 😊"] {
+            let mut doc = crate::doc::Doc::new(text);
+            crate::tokenize::tokenize(&mut doc);
+            assert!(doc.vocab.words.len() < doc.tokens.len());
+            for fold in [false, true] {
+                let (by_word, by_token) = (LowerForms::of_doc(&doc, fold), LowerForms::new(text, doc.tokens.iter().map(|t| t.span), fold));
+                assert_eq!(by_word.len(), by_token.len());
+                for i in 0..=doc.tokens.len() {
+                    assert_eq!(by_word.get(i), by_token.get(i), "token {i}");
+                }
+            }
+            // without a vocabulary (a document built by hand) every token still has its form
+            doc.vocab = Default::default();
+            assert_eq!(LowerForms::of_doc(&doc, true).len(), doc.tokens.len());
         }
     }
 

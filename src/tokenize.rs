@@ -5,7 +5,7 @@
 //! `Iran` `-` `United`); abbreviations keep their periods (`U.S.`, `Mr.`, `Jan.`); numbers keep
 //! their separators (`1,000`, `3.5`). Offsets are byte offsets into `doc.text`.
 
-use crate::doc::{Doc, Span, Token, TokenKind};
+use crate::doc::{Doc, Span, Token, TokenKind, Vocab};
 use std::sync::OnceLock;
 
 fn abbreviations() -> &'static crate::hash::HashSet<&'static str> {
@@ -20,6 +20,25 @@ pub fn is_abbreviation(word_with_period: &str) -> bool {
 
 pub fn tokenize(doc: &mut Doc) {
     doc.tokens = tokens_of(&doc.text);
+    doc.vocab = vocab_of(&doc.text, &doc.tokens);
+}
+
+/// Each token's word id (equal texts, equal ids, numbered in order of first occurrence) and
+/// each word's first occurrence.
+pub fn vocab_of(text: &str, tokens: &[Token]) -> Vocab {
+    // about one distinct word per eight tokens of news: no rehashing while it fills
+    let mut id_of: crate::hash::HashMap<&str, u32> = crate::hash::HashMap::with_capacity_and_hasher(tokens.len() / 8, Default::default());
+    let mut words = Vec::new();
+    let ids = tokens
+        .iter()
+        .map(|t| {
+            *id_of.entry(t.span.slice(text)).or_insert_with(|| {
+                words.push(t.span);
+                (words.len() - 1) as u32
+            })
+        })
+        .collect();
+    Vocab { ids, words }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -301,6 +320,22 @@ mod tests {
         fn byte_reading_is_char_reading(s in "([aBnstUSM .,'’\\-1é😊½²\u{200D}\u{a0}İǅß]|re|ll|n’t|n't|Mr\\.)*") {
             proptest::prop_assert_eq!(spans(tokens_of(&s)), spans(tokens_by_chars(&s)));
         }
+    }
+
+    #[test]
+    fn equal_token_texts_share_a_word_id() {
+        let text = "The cat saw the cat. The end, the END.";
+        let tokens = tokens_of(text);
+        let vocab = vocab_of(text, &tokens);
+        assert_eq!(vocab.ids.len(), tokens.len());
+        let word = |t: usize| vocab.words[vocab.ids[t] as usize].slice(text);
+        for (t, tok) in tokens.iter().enumerate() {
+            assert_eq!(word(t), tok.span.slice(text));
+        }
+        // case counts: `The` and `the` are two words; ids follow first occurrences
+        let distinct: Vec<&str> = vocab.words.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(distinct, ["The", "cat", "saw", "the", ".", "end", ",", "END"]);
+        assert_eq!(vocab.words[1], tokens[1].span, "the first `cat`");
     }
 
     fn check(input: &str, expect: &[&str]) {

@@ -65,7 +65,7 @@ impl<'a> Ctx<'a> {
         let text = &doc.text;
         let n = doc.tokens.len();
         // lookup forms: lower case, curly apostrophes folded (`Iran’s` → `iran's`)
-        let low = LowerForms::new(text, doc.tokens.iter().map(|t| t.span), true);
+        let low = LowerForms::of_doc(doc, true);
         let words: Vec<&str> = doc.tokens.iter().map(|t| t.span.slice(text)).collect();
         // (the gaps between tokens are a few bytes: read in place)
         let bytes = text.as_bytes();

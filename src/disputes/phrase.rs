@@ -41,7 +41,7 @@ impl<'a> DocWords<'a> {
     pub fn new(doc: &'a Doc) -> DocWords<'a> {
         DocWords {
             texts: doc.tokens.iter().map(|t| t.span.slice(&doc.text)).collect(),
-            lows: LowerForms::new(&doc.text, doc.tokens.iter().map(|t| t.span), false),
+            lows: LowerForms::of_doc(doc, false),
         }
     }
 }
