@@ -7,8 +7,10 @@ use super::party::{Index, Party};
 use super::phrase::{DocWords, Sent, NUMBER_KEY};
 use super::words::words;
 use super::Item;
-use crate::doc::{Dispute, Doc, Side, Span, Stance};
+use crate::doc::{Dispute, Doc, Side, Span, Stance, Vocab};
 use crate::hash::HashMap;
+use crate::tokenize::vocab_of;
+use std::borrow::Cow;
 
 /// Most parties given sides on every issue.
 const MAX_PARTIES: usize = 4;
@@ -40,8 +42,7 @@ pub fn assemble(doc: &Doc, words: &DocWords, ix: &Index, items: Vec<Item>) -> Ve
             dispute(doc, &its, &parties)
         })
         .collect();
-    // (room for the distinct words of a news text, about one per ten tokens: no rehashing)
-    let mut filed = FiledWords { kept: &is_kept, memo: HashMap::with_capacity_and_hasher(doc.tokens.len() / 10, Default::default()) };
+    let mut filed = FiledWords::new(doc, &is_kept);
     link_claims(doc, ix, &items, &groups, &kept, &mut filed, &mut disputes);
     add_mentions(doc, words, &mut filed, &mut disputes);
     for d in &mut disputes {
@@ -309,8 +310,8 @@ fn link_claims<'a>(doc: &'a Doc, ix: &Index, items: &[Item], groups: &HashMap<St
         let Some(party) = claim.source_entity.and_then(|e| ix.resolve(doc, e)) else { continue };
         let a = doc.tokens.partition_point(|t| t.span.start < claim.content.start);
         let b = doc.tokens.partition_point(|t| t.span.end <= claim.content.end);
-        for t in doc.tokens.get(a..b).unwrap_or(&[]) {
-            if let Some(d) = filed.dispute_of(t.span.slice(&doc.text)) {
+        for t in token_range(doc, a..b) {
+            if let Some(d) = filed.dispute_of(t) {
                 let si = doc.sentences.partition_point(|s| s.span.end <= claim.content.start);
                 add_claim(&mut disputes[d], &party, c, doc.sentences.get(si).map(|s| s.span));
             }
@@ -330,17 +331,34 @@ fn add_claim(d: &mut Dispute, party: &Party, claim: usize, sentence: Option<Span
 }
 
 /// The kept dispute each word of the article files under ([`key_word`]), looked up once per
-/// distinct word: claims and mentions ask for every word of the article.
+/// distinct word (its vocabulary id): claims and mentions ask for every token of the article.
 struct FiledWords<'a, 'k> {
+    text: &'a str,
+    vocab: Cow<'a, Vocab>,
     /// Kept key → dispute index.
     kept: &'k HashMap<&'k str, usize>,
-    memo: HashMap<&'a str, Option<usize>>,
+    /// Per word id: [`UNASKED`], [`NOT_FILED`], or the dispute's index.
+    by_word: Vec<u32>,
 }
 
-impl<'a> FiledWords<'a, '_> {
-    fn dispute_of(&mut self, word: &'a str) -> Option<usize> {
-        let kept = self.kept;
-        *self.memo.entry(word).or_insert_with(|| kept.get(key_word(word).as_str()).copied())
+const UNASKED: u32 = u32::MAX;
+const NOT_FILED: u32 = u32::MAX - 1;
+
+impl<'a, 'k> FiledWords<'a, 'k> {
+    fn new(doc: &'a Doc, kept: &'k HashMap<&'k str, usize>) -> FiledWords<'a, 'k> {
+        let vocab = if doc.vocab.covers(&doc.tokens) { Cow::Borrowed(&doc.vocab) } else { Cow::Owned(vocab_of(&doc.text, &doc.tokens)) };
+        let by_word = vec![UNASKED; vocab.words.len()];
+        FiledWords { text: &doc.text, vocab, kept, by_word }
+    }
+
+    /// The dispute token `t`'s word files under, if any.
+    fn dispute_of(&mut self, t: usize) -> Option<usize> {
+        let id = *self.vocab.ids.get(t)? as usize;
+        if self.by_word[id] == UNASKED {
+            let word = self.vocab.words[id].slice(self.text);
+            self.by_word[id] = self.kept.get(key_word(word).as_str()).map_or(NOT_FILED, |&d| d as u32);
+        }
+        (self.by_word[id] != NOT_FILED).then_some(self.by_word[id] as usize)
     }
 }
 
@@ -366,8 +384,7 @@ fn add_mentions<'a>(doc: &'a Doc, all: &'a DocWords<'a>, filed: &mut FiledWords<
     let mut last_added: Option<Span> = None;
     for si in 0..doc.sentences.len() {
         // (most sentences hold no word of a kept issue: no phrase analysis for them)
-        let toks = doc.tokens.get(doc.sentences[si].tokens.clone()).unwrap_or(&[]);
-        if !toks.iter().any(|t| filed.dispute_of(t.span.slice(&doc.text)).is_some()) {
+        if !token_range(doc, doc.sentences[si].tokens.clone()).any(|t| filed.dispute_of(t).is_some()) {
             continue;
         }
         let s = Sent::new(doc, all, si);
@@ -375,7 +392,7 @@ fn add_mentions<'a>(doc: &'a Doc, all: &'a DocWords<'a>, filed: &mut FiledWords<
             if !s.is_word(t) || s.role(t).is_some() {
                 continue;
             }
-            let Some(d) = filed.dispute_of(s.words[t]) else { continue };
+            let Some(d) = filed.dispute_of(s.first + t) else { continue };
             let mut a = t;
             while a > 0 && t - a < 2 && modifier(&s, a - 1) {
                 a -= 1;
@@ -393,6 +410,15 @@ fn add_mentions<'a>(doc: &'a Doc, all: &'a DocWords<'a>, filed: &mut FiledWords<
     }
     for d in disputes {
         crate::sort::sort(&mut d.mentions);
+    }
+}
+
+/// `range` of token indices if the document has those tokens, else none.
+fn token_range(doc: &Doc, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    if range.start <= range.end && range.end <= doc.tokens.len() {
+        range
+    } else {
+        0..0
     }
 }
 
