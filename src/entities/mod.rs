@@ -15,7 +15,8 @@ mod names;
 mod numeric;
 mod propagate;
 
-use crate::doc::{Doc, Sentence, Span, Token, TokenKind};
+use crate::doc::{Doc, Sentence, Span, Token, TokenKind, Vocab};
+use std::borrow::Cow;
 use casing::LineMode;
 use lexicons::{gazetteer, LexInfo};
 use crate::hash::HashMap;
@@ -46,6 +47,11 @@ pub(crate) struct Ctx<'a> {
     pub tokens: &'a [Token],
     /// Each token's text (read by every pass, many times per token: sliced once).
     words: Vec<&'a str>,
+    /// Each token's word id (see [`crate::doc::Vocab`]).
+    word_ids: Cow<'a, [u32]>,
+    /// Per word id, its date and number kind (`dates.txt`, `numbers.txt`; `""`: none): asked of
+    /// almost every token, looked up once per distinct word.
+    kinds: Vec<(&'static str, &'static str)>,
     pub sentences: &'a [Sentence],
     /// Lower-cased words seen in lower case in the article.
     pub vocab: casing::Vocab<'a>,
@@ -57,13 +63,22 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(text: &'a str, tokens: &'a [Token], sentences: &'a [Sentence]) -> Ctx<'a> {
+    fn new(text: &'a str, tokens: &'a [Token], vocab: &'a Vocab, sentences: &'a [Sentence]) -> Ctx<'a> {
         let words: Vec<&'a str> = tokens.iter().map(|t| t.span.slice(text)).collect();
+        let vocab = if vocab.covers(tokens) { Cow::Borrowed(vocab) } else { Cow::Owned(crate::tokenize::vocab_of(text, tokens)) };
+        let w = lexicons::words();
+        let kinds = vocab.words.iter().map(|span| span.slice(text)).map(|word| (w.dates.get(word).unwrap_or(""), w.numbers.get(word).unwrap_or(""))).collect();
+        let word_ids = match vocab {
+            Cow::Borrowed(v) => Cow::Borrowed(v.ids.as_slice()),
+            Cow::Owned(v) => Cow::Owned(v.ids),
+        };
         let vocab = casing::lower_vocab(words.iter().copied());
         let mut ctx = Ctx {
             text,
             tokens,
             words,
+            word_ids,
+            kinds,
             sentences,
             vocab,
             modes: Vec::new(),
@@ -128,6 +143,16 @@ impl<'a> Ctx<'a> {
         self.words.get(i).copied().unwrap_or("")
     }
 
+    /// Token `i`'s date kind (`month`, `weekday`, …, `""` for none: `dates.txt`).
+    pub fn date_kind(&self, i: usize) -> &'static str {
+        self.word_ids.get(i).map_or("", |&id| self.kinds[id as usize].0)
+    }
+
+    /// Token `i`'s number kind (`cardinal`, `scale`, …, `""` for none: `numbers.txt`).
+    pub fn number_kind(&self, i: usize) -> &'static str {
+        self.word_ids.get(i).map_or("", |&id| self.kinds[id as usize].1)
+    }
+
     pub fn is_word(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
@@ -166,7 +191,7 @@ impl<'a> Ctx<'a> {
 
 pub fn entities(doc: &mut Doc) {
     let cands = {
-        let ctx = Ctx::new(&doc.text, &doc.tokens, &doc.sentences);
+        let ctx = Ctx::new(&doc.text, &doc.tokens, &doc.vocab, &doc.sentences);
         let mut cands = Vec::new();
         let deferred = names::find_names(&ctx, &mut cands);
         propagate::relabel_person_parts(&ctx, &mut cands);

@@ -75,11 +75,11 @@ fn lower<'a>(ctx: &Ctx<'a>, i: usize) -> Cow<'a, str> {
 }
 
 fn date_kind(ctx: &Ctx, i: usize) -> &'static str {
-    words().dates.get(ctx.word(i)).unwrap_or("")
+    ctx.date_kind(i)
 }
 
 fn number_kind(ctx: &Ctx, i: usize) -> &'static str {
-    words().numbers.get(ctx.word(i)).unwrap_or("")
+    ctx.number_kind(i)
 }
 
 fn touching(ctx: &Ctx, i: usize) -> bool {
