@@ -40,52 +40,36 @@ fn is_lower_ascii(s: &str) -> bool {
 
 /// The lookup forms of a run of tokens: each token [`lower`]ed, curly apostrophes folded to
 /// `'` if asked. Borrowed from the text for a token already in that form (most are), else
-/// written to one shared buffer: no allocation per token, and a stage lower-cases each token
+/// owned; a stage lower-cases each token (with a document's vocabulary, each distinct word)
 /// once however often it reads it.
 pub struct LowerForms<'a> {
-    text: &'a str,
-    buf: String,
-    forms: Vec<Form>,
+    forms: Vec<Cow<'a, str>>,
     /// Per token, the index of its form (its word id, see [`crate::doc::Vocab`]); `None`: one
     /// form per token, in order.
     ids: Option<&'a [u32]>,
 }
 
-/// Where a token's form is: a byte range of the text, or of the shared buffer.
-#[derive(Clone, Copy)]
-enum Form {
-    Text(u32, u32),
-    Buf(u32, u32),
-}
-
 impl<'a> LowerForms<'a> {
     /// The forms of `spans` (byte ranges of `text`), in order.
     pub fn new(text: &'a str, spans: impl ExactSizeIterator<Item = crate::doc::Span>, fold_apostrophes: bool) -> LowerForms<'a> {
-        let mut out = LowerForms { text, buf: String::new(), forms: Vec::with_capacity(spans.len()), ids: None };
-        for span in spans {
-            let word = span.slice(text);
-            let form = if word.is_empty() {
-                // (an empty or invalid span)
-                Form::Text(0, 0)
-            } else if is_lower_ascii(word) {
-                Form::Text(span.start as u32, span.end as u32)
-            } else {
-                let start = out.buf.len();
-                if word.is_ascii() {
-                    out.buf.push_str(word);
-                    out.buf[start..].make_ascii_lowercase();
+        let forms = spans
+            .map(|span| {
+                // (an empty or invalid span has the empty form)
+                let word = span.slice(text);
+                if is_lower_ascii(word) {
+                    Cow::Borrowed(word)
+                } else if word.is_ascii() {
+                    Cow::Owned(word.to_ascii_lowercase())
                 } else {
                     let low = word.to_lowercase();
                     match fold_apostrophes {
-                        true => out.buf.extend(low.chars().map(|c| if c == '’' { '\'' } else { c })),
-                        false => out.buf.push_str(&low),
+                        true => Cow::Owned(low.replace('’', "'")),
+                        false => Cow::Owned(low),
                     }
                 }
-                Form::Buf(start as u32, out.buf.len() as u32)
-            };
-            out.forms.push(form);
-        }
-        out
+            })
+            .collect();
+        LowerForms { forms, ids: None }
     }
 
     /// The forms of the document's tokens: one per distinct word (its vocabulary), each token
@@ -105,10 +89,7 @@ impl<'a> LowerForms<'a> {
             Some(ids) => *ids.get(i)? as usize,
             None => i,
         };
-        Some(match *self.forms.get(form)? {
-            Form::Text(a, b) => self.text.get(a as usize..b as usize).unwrap_or(""),
-            Form::Buf(a, b) => &self.buf[a as usize..b as usize],
-        })
+        self.forms.get(form).map(|f| &**f)
     }
 
     /// Tokens (not distinct forms).
