@@ -24,18 +24,29 @@ pub fn tokenize(doc: &mut Doc) {
 }
 
 /// Each token's word id (equal texts, equal ids, numbered in order of first occurrence) and
-/// each word's first occurrence.
+/// each word's first occurrence. A one-byte token (most punctuation) reads its id from a table
+/// by its byte, without hashing.
 pub fn vocab_of(text: &str, tokens: &[Token]) -> Vocab {
+    const NEW: u32 = u32::MAX;
     // about one distinct word per eight tokens of news: no rehashing while it fills
     let mut id_of: crate::hash::HashMap<&str, u32> = crate::hash::HashMap::with_capacity_and_hasher(tokens.len() / 8, Default::default());
+    let mut by_byte = [NEW; 256];
     let mut words = Vec::new();
+    let mut new_word = |span: Span| {
+        words.push(span);
+        (words.len() - 1) as u32
+    };
     let ids = tokens
         .iter()
-        .map(|t| {
-            *id_of.entry(t.span.slice(text)).or_insert_with(|| {
-                words.push(t.span);
-                (words.len() - 1) as u32
-            })
+        .map(|t| match t.span.slice(text) {
+            w if w.len() == 1 => {
+                let b = usize::from(w.as_bytes()[0]);
+                if by_byte[b] == NEW {
+                    by_byte[b] = new_word(t.span);
+                }
+                by_byte[b]
+            }
+            w => *id_of.entry(w).or_insert_with(|| new_word(t.span)),
         })
         .collect();
     Vocab { ids, words }
