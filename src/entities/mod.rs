@@ -45,9 +45,9 @@ const NONE: u32 = u32::MAX;
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
-    /// Each token's text (read by every pass, many times per token: sliced once).
+    /// Each distinct word's text (read by every pass, many times per token: sliced once).
     words: Vec<&'a str>,
-    /// Each token's word id (see [`crate::doc::Vocab`]).
+    /// Each token's word id (see [`crate::doc::Vocab`]): its index in `words`.
     word_ids: Cow<'a, [u32]>,
     /// Per word id, its date and number kind (`dates.txt`, `numbers.txt`; `""`: none): asked of
     /// almost every token, looked up once per distinct word.
@@ -64,14 +64,15 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     fn new(text: &'a str, tokens: &'a [Token], vocab: &'a Vocab, sentences: &'a [Sentence]) -> Ctx<'a> {
-        let words: Vec<&'a str> = tokens.iter().map(|t| t.span.slice(text)).collect();
         let vocab = if vocab.covers(tokens) { Cow::Borrowed(vocab) } else { Cow::Owned(crate::tokenize::vocab_of(text, tokens)) };
+        let words: Vec<&'a str> = vocab.words.iter().map(|span| span.slice(text)).collect();
         let w = lexicons::words();
-        let kinds = vocab.words.iter().map(|span| span.slice(text)).map(|word| (w.dates.get(word).unwrap_or(""), w.numbers.get(word).unwrap_or(""))).collect();
+        let kinds = words.iter().map(|word| (w.dates.get(word).unwrap_or(""), w.numbers.get(word).unwrap_or(""))).collect();
         let word_ids = match vocab {
             Cow::Borrowed(v) => Cow::Borrowed(v.ids.as_slice()),
             Cow::Owned(v) => Cow::Owned(v.ids),
         };
+        // (over the distinct words: the same set as over every token)
         let vocab = casing::lower_vocab(words.iter().copied());
         let mut ctx = Ctx {
             text,
@@ -140,7 +141,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn word(&self, i: usize) -> &'a str {
-        self.words.get(i).copied().unwrap_or("")
+        self.word_ids.get(i).map_or("", |&id| self.words[id as usize])
     }
 
     /// Token `i`'s date kind (`month`, `weekday`, …, `""` for none: `dates.txt`).
