@@ -23,6 +23,28 @@ pub fn tokenize(doc: &mut Doc) {
     doc.vocab = vocab_of(&doc.text, &doc.tokens);
 }
 
+/// `vocab` if it is the one of `tokens`, else theirs made now (a document whose tokens were set
+/// without the tokenizer's vocabulary).
+pub fn vocab_for<'v>(text: &str, tokens: &[Token], vocab: &'v Vocab) -> std::borrow::Cow<'v, Vocab> {
+    if vocab.covers(tokens) {
+        std::borrow::Cow::Borrowed(vocab)
+    } else {
+        std::borrow::Cow::Owned(vocab_of(text, tokens))
+    }
+}
+
+/// Each distinct word's text and each token's word id (its index there), from `vocab` if it is
+/// the one of `tokens` (see [`vocab_for`]).
+pub fn words_and_ids<'a>(text: &'a str, tokens: &[Token], vocab: &'a Vocab) -> (Vec<&'a str>, std::borrow::Cow<'a, [u32]>) {
+    let vocab = vocab_for(text, tokens, vocab);
+    let words = vocab.words.iter().map(|span| span.slice(text)).collect();
+    let ids = match vocab {
+        std::borrow::Cow::Borrowed(v) => std::borrow::Cow::Borrowed(v.ids.as_slice()),
+        std::borrow::Cow::Owned(v) => std::borrow::Cow::Owned(v.ids),
+    };
+    (words, ids)
+}
+
 /// Each token's word id (equal texts, equal ids, numbered in order of first occurrence) and
 /// each word's first occurrence. A one-byte token (most punctuation) reads its id from a table
 /// by its byte, without hashing.

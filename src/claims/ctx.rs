@@ -4,6 +4,7 @@
 
 use crate::doc::{Doc, SourceKind, Span, TokenKind};
 use crate::lexicon::LowerForms;
+use std::borrow::Cow;
 
 /// A half-open range of token indices.
 pub type Toks = (usize, usize);
@@ -18,8 +19,9 @@ pub enum QuoteMark {
 
 pub struct Ctx<'a> {
     pub doc: &'a Doc,
-    /// Each token's text, sliced once.
+    /// Each distinct word's text, sliced once, and each token's word id (its index there).
     words: Vec<&'a str>,
+    word_ids: Cow<'a, [u32]>,
     /// Lowercased token text (curly apostrophes folded to `'`).
     pub low: LowerForms<'a>,
     pub quote: Vec<QuoteMark>,
@@ -66,7 +68,7 @@ impl<'a> Ctx<'a> {
         let n = doc.tokens.len();
         // lookup forms: lower case, curly apostrophes folded (`Iran’s` → `iran's`)
         let low = LowerForms::of_doc(doc, true);
-        let words: Vec<&str> = doc.tokens.iter().map(|t| t.span.slice(text)).collect();
+        let (words, word_ids) = crate::tokenize::words_and_ids(text, &doc.tokens, &doc.vocab);
         // (the gaps between tokens are a few bytes: read in place)
         let bytes = text.as_bytes();
         let break_before = (0..n)
@@ -82,7 +84,7 @@ impl<'a> Ctx<'a> {
         }
         // (a quotation mark starts with `"`, `'` or the lead byte of `“ ” „` or `« »`)
         let mut quote: Vec<QuoteMark> =
-            words.iter().zip(&doc.tokens).map(|(w, t)| if matches!(w.as_bytes().first(), Some(b'"' | b'\'' | 0xc2 | 0xe2)) { quote_mark(text, t.span) } else { QuoteMark::None }).collect();
+            doc.tokens.iter().map(|t| if matches!(text.as_bytes().get(t.span.start), Some(b'"' | b'\'' | 0xc2 | 0xe2)) { quote_mark(text, t.span) } else { QuoteMark::None }).collect();
         // `''` (two apostrophes) is a double quotation mark in some newsrooms' text
         for (i, pair) in doc.tokens.windows(2).enumerate() {
             let (a, b) = (pair[0].span, pair[1].span);
@@ -108,14 +110,14 @@ impl<'a> Ctx<'a> {
                 QuoteMark::None => {}
             }
         }
-        Ctx { doc, words, low, quote, break_before, in_quote: vec![false; n], sentence_of }
+        Ctx { doc, words, word_ids, low, quote, break_before, in_quote: vec![false; n], sentence_of }
     }
 
     pub fn len(&self) -> usize {
         self.low.len()
     }
     pub fn word(&self, i: usize) -> &'a str {
-        self.words.get(i).copied().unwrap_or("")
+        self.word_ids.get(i).map_or("", |&id| self.words[id as usize])
     }
     pub fn low(&self, i: usize) -> &str {
         self.low.get(i).unwrap_or("")

@@ -9,7 +9,7 @@ use super::words::words;
 use super::Item;
 use crate::doc::{Dispute, Doc, Side, Span, Stance, Vocab};
 use crate::hash::HashMap;
-use crate::tokenize::vocab_of;
+use crate::tokenize::vocab_for;
 use std::borrow::Cow;
 
 /// Most parties given sides on every issue.
@@ -346,7 +346,7 @@ const NOT_FILED: u32 = u32::MAX - 1;
 
 impl<'a, 'k> FiledWords<'a, 'k> {
     fn new(doc: &'a Doc, kept: &'k HashMap<&'k str, usize>) -> FiledWords<'a, 'k> {
-        let vocab = if doc.vocab.covers(&doc.tokens) { Cow::Borrowed(&doc.vocab) } else { Cow::Owned(vocab_of(&doc.text, &doc.tokens)) };
+        let vocab = vocab_for(&doc.text, &doc.tokens, &doc.vocab);
         let by_word = vec![UNASKED; vocab.words.len()];
         FiledWords { text: &doc.text, vocab, kept, by_word }
     }

@@ -64,14 +64,9 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     fn new(text: &'a str, tokens: &'a [Token], vocab: &'a Vocab, sentences: &'a [Sentence]) -> Ctx<'a> {
-        let vocab = if vocab.covers(tokens) { Cow::Borrowed(vocab) } else { Cow::Owned(crate::tokenize::vocab_of(text, tokens)) };
-        let words: Vec<&'a str> = vocab.words.iter().map(|span| span.slice(text)).collect();
+        let (words, word_ids) = crate::tokenize::words_and_ids(text, tokens, vocab);
         let w = lexicons::words();
         let kinds = words.iter().map(|word| (w.dates.get(word).unwrap_or(""), w.numbers.get(word).unwrap_or(""))).collect();
-        let word_ids = match vocab {
-            Cow::Borrowed(v) => Cow::Borrowed(v.ids.as_slice()),
-            Cow::Owned(v) => Cow::Owned(v.ids),
-        };
         // (over the distinct words: the same set as over every token)
         let vocab = casing::lower_vocab(words.iter().copied());
         let mut ctx = Ctx {
