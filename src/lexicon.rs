@@ -85,11 +85,20 @@ impl<'a> LowerForms<'a> {
 
     /// Token `i`'s form, if there is a token `i`.
     pub fn get(&self, i: usize) -> Option<&str> {
-        let form = match self.ids {
-            Some(ids) => *ids.get(i)? as usize,
-            None => i,
-        };
-        self.forms.get(form).map(|f| &**f)
+        self.forms.get(self.form_index(i)?).map(|f| &**f)
+    }
+
+    /// Which of [`Self::forms`] is token `i`'s (tokens of one word share it).
+    pub fn form_index(&self, i: usize) -> Option<usize> {
+        match self.ids {
+            Some(ids) => ids.get(i).map(|&id| id as usize),
+            None => (i < self.forms.len()).then_some(i),
+        }
+    }
+
+    /// The distinct forms (with a vocabulary; else one per token), for facts kept per form.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        self.forms.iter().map(|f| &**f)
     }
 
     /// Tokens (not distinct forms).

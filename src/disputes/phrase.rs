@@ -24,8 +24,9 @@ pub struct Sent<'a> {
     pub toks: &'a [Token],
     /// The sentence's tokens' text.
     pub words: &'a [&'a str],
-    /// The document's tokens lower-cased (see [`Sent::lower`]).
+    /// The document's tokens lower-cased (see [`Sent::lower`]), and each form's role.
     lows: &'a LowerForms<'a>,
+    roles: &'a [Option<Role>],
     /// Tokens of a dateline the sentence opens with (`ISLAMABAD:`, `NEW YORK —`), else 0.
     pub dateline: usize,
 }
@@ -35,14 +36,15 @@ pub struct Sent<'a> {
 pub struct DocWords<'a> {
     texts: Vec<&'a str>,
     lows: LowerForms<'a>,
+    /// Each lower-case form's function-word role ([`Words::role`]), looked up once per form.
+    roles: Vec<Option<Role>>,
 }
 
 impl<'a> DocWords<'a> {
     pub fn new(doc: &'a Doc) -> DocWords<'a> {
-        DocWords {
-            texts: doc.tokens.iter().map(|t| t.span.slice(&doc.text)).collect(),
-            lows: LowerForms::of_doc(doc, false),
-        }
+        let lows = LowerForms::of_doc(doc, false);
+        let roles = lows.forms().map(|f| words().role(f)).collect();
+        DocWords { texts: doc.tokens.iter().map(|t| t.span.slice(&doc.text)).collect(), lows, roles }
     }
 }
 
@@ -60,6 +62,7 @@ impl<'a> Sent<'a> {
             first: sent.tokens.start,
             toks,
             lows: &all.lows,
+            roles: &all.roles,
             words,
         }
     }
@@ -83,7 +86,8 @@ impl<'a> Sent<'a> {
     }
     /// The function-word role of token `i`; organisation nouns (`company`) count as content.
     pub fn role(&self, i: usize) -> Option<Role> {
-        words().role(self.lower(i)).filter(|&r| r != Role::Org && r != Role::Gov)
+        let form = if i < self.words.len() { self.lows.form_index(self.first + i) } else { None };
+        form.and_then(|k| self.roles[k]).filter(|&r| r != Role::Org && r != Role::Gov)
     }
     pub fn is_word(&self, i: usize) -> bool {
         matches!(self.kind(i), Some(TokenKind::Word) | Some(TokenKind::Number))
