@@ -35,9 +35,10 @@ impl Hasher for WordHasher {
         let mut h = self.0 ^ bytes.len() as u64;
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(c);
-            h = (h ^ u64::from_le_bytes(word)).wrapping_mul(WORD_MUL).rotate_left(29);
+            // (an array built from the bytes, not `copy_from_slice`: wasm at `opt-level = "s"`
+            // called a copy function for every eight bytes)
+            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h ^ word).wrapping_mul(WORD_MUL).rotate_left(29);
         }
         let tail = chunks.remainder();
         if !tail.is_empty() {
