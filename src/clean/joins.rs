@@ -313,21 +313,15 @@ fn safe_seams(text: &str, start: usize, end: usize, out: &mut Vec<Replacement>) 
 /// `start`): each piece of a cut token is searched on its own, as cleaning again would.
 fn safe_seams_between(text: &str, start: usize, end: usize, cuts: &[usize], out: &mut Vec<Replacement>) {
     let region = &text[start..end];
-    let mut tok_start = None;
-    for (i, c) in region.char_indices().chain(std::iter::once((region.len(), ' '))) {
-        match (c.is_whitespace(), tok_start) {
-            (true, Some(s)) => {
-                let mut push = |at: usize| out.push(seam(start + at));
-                let inside = &cuts[cuts.partition_point(|&x| x <= s)..cuts.partition_point(|&x| x < i)];
-                let mut from = s;
-                for &cut in inside.iter().chain(std::iter::once(&i)) {
-                    token_seams(region, from, cut, &mut push);
-                    from = cut;
-                }
-                tok_start = None;
-            }
-            (false, None) => tok_start = Some(i),
-            _ => {}
+    // (the words found by skipping whitespace a byte at a time, ASCII without decoding)
+    for tok in crate::text::words(region) {
+        let (s, i) = crate::text::offset_in(region, tok);
+        let mut push = |at: usize| out.push(seam(start + at));
+        let inside = &cuts[cuts.partition_point(|&x| x <= s)..cuts.partition_point(|&x| x < i)];
+        let mut from = s;
+        for &cut in inside.iter().chain(std::iter::once(&i)) {
+            token_seams(region, from, cut, &mut push);
+            from = cut;
         }
     }
 }
