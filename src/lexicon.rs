@@ -116,31 +116,49 @@ impl<'a> LowerForms<'a> {
 pub struct EndBytes {
     /// Bit `first * 256 + last` is set when a key starts with byte `first` and ends with `last`.
     bits: Vec<u64>,
+    /// Bytes are ASCII case-folded (keys and words), else compared exactly.
+    fold: bool,
 }
 
 impl EndBytes {
+    /// End bytes of `keys`, for words matched case-insensitively.
     pub fn new<'k>(keys: impl IntoIterator<Item = &'k str>) -> EndBytes {
+        EndBytes::with_fold(keys, true)
+    }
+
+    /// End bytes of `keys`, for words matched exactly (a case-sensitive lexicon, or one whose
+    /// words and keys are both folded already): a lower-case word passes only where a key's
+    /// ends are lower-case too.
+    pub fn exact<'k>(keys: impl IntoIterator<Item = &'k str>) -> EndBytes {
+        EndBytes::with_fold(keys, false)
+    }
+
+    fn with_fold<'k>(keys: impl IntoIterator<Item = &'k str>, fold: bool) -> EndBytes {
         let mut bits = vec![0u64; 256 * 256 / 64];
         for key in keys.into_iter().map(str::as_bytes) {
             if let (Some(&first), Some(&last)) = (key.first(), key.last()) {
-                let bit = EndBytes::bit(first, last);
+                let bit = EndBytes::bit(fold, first, last);
                 bits[bit / 64] |= 1 << (bit % 64);
             }
         }
-        EndBytes { bits }
+        EndBytes { bits, fold }
     }
 
-    fn bit(first: u8, last: u8) -> usize {
-        first.to_ascii_lowercase() as usize * 256 + last.to_ascii_lowercase() as usize
+    fn bit(fold: bool, first: u8, last: u8) -> usize {
+        match fold {
+            true => first.to_ascii_lowercase() as usize * 256 + last.to_ascii_lowercase() as usize,
+            false => first as usize * 256 + last as usize,
+        }
     }
 
-    /// False only when `word`, lower-cased, is surely no key (its end bytes, if ASCII, begin
-    /// and end none; a non-ASCII end char may change when lower-cased, so it always passes).
+    /// False only when `word` (lower-cased, if folding) is surely no key: its end bytes begin
+    /// and end none. Folding, a non-ASCII end char may change when lower-cased, so it always
+    /// passes; exact, every byte is compared.
     pub fn may_hold(&self, word: &str) -> bool {
         let b = word.as_bytes();
         match (b.first(), b.last()) {
-            (Some(&first), Some(&last)) if first.is_ascii() && last.is_ascii() => {
-                let bit = EndBytes::bit(first, last);
+            (Some(&first), Some(&last)) if !self.fold || first.is_ascii() && last.is_ascii() => {
+                let bit = EndBytes::bit(self.fold, first, last);
                 self.bits[bit / 64] & (1 << (bit % 64)) != 0
             }
             (Some(_), Some(_)) => true,
@@ -450,7 +468,8 @@ impl<T> PhraseMatcherBuilder<T> {
             crate::sort::small_sort_by(&mut lead_lists[start..], |&a, &b| len(b).cmp(&len(a)).then(a.cmp(&b)));
             (*newest, *count) = (start as u32, lead_lists.len() as u32 - start as u32);
         }
-        m.lead_ends = EndBytes::new(m.by_lead.keys(&m.phrase_text));
+        // (leads are compared as the haystack is searched: folded only if both are)
+        m.lead_ends = EndBytes::exact(m.by_lead.keys(&m.phrase_text));
         m
     }
 }
@@ -618,6 +637,19 @@ mod tests {
         for word in ["", "said", "Said", "NATO", "Iran’s", "İstanbul", "ΟΔΟΣ", "€5", "😊", &long, &long[1..], "O'Brien-Smith"] {
             assert_eq!(with_lower(word, str::to_string), lower(word), "{word}");
         }
+    }
+
+    #[test]
+    fn exact_end_bytes_keep_the_keys_case_and_folded_ones_do_not() {
+        // (a filter: `ørsted` passes `Ørsted` exactly too, both starting with the byte 0xC3)
+        let (exact, folded) = (EndBytes::exact(["Iran", "al-Qaeda", "Ørsted"]), EndBytes::new(["Iran", "al-Qaeda", "Ørsted"]));
+        for w in ["Iran", "Ivan", "al-Qaeda", "aqua", "Ørsted"] {
+            assert!(exact.may_hold(w) && folded.may_hold(w), "{w}");
+        }
+        for w in ["iran", "IRAN", "Al-Qaeda", "", "Iraq"] {
+            assert!(!exact.may_hold(w), "{w}");
+        }
+        assert!(folded.may_hold("iran") && folded.may_hold("IRAN") && folded.may_hold("ørsted"));
     }
 
     #[test]
