@@ -110,7 +110,7 @@ mod tests {
     #[test]
     fn the_tail_word_is_the_zero_padded_little_endian_tail() {
         for n in 1..8 {
-            let t: Vec<u8> = (0..n as u8).map(|i| 0xa1 + i * 17).collect();
+            let t: Vec<u8> = (0..n as u8).map(|i| 0xa1u8.wrapping_add(i.wrapping_mul(17))).collect();
             let want = t.iter().rev().fold(0u64, |w, &b| (w << 8) | b as u64);
             assert_eq!(tail_word(&t), want, "{n}");
         }
