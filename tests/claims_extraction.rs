@@ -517,3 +517,19 @@ fn weak_cue_with_a_person_subject_takes_its_object() {
         assert!(rows(text).iter().all(|r| r.source.is_none()), "{text}: {:#?}", rows(text));
     }
 }
+
+/// Regression: a title-case headline kicker before a colon (`Stealth Over Health: …`) is not a
+/// speaker; a speaker label, in title case or a transcript's capitals, still is.
+#[test]
+fn a_title_case_kicker_is_not_a_speaker_label() {
+    let body = "\n\nThe campaign released a statement on Sunday about the candidate's schedule for the week.";
+    for kicker in ["Stealth Over Health", "Talks With Tehran", "Rally After Storm"] {
+        let text = format!("{kicker}: Campaign Keeps Candidate's Illness Quiet For Days{body}");
+        let all = rows(&text);
+        assert!(all.iter().all(|r| r.source.as_deref() != Some(kicker)), "{kicker:?} made a speaker: {all:#?}");
+    }
+    for label in ["Former Envoy at the Summit", "SECRETARY OF STATE JOHN KERRY", "Senator Warren", "Trump", "Head of the Agency"] {
+        let text = format!("{label}: We will not back down on the tariffs this year.{body}");
+        assert_eq!(by_cue(&text, ":").source.as_deref(), Some(label), "{text:?}");
+    }
+}

@@ -24,7 +24,7 @@ pub fn headline(ctx: &Ctx, d: &mut Drafts) {
         let n = ctx.words_in(r);
         let caps = (r.0..r.1).filter(|&i| ctx.is_wordlike(i)).all(|i| ctx.is_capitalized(i));
         let shouty = ctx.word(r.0).chars().all(|c| !c.is_lowercase());
-        (1..=MAX_TAG_WORDS).contains(&n) && caps && !shouty
+        (1..=MAX_TAG_WORDS).contains(&n) && caps && !shouty && !title_case_phrase(ctx, r)
     };
     let (source, content) = if tag(right) && ctx.words_in(left) >= 2 {
         (right, left)
@@ -46,6 +46,15 @@ const NOT_SPEAKERS: &[&str] = &[
 ];
 /// Lowercase words allowed inside a speaker label (`Former envoy at the summit`).
 const LABEL_GLUE: &[&str] = &["of", "at", "the", "and", "for", "on", "in", "de", "van", "von", "to"];
+/// Words a name or a role keeps in lower case (`Secretary of State`): written `Over`, `With`
+/// after a label's or a headline tag's first word they make it title-case headline words
+/// (`Stealth Over Health:`), not a speaker. (All capitals, `SECRETARY OF STATE:`, is a
+/// transcript's label and stays one.)
+const TITLE_CASE_TELLS: &[&str] = &[
+    "over", "with", "from", "after", "before", "against", "about", "into", "amid", "as", "vs", "is", "are", "was",
+    "were", "will", "can", "may", "not", "no", "to", "in", "on", "of", "the", "an", "and", "for", "at", "by", "or",
+    "but", "how", "why", "what",
+];
 /// Longest speaker label before a paragraph-opening colon.
 const MAX_LABEL: usize = 6;
 /// Longest content after a speaker label (the rest of its paragraph).
@@ -65,6 +74,7 @@ pub fn speaker_labels(ctx: &Ctx, d: &mut Drafts) {
             && ctx.is_capitalized(lo)
             && words.iter().all(|&i| ctx.is_capitalized(i) || LABEL_GLUE.contains(&ctx.low(i)))
             && !NOT_SPEAKERS.contains(&ctx.low(lo))
+            && !title_case_phrase(ctx, label)
             && !is_place(ctx, label)
             && !d.is_used(label);
         if !ok {
@@ -78,6 +88,18 @@ pub fn speaker_labels(ctx: &Ctx, d: &mut Drafts) {
             d.push(Draft::new(Some(label), Some((colon, colon + 1)), vec![(colon + 1, end)], "headline", "speaker-label"));
         }
     }
+}
+
+/// Tokens `r` hold, after their first, a word names keep in lower case written with a capital
+/// ([`TITLE_CASE_TELLS`]): headline words, not a name.
+fn title_case_phrase(ctx: &Ctx, r: (usize, usize)) -> bool {
+    (r.0 + 1..r.1).any(|i| TITLE_CASE_TELLS.contains(&ctx.low(i)) && is_title_cased(ctx.word(i)))
+}
+
+/// A capital and then lower case only (`Over`, not `OF` or `of`).
+fn is_title_cased(word: &str) -> bool {
+    let mut cs = word.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.clone().next().is_some() && cs.all(char::is_lowercase)
 }
 
 /// `WASHINGTON:` / `Tehran:`: a place name alone opens a dateline, not a quotation.
