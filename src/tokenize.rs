@@ -3,9 +3,12 @@
 //! Rules: whitespace separates tokens; letters/digits with inner apostrophes are kept apart
 //! from a possessive or clitic (`Iran’s` → `Iran` `’s`); hyphens split (`Iran-United` →
 //! `Iran` `-` `United`); abbreviations keep their periods (`U.S.`, `Mr.`, `Jan.`); numbers keep
-//! their separators (`1,000`, `3.5`). Offsets are byte offsets into `doc.text`.
+//! their separators (`1,000`, `3.5`). Offsets are byte offsets into `doc.text`. The stage also
+//! gives every token its word id (`doc.vocab`: equal texts share one), so later stages look a
+//! word up once per distinct word.
 
 use crate::doc::{Doc, Span, Token, TokenKind, Vocab};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 fn abbreviations() -> &'static crate::hash::HashSet<&'static str> {
@@ -25,22 +28,22 @@ pub fn tokenize(doc: &mut Doc) {
 
 /// `vocab` if it is the one of `tokens`, else theirs made now (a document whose tokens were set
 /// without the tokenizer's vocabulary).
-pub fn vocab_for<'v>(text: &str, tokens: &[Token], vocab: &'v Vocab) -> std::borrow::Cow<'v, Vocab> {
+pub fn vocab_for<'v>(text: &str, tokens: &[Token], vocab: &'v Vocab) -> Cow<'v, Vocab> {
     if vocab.covers(tokens) {
-        std::borrow::Cow::Borrowed(vocab)
+        Cow::Borrowed(vocab)
     } else {
-        std::borrow::Cow::Owned(vocab_of(text, tokens))
+        Cow::Owned(vocab_of(text, tokens))
     }
 }
 
 /// Each distinct word's text and each token's word id (its index there), from `vocab` if it is
 /// the one of `tokens` (see [`vocab_for`]).
-pub fn words_and_ids<'a>(text: &'a str, tokens: &[Token], vocab: &'a Vocab) -> (Vec<&'a str>, std::borrow::Cow<'a, [u32]>) {
+pub fn words_and_ids<'a>(text: &'a str, tokens: &[Token], vocab: &'a Vocab) -> (Vec<&'a str>, Cow<'a, [u32]>) {
     let vocab = vocab_for(text, tokens, vocab);
     let words = vocab.words.iter().map(|span| span.slice(text)).collect();
     let ids = match vocab {
-        std::borrow::Cow::Borrowed(v) => std::borrow::Cow::Borrowed(v.ids.as_slice()),
-        std::borrow::Cow::Owned(v) => std::borrow::Cow::Owned(v.ids),
+        Cow::Borrowed(v) => Cow::Borrowed(v.ids.as_slice()),
+        Cow::Owned(v) => Cow::Owned(v.ids),
     };
     (words, ids)
 }

@@ -63,8 +63,8 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(text: &'a str, tokens: &'a [Token], vocab: &'a Vocab, sentences: &'a [Sentence]) -> Ctx<'a> {
-        let (words, word_ids) = crate::tokenize::words_and_ids(text, tokens, vocab);
+    fn new(text: &'a str, tokens: &'a [Token], doc_vocab: &'a Vocab, sentences: &'a [Sentence]) -> Ctx<'a> {
+        let (words, word_ids) = crate::tokenize::words_and_ids(text, tokens, doc_vocab);
         let w = lexicons::words();
         let kinds = words.iter().map(|word| (w.dates.get(word).unwrap_or(""), w.numbers.get(word).unwrap_or(""))).collect();
         // (over the distinct words: the same set as over every token)
