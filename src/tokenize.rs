@@ -149,10 +149,9 @@ pub fn tokens_of(text: &str) -> Vec<Token> {
             let word = &text[i..j];
             if j < n && is_apostrophe(at(j)) {
                 // handled below as clitic
-            } else if word.len() > 3 {
-                if let Some(clitic) = ["n't", "n’t"].into_iter().find(|cl| word.ends_with(cl)) {
-                    end = j - clitic.len();
-                }
+            } else if let Some(clitic) = ["n't", "n’t"].into_iter().find(|cl| word.len() > cl.len() && word.ends_with(cl)) {
+                // (a lone `n’t` stays whole: splitting it left an empty token)
+                end = j - clitic.len();
             }
             // trailing period of an abbreviation, or of a letter-dot sequence like "U.S"
             let mut tok_end = end;
@@ -286,7 +285,7 @@ mod tests {
                 let word = &text[b..at(j)];
                 if j < n && is_apostrophe(chars[j].1) {
                     // handled below as clitic
-                } else if word.len() > 3 && (word.ends_with("n't") || word.ends_with("n’t")) {
+                } else if (word.len() > 3 && word.ends_with("n't")) || (word.len() > 5 && word.ends_with("n’t")) {
                     end = j - 3;
                 }
                 // trailing period of an abbreviation, or of a letter-dot sequence like "U.S"
@@ -398,5 +397,8 @@ mod tests {
         check("George W. Bush", &["George", "W.", "Bush"]);
         check("in the W. end", &["in", "the", "W", ".", "end"]);
         check("US$85 and 50%", &["US", "$", "85", "and", "50", "%"]);
+        // regression: a lone `n’t` (5 bytes) is one token, not an empty one and itself
+        check("he said n’t and n't", &["he", "said", "n’t", "and", "n't"]);
+        check("isn’t", &["is", "n’t"]);
     }
 }
