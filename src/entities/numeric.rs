@@ -74,14 +74,6 @@ fn lower<'a>(ctx: &Ctx<'a>, i: usize) -> Cow<'a, str> {
     crate::lexicon::lower(ctx.word(i))
 }
 
-fn date_kind(ctx: &Ctx, i: usize) -> &'static str {
-    ctx.date_kind(i)
-}
-
-fn number_kind(ctx: &Ctx, i: usize) -> &'static str {
-    ctx.number_kind(i)
-}
-
 fn touching(ctx: &Ctx, i: usize) -> bool {
     match (ctx.tokens.get(i), ctx.tokens.get(i + 1)) {
         (Some(x), Some(y)) => x.span.end == y.span.start,
@@ -114,16 +106,16 @@ fn amount_end(ctx: &Ctx, i: usize, b: usize) -> Option<usize> {
     let mut any = false;
     while j < b {
         let w = ctx.word(j);
-        let kind = number_kind(ctx, j);
+        let kind = ctx.number_kind(j);
         let digits = ctx.is_number(j) && !is_ordinal_number(w);
         let word = (kind == "cardinal" || kind == "scale") && !(kind == "cardinal" && any && ctx.is_number(j - 1));
         if digits || word {
             j += 1;
-        } else if any && is_hyphen(w) && touching(ctx, j - 1) && touching(ctx, j) && number_kind(ctx, j + 1) == "cardinal" {
+        } else if any && is_hyphen(w) && touching(ctx, j - 1) && touching(ctx, j) && ctx.number_kind(j + 1) == "cardinal" {
             j += 2; // twenty-five
         } else if any && matches!(w, "/" | ":" | ".") && touching(ctx, j - 1) && touching(ctx, j) && ctx.is_number(j + 1) {
             j += 2; // 3/4, 10:30
-        } else if any && (w == "a" || w == "and") && number_kind(ctx, j + 1) == "cardinal" && ctx.word(j + 1) == "half" {
+        } else if any && (w == "a" || w == "and") && ctx.number_kind(j + 1) == "cardinal" && ctx.word(j + 1) == "half" {
             j += 2; // two and a half
         } else {
             break;
@@ -162,7 +154,7 @@ fn expression_at(ctx: &Ctx, i: usize, a: usize, b: usize, headline: bool) -> Opt
     if let Some(found) = calendar_at(ctx, i, a, b, headline) {
         return Some(found);
     }
-    if ctx.is_number(i) || matches!(number_kind(ctx, i), "cardinal" | "multiple" | "ordinal") || matches!(w, "a" | "an") {
+    if ctx.is_number(i) || matches!(ctx.number_kind(i), "cardinal" | "multiple" | "ordinal") || matches!(w, "a" | "an") {
         return number_at(ctx, i, a, b);
     }
     None
@@ -186,7 +178,7 @@ fn ordinal_is_a_rank(ctx: &Ctx, i: usize) -> bool {
     let name_part = w.starts_with(|c: char| c.is_uppercase())
         && next.starts_with(|c: char| c.is_uppercase())
         && ctx.is_word(i + 1)
-        && date_kind(ctx, i + 1).is_empty();
+        && ctx.date_kind(i + 1).is_empty();
     let adverb = w.eq_ignore_ascii_case("first") && (next.ends_with("ed") || matches!(next, "came" | "became" | "began" | "met" | "saw" | "took" | "went" | "made"));
     !(name_part || adverb)
 }
@@ -194,10 +186,10 @@ fn ordinal_is_a_rank(ctx: &Ctx, i: usize) -> bool {
 /// What follows an amount decides its type.
 fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
     let w = ctx.word(i);
-    let nk = number_kind(ctx, i);
+    let nk = ctx.number_kind(i);
     if nk == "ordinal" || is_ordinal_number(w) {
         // the third quarter, the first half → DATE
-        let next = date_kind(ctx, i + 1);
+        let next = ctx.date_kind(i + 1);
         if next == "unit" && matches!(&*lower(ctx, i + 1), "quarter" | "half") {
             let start = if i > a && lower(ctx, i - 1) == "the" { i - 1 } else { i };
             let mut end = i + 2;
@@ -207,9 +199,9 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
             return Some((start, end, "DATE", "date:quarter"));
         }
         // `the first nine months`, `the first year`: a span of time counted from a start
-        let after_amount = if ctx.is_number(i + 1) || number_kind(ctx, i + 1) == "cardinal" { amount_end(ctx, i + 1, b) } else { None };
+        let after_amount = if ctx.is_number(i + 1) || ctx.number_kind(i + 1) == "cardinal" { amount_end(ctx, i + 1, b) } else { None };
         let unit_at = after_amount.unwrap_or(i + 1);
-        if i > a && lower(ctx, i - 1) == "the" && date_kind(ctx, unit_at) == "unit" && !is_ordinal_number(w) {
+        if i > a && lower(ctx, i - 1) == "the" && ctx.date_kind(unit_at) == "unit" && !is_ordinal_number(w) {
             return Some((i - 1, unit_at + 1, "DATE", "date:ordinal-span"));
         }
         if !ordinal_is_a_rank(ctx, i) {
@@ -225,7 +217,7 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
     }
     let e = if matches!(w, "a" | "an") {
         // `a year earlier`, `an hour`: an article standing for one
-        let k = date_kind(ctx, i + 1);
+        let k = ctx.date_kind(i + 1);
         if !matches!(k, "unit" | "tunit") || matches!(&*lower(ctx, i + 1), "half" | "period" | "second") {
             return None;
         }
@@ -261,10 +253,10 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
         }
         return Some((start, end, label, if label == "MONEY" { "num:money" } else { "num:quantity" }));
     }
-    match date_kind(ctx, unit_at) {
+    match ctx.date_kind(unit_at) {
         "unit" if !matches!(&*unit, "half" | "period") => {
             let mut end = unit_at + 1;
-            if matches!(date_kind(ctx, end), "after") || lower(ctx, end) == "old" {
+            if matches!(ctx.date_kind(end), "after") || lower(ctx, end) == "old" {
                 end += 1;
             } else if is_hyphen(ctx.word(end)) && touching(ctx, end - 1) && lower(ctx, end + 1) == "old" {
                 end += 2; // 31-year-old
@@ -273,7 +265,7 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
         }
         "tunit" if unit != "second" || !matches!(w, "a" | "an") => {
             let mut end = unit_at + 1;
-            if matches!(date_kind(ctx, end), "after") {
+            if matches!(ctx.date_kind(end), "after") {
                 end += 1;
             }
             return Some((start, end, "TIME", "time:duration"));
@@ -313,7 +305,7 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
 /// Calendar and relative dates: `Friday`, `Jan. 5, 2024`, `this Friday`, `the past year`,
 /// `recent months`, `yesterday`, `last night`.
 fn calendar_at(ctx: &Ctx, i: usize, a: usize, b: usize, headline: bool) -> Option<Found> {
-    let kind = date_kind(ctx, i);
+    let kind = ctx.date_kind(i);
     let w = ctx.word(i);
     match kind {
         "month" if w.starts_with(|c: char| c.is_uppercase()) => {
@@ -339,7 +331,7 @@ fn calendar_at(ctx: &Ctx, i: usize, a: usize, b: usize, headline: bool) -> Optio
         }
         "weekday" if w.starts_with(|c: char| c.is_uppercase()) => {
             let mut end = i + 1;
-            if ctx.word(end) == "," && date_kind(ctx, end + 1) == "month" {
+            if ctx.word(end) == "," && ctx.date_kind(end + 1) == "month" {
                 if let Some((_, e, _, _)) = calendar_at(ctx, end + 1, a, b, headline) {
                     end = e;
                 }
@@ -396,10 +388,10 @@ fn rel_start(ctx: &Ctx, i: usize, a: usize) -> usize {
 fn relative_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
     let mut j = i;
     // earlier/later + this/last …
-    if matches!(&*lower(ctx, j), "earlier" | "later") && date_kind(ctx, j + 1) == "rel" {
+    if matches!(&*lower(ctx, j), "earlier" | "later") && ctx.date_kind(j + 1) == "rel" {
         j += 1;
     }
-    if date_kind(ctx, j) != "rel" {
+    if ctx.date_kind(j) != "rel" {
         return None;
     }
     let rel = lower(ctx, j);
@@ -413,7 +405,7 @@ fn relative_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
             j += 1;
         }
     }
-    let k = date_kind(ctx, j);
+    let k = ctx.date_kind(j);
     let label = match k {
         "unit" | "season" => "DATE",
         "part" | "tunit" => "TIME",
@@ -423,7 +415,7 @@ fn relative_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
         return None;
     }
     let mut end = j + 1;
-    if date_kind(ctx, end) == "after" && lower(ctx, end) != "before" {
+    if ctx.date_kind(end) == "after" && lower(ctx, end) != "before" {
         end += 1;
     }
     let mut start = i;
