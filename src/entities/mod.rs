@@ -233,7 +233,7 @@ fn require_repetition(ctx: &Ctx, cands: &mut Vec<Candidate>) {
             first_bytes[b as usize] = true;
         }
     }
-    let ends = crate::lexicon::EndBytes::new(counts.keys().copied());
+    let ends = crate::lexicon::EndBytes::exact(counts.keys().copied());
     let n = ctx.tokens.len();
     for i in 0..n {
         let start = ctx.tokens[i].span.start;
