@@ -465,6 +465,10 @@ pub fn is_known_piece(piece: &str) -> bool {
         return known_ascii_word(model(), piece);
     }
     let core = strip_suffix(piece.trim_matches(|c: char| !is_word_char(c)));
+    // the usual core (`said,` → `said`): a plain word, which none of the tests below takes
+    if core.len() >= 3 && core.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return known_ascii_word(model(), core);
+    }
     if core.is_empty() || core.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') || is_abbreviation(core) || is_quantity(core) {
         return true;
     }
@@ -499,13 +503,15 @@ fn is_abbreviation(core: &str) -> bool {
 }
 
 fn strip_suffix(core: &str) -> &str {
-    for apo in ['\'', '\u{2019}'] {
+    let bytes = core.as_bytes();
+    for apo in ["'", "\u{2019}"] {
         // a suffix is two bytes at most: only the end of the word can hold its apostrophe (a
-        // search of the whole word, for every piece of every split, was a hot spot)
-        let from = core.len().saturating_sub(MAX_SUFFIX_BYTES + apo.len_utf8());
-        let from = (from..core.len()).find(|&i| core.is_char_boundary(i)).unwrap_or(core.len());
-        if let Some(i) = core[from..].rfind(apo).map(|i| from + i) {
-            let suffix = &core[i + apo.len_utf8()..];
+        // search of the whole word, for every piece of every split, was a hot spot); the last
+        // few bytes are compared directly (a char search there cost more than the rest)
+        let apo = apo.as_bytes();
+        let from = bytes.len().saturating_sub(MAX_SUFFIX_BYTES + apo.len());
+        if let Some(i) = (from..bytes.len()).rev().find(|&i| bytes[i..].starts_with(apo)) {
+            let suffix = &core[i + apo.len()..];
             // `'t` only ends `n't` after a stem (`don't`, `can't`; `on't` is a split `don't`)
             let negation_ok = suffix != "t" || i >= 3 && core[..i].ends_with(['n', 'N']);
             if matches!(suffix, "s" | "S" | "t" | "re" | "ve" | "ll" | "d" | "m" | "") && i > 0 && negation_ok {
@@ -632,6 +638,44 @@ pub fn bigram_bonus(a: &str, b: &str) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The char-searching reading `strip_suffix` had before it compared bytes.
+    fn strip_suffix_by_chars(core: &str) -> &str {
+        for apo in ['\'', '\u{2019}'] {
+            let from = core.len().saturating_sub(MAX_SUFFIX_BYTES + apo.len_utf8());
+            let from = (from..core.len()).find(|&i| core.is_char_boundary(i)).unwrap_or(core.len());
+            if let Some(i) = core[from..].rfind(apo).map(|i| from + i) {
+                let suffix = &core[i + apo.len_utf8()..];
+                let negation_ok = suffix != "t" || i >= 3 && core[..i].ends_with(['n', 'N']);
+                if matches!(suffix, "s" | "S" | "t" | "re" | "ve" | "ll" | "d" | "m" | "") && i > 0 && negation_ok {
+                    return &core[..i];
+                }
+            }
+        }
+        core
+    }
+
+    #[test]
+    fn suffixes_strip_as_the_char_search_did() {
+        let cases = [
+            "Thiemann's", "Thiemann\u{2019}s", "don't", "on't", "can\u{2019}t", "they're", "we\u{2019}ve", "she'll", "I'd", "I\u{2019}m",
+            "'", "\u{2019}", "a'", "dogs'", "dogs\u{2019}", "o'clock", "rock'n'roll", "caf\u{e9}'s", "\u{e9}\u{2019}", "\u{20ac}'s",
+            "x\u{2019}'s", "x'\u{2019}", "''", "\u{2019}\u{2019}s", "n't", "N't", "isn\u{2019}t", "\u{1f60a}\u{2019}s", "ab'cd", "",
+        ];
+        for case in cases {
+            assert_eq!(strip_suffix(case), strip_suffix_by_chars(case), "{case:?}");
+        }
+        assert_eq!(strip_suffix("Thiemann\u{2019}s"), "Thiemann");
+        assert_eq!(strip_suffix("o'clock"), "o'clock");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn any_suffix_strips_as_the_char_search_did(core in "[nNtsSrevldm'\u{2019}\u{e9}\u{20ac}\u{1f60a}x]{0,8}") {
+            proptest::prop_assert_eq!(strip_suffix(&core), strip_suffix_by_chars(&core));
+        }
+    }
 
     /// The word table and trigram counts decoded `per_call` words at a time.
     fn decoded(per_call: usize) -> (Vec<(u32, u32)>, Vec<u32>, usize) {
