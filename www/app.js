@@ -5,7 +5,7 @@ import {
   originalOf, wireProblem, capText, htmlTreeToText,
 } from './render.js';
 import { ledeJson, webAnnotation, displacy, csv, htmlSummary } from './exports.js';
-import { renderLegend, renderPanels, setupTabs, renderPrintTables } from './panels.js';
+import { renderLegend, renderPanels, setupTabs, renderPrintTables, filled } from './panels.js';
 import { actionFor } from './keyboard.js';
 import { setupArticle, paint, nodesOf as nodesIn, segAt, blockOfSeg, fillBlock, setHighlight, view } from './article.js';
 
@@ -136,6 +136,7 @@ async function show(wire, plan = null, anns = null) {
   if (token !== state.showToken) return;
   await renderPanels(state, panelActions, tick);
   const complete = await painted;
+  await filled(); // every panel item built: the result is whole when the page says so
   if (token !== state.showToken) return;
   state.showing = false;
   if (complete) setState('annotated');

@@ -1,5 +1,5 @@
 // The article view: paints a text and its packed plan (render.js) into the article element in
-// ~5 ms slices — <mark>s for small documents; for big ones plain 16-paragraph chunks tinted with
+// ~5 ms slices — <mark>s for small documents; for big ones plain 8-paragraph chunks tinted with
 // the CSS Custom Highlight API and given marks near the viewport — and finds the nodes of an
 // annotation or a passage for navigation. Text reaches the DOM only as text nodes.
 import { packedSeg, segmentLook } from './render.js';
@@ -24,7 +24,7 @@ export function setupArticle(el, options = {}) {
 // navigated to). A 5 MB text so never builds hundreds of thousands of nodes up front, and the
 // IntersectionObserver watches a few hundred chunks, not thousands of paragraphs.
 let EAGER_SEGMENTS = 20000;
-const CHUNK_BLOCKS = 16;
+const CHUNK_BLOCKS = 8;
 let observer = null;
 
 /** Segment range [from, to) of block b. */

@@ -18,19 +18,52 @@ export function el(tag, attrs = {}, ...children) {
 }
 
 let generation = 0;
-/** Append build(item) for each item: the first 50 now, the rest in ~8 ms slices (big texts). */
+/**
+ * Items waiting to be built, shared by every panel: `fillLater` queues a list, `drain` builds
+ * queued items in slices of a few ms, one task each (a 1 MB paste has thousands of edits and
+ * entities). A budget is shared by all the lists of a task, and every slice builds one item at
+ * least, so the page keeps moving however costly an item is.
+ */
+const queue = [];
+let slicing = false;
+let waiters = [];
+const SLICE_MS = 5;
+
+/** Append build(item, i) to `parent` for each item, in the next slices of the fill queue. */
 function fillLater(parent, items, build) {
-  const gen = generation;
-  let i = 0;
-  const step = (budget) => {
-    const t0 = performance.now();
-    while (i < items.length && (i < 20 || performance.now() - t0 < budget)) parent.append(build(items[i], i++));
-    if (i < items.length) setTimeout(() => { if (gen === generation) step(5); }, 0);
-  };
-  step(budget0);
+  if (items.length) queue.push({ parent, items, build, i: 0, gen: generation });
+  scheduleSlice();
   return parent;
 }
-const budget0 = 4;
+
+function scheduleSlice() {
+  if (slicing || !queue.length) return;
+  slicing = true;
+  setTimeout(() => { slicing = false; drain(SLICE_MS); }, 0);
+}
+
+/** Build queued items for `budget` ms (one at least); the rest go to the next slice. */
+function drain(budget) {
+  const t0 = performance.now();
+  let built = 0;
+  while (queue.length && (built === 0 || performance.now() - t0 < budget)) {
+    const job = queue[0];
+    if (job.gen !== generation || job.i >= job.items.length) { queue.shift(); continue; }
+    job.parent.append(job.build(job.items[job.i], job.i++));
+    built++;
+  }
+  if (queue.length) scheduleSlice();
+  else for (const w of waiters.splice(0)) w();
+}
+
+/** Resolves once every queued item is built (or dropped for a newer result). */
+export function filled() {
+  return queue.length ? new Promise((r) => waiters.push(r)) : Promise.resolve();
+}
+/** What the first slice of each panel builds at once, in ms. */
+const FIRST_SLICE_MS = 4;
+/** Claim links shown per side before a "more" button (a long paste links hundreds). */
+const CLAIM_LINKS = 12;
 
 const chip = (type) => el('span', { class: `chip t-${type}`, 'aria-hidden': 'true' }, (TYPES[type] || [type[0]])[0]);
 
@@ -92,6 +125,7 @@ function claimsPanel(wire, on) {
 
 function disputesPanel(wire, on) {
   if (!(wire.disputes || []).length) return [el('p', { class: 'empty' }, 'No disputed issues found.')];
+  const claimLink = (ci) => el('button', { type: 'button', class: 'link', onclick: () => on.jumpClaim(ci) }, `#${ci + 1}`);
   return [fillLater(el('div', { class: 'disputes' }), wire.disputes, (d, i) => {
     const v = disputeView(wire, d);
     return el('section', { class: 'dispute', dataset: { dispute: String(i) } },
@@ -103,12 +137,30 @@ function disputesPanel(wire, on) {
           s.position
             ? el('blockquote', {}, el('button', { type: 'button', class: 'link', onclick: () => on.jumpSpan(s.positionSpan) }, s.position))
             : el('p', { class: 'not-stated' }, 'Position not stated in the article'),
-          s.claims.length ? el('p', { class: 'links' }, 'Claims: ', s.claims.map((ci) => el('button', { type: 'button', class: 'link', onclick: () => on.jumpClaim(ci) }, `#${ci + 1}`))) : null)))
+          s.claims.length ? claimLinks(s.claims, claimLink) : null)))
         : el('p', { class: 'not-stated' }, 'Parties not identified.'),
-      v.evidence.length ? el('details', {}, el('summary', {}, `Evidence (${v.evidence.length})`),
-        el('ul', {}, v.evidence.map((e) => el('li', {}, el('button', { type: 'button', class: 'link', onclick: () => on.jumpSpan(e.span) }, e.text))))) : null,
+      v.evidence.length ? evidenceList(v.evidence, on) : null,
       el('p', { class: 'meta' }, `rule ${v.rule}`));
   })];
+}
+
+/** A side's claim links: the first few, and a button that adds the rest. */
+function claimLinks(claims, link) {
+  const p = el('p', { class: 'links' }, 'Claims: ', claims.slice(0, CLAIM_LINKS).map(link));
+  if (claims.length > CLAIM_LINKS) {
+    const more = el('button', { type: 'button', class: 'link more', onclick: () => { more.remove(); fillLater(p, claims.slice(CLAIM_LINKS), link); } },
+      `+${claims.length - CLAIM_LINKS} more`);
+    p.append(more);
+  }
+  return p;
+}
+
+/** An issue's evidence sentences, folded: built when first opened (a long paste has hundreds). */
+function evidenceList(evidence, on) {
+  const list = el('ul', {});
+  const item = (e) => el('li', {}, el('button', { type: 'button', class: 'link', onclick: () => on.jumpSpan(e.span) }, e.text));
+  return el('details', { ontoggle: (ev) => { if (ev.currentTarget.open && !list.hasChildNodes()) fillLater(list, evidence, item); } },
+    el('summary', {}, `Evidence (${evidence.length})`), list);
 }
 
 function cleaningPanel(state, on) {
@@ -146,6 +198,7 @@ export async function renderPanels(state, on, pause = async () => {}) {
     ['disputes', () => disputesPanel(wire, on)], ['cleaning', () => cleaningPanel(state, on)]];
   for (const [name, build] of fills) {
     document.getElementById(`panel-${name}`).replaceChildren(...build());
+    drain(FIRST_SLICE_MS);
     await pause();
     if (gen !== generation) return;
   }

@@ -63,9 +63,13 @@ export async function open(browser, url, { viewport = { width: 1280, height: 900
   return { page, context, errors, requests };
 }
 
-/** Wait until the page has annotated and painted everything. */
+/**
+ * Wait until the page has annotated and painted everything. A predicate, not a selector:
+ * Playwright's selector engine walks the whole DOM on every poll (to pierce shadow roots), which
+ * on a 1 MB paste's page is a 100+ ms main-thread task of the harness's own.
+ */
 export async function annotated(page, timeout = 30000) {
-  await page.waitForSelector('body[data-state="annotated"]', { timeout });
+  await page.waitForFunction(() => document.body.dataset.state === 'annotated', null, { timeout, polling: 50 });
 }
 
 /** Run `act` and wait for the annotation it starts to finish painting. */
