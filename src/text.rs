@@ -54,6 +54,26 @@ pub(crate) fn skip_plain_ascii(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Index of the first `\n` or `\r` in `bytes` at or after `from`: exactly
+/// `bytes[from..].iter().position(|&b| b == b'\n' || b == b'\r').map(|p| from + p)`, eight
+/// bytes at a step (line scans read every byte of a paste several times).
+pub(crate) fn find_line_break(bytes: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // a zero byte of `x` sets its high bit in `zero(x)`; the lowest set one is exact (bits above
+    // a zero byte may be set by its borrow, never below it)
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let found = zero(w ^ (ONES * u64::from(b'\n'))) | zero(w ^ (ONES * u64::from(b'\r')));
+        if found != 0 {
+            return Some(i + (found.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(|&b| b == b'\n' || b == b'\r').map(|p| i + p)
+}
+
 impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
@@ -161,6 +181,13 @@ mod tests {
         #[test]
         fn words_are_split_whitespace(text in "(\\PC|[ \\t\\n\\r\u{a0}\u{85}\u{2000}-\u{200b}\u{3000}\u{1680}\u{205f}])*") {
             proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
+        }
+
+        #[test]
+        fn find_line_break_is_the_byte_search(text in "[a\n\r\u{e9}\u{2028} ]{0,40}", from in 0usize..44) {
+            let bytes = text.as_bytes();
+            let want = bytes.get(from..).and_then(|rest| rest.iter().position(|&b| b == b'\n' || b == b'\r')).map(|p| from + p);
+            proptest::prop_assert_eq!(find_line_break(bytes, from), want);
         }
 
         #[test]

@@ -48,8 +48,27 @@ pub fn chrome_kind(line: &str) -> Option<&'static str> {
         let starts = |p: &str| l.len() >= p.len() && l[..p.len()].eq_ignore_ascii_case(p.as_bytes());
         return chrome().iter().find(|(p, prefix, _)| if *prefix { starts(p) } else { l.len() == p.len() && starts(p) }).map(kind);
     }
+    // a line no pattern starts like is not lower-cased at all (the first char of the lower-cased
+    // line is the first of its first char's lower case)
+    let first = l.chars().next().and_then(|c| c.to_lowercase().next());
+    if chrome_initials().is_some_and(|cs| !first.is_some_and(|c| cs.contains(&c))) {
+        return None;
+    }
     let l = l.to_lowercase();
     chrome().iter().find(|(p, prefix, _)| if *prefix { l.starts_with(p.as_str()) } else { l == *p }).map(kind)
+}
+
+/// The first char of every chrome pattern (`None` if a pattern is empty: it matches any line).
+fn chrome_initials() -> Option<&'static [char]> {
+    static INITIALS: OnceLock<Option<Vec<char>>> = OnceLock::new();
+    INITIALS
+        .get_or_init(|| {
+            let mut cs = chrome().iter().map(|(p, _, _)| p.chars().next()).collect::<Option<Vec<char>>>()?;
+            cs.sort_unstable();
+            cs.dedup();
+            Some(cs)
+        })
+        .as_deref()
 }
 
 /// (start, end-including-newline) of each line.
@@ -96,7 +115,8 @@ pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
 /// spaces stays (a copy may have lost some to a deleted line break); each other copy goes with
 /// the blank lines after it, adjacent copies in one edit.
 fn duplicate_headline(text: &str, non_empty: &[(usize, usize)], out: &mut Vec<Replacement>) {
-    let content: Vec<usize> = (0..non_empty.len()).filter(|&i| chrome_kind(&text[non_empty[i].0..non_empty[i].1]).is_none()).collect();
+    // the first line of text and the next three at most: three copies already rule it out
+    let content: Vec<usize> = (0..non_empty.len()).filter(|&i| chrome_kind(&text[non_empty[i].0..non_empty[i].1]).is_none()).take(4).collect();
     let Some(&first) = content.first() else { return };
     let headline = text[non_empty[first].0..non_empty[first].1].trim();
     let key = headline_key(headline);
@@ -186,6 +206,9 @@ mod tests {
     fn ascii_lines_match_chrome_as_lower_cased_ones_do() {
         let mut lines: Vec<String> = chrome().iter().flat_map(|(p, _, _)| [p.clone(), p.to_uppercase(), format!("{p} x"), format!("x {p}"), p.chars().take(p.chars().count() / 2).collect()]).collect();
         lines.extend(["ADVERTISEMENT.", "Share", "Read more: the story", "Getty Images »", "Getty Images\u{2019}", "PHOTO: İstanbul", "Advertisement\u{a0}", "Σhare", ""].map(String::from));
+        // non-ASCII lines of every initial, chrome or not (the initial filter must pass them alike)
+        lines.extend(chrome().iter().flat_map(|(p, _, _)| [format!("{p} \u{2014}"), format!("\u{201c}{p}"), p.to_uppercase() + "\u{2019}"]));
+        lines.extend(["İ", "\u{130}nfo \u{2014}", "\u{c9}dition sp\u{e9}ciale", "\u{1f60a} Share"].map(String::from));
         let mut hits = 0;
         for line in &lines {
             assert_eq!(chrome_kind(line), chrome_kind_lowercased(line), "{line:?}");

@@ -125,14 +125,12 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
         if done {
             return None;
         }
-        let rel = bytes[start..].iter().position(|&b| b == b'\n' || b == b'\r');
-        let line = match rel {
+        let line = match crate::text::find_line_break(bytes, start) {
             None => {
                 done = true;
                 Line { start, content_end: text.len(), end: text.len() }
             }
-            Some(r) => {
-                let content_end = start + r;
+            Some(content_end) => {
                 let brk = if bytes[content_end] == b'\r' && bytes.get(content_end + 1) == Some(&b'\n') { 2 } else { 1 };
                 Line { start, content_end, end: content_end + brk }
             }
