@@ -63,9 +63,14 @@ fn chrome_initials() -> Option<&'static [char]> {
     static INITIALS: OnceLock<Option<Vec<char>>> = OnceLock::new();
     INITIALS
         .get_or_init(|| {
-            let mut cs = chrome().iter().map(|(p, _, _)| p.chars().next()).collect::<Option<Vec<char>>>()?;
-            cs.sort_unstable();
-            cs.dedup();
+            // a few dozen patterns: a list, each initial once (no sort code in the wasm build)
+            let mut cs = Vec::new();
+            for (p, _, _) in chrome() {
+                let c = p.chars().next()?;
+                if !cs.contains(&c) {
+                    cs.push(c);
+                }
+            }
             Some(cs)
         })
         .as_deref()
