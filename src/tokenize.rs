@@ -336,7 +336,6 @@ mod tests {
             && chars.get(j + 2).is_some_and(|c| c.1.is_uppercase())
     }
 
-
     fn spans(tokens: Vec<Token>) -> Vec<(usize, usize, TokenKind)> {
         tokens.iter().map(|t| (t.span.start, t.span.end, t.kind)).collect()
     }

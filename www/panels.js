@@ -26,8 +26,10 @@ let generation = 0;
  */
 const queue = [];
 let slicing = false;
-let waiters = [];
+const waiters = [];
+/** A slice's budget in ms, and the first slice's, which each panel builds at once. */
 const SLICE_MS = 5;
+const FIRST_SLICE_MS = 4;
 
 /** Append build(item, i) to `parent` for each item, in the next slices of the fill queue. */
 function fillLater(parent, items, build) {
@@ -60,8 +62,6 @@ function drain(budget) {
 export function filled() {
   return queue.length ? new Promise((r) => waiters.push(r)) : Promise.resolve();
 }
-/** What the first slice of each panel builds at once, in ms. */
-const FIRST_SLICE_MS = 4;
 /** Claim links shown per side before a "more" button (a long paste links hundreds). */
 const CLAIM_LINKS = 12;
 

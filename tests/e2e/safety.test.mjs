@@ -82,13 +82,6 @@ const JS_EVENTS = new Set(['FunctionCall', 'TimerFire', 'FireAnimationFrame', 'E
  * time the OS gave the CPU to other processes): {tasks: [cpu of each task], js: [cpu of each
  * script event]}.
  */
-/** `event`, or the innermost event inside it that names a function (a timer's callback). */
-function named(events, event) {
-  if (!event || event.args?.data?.functionName) return event;
-  const inside = events.filter((e) => e !== event && e.ts >= event.ts && e.ts + (e.dur ?? 0) <= event.ts + (event.dur ?? 0) && e.args?.data?.functionName);
-  return inside.reduce((a, e) => (a && (a.dur ?? 0) >= (e.dur ?? 0) ? a : e), null) ?? event;
-}
-
 function rendererWork(traceBuffer) {
   const events = JSON.parse(traceBuffer.toString()).traceEvents;
   const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
@@ -98,7 +91,7 @@ function rendererWork(traceBuffer) {
     tasks: mine.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask').map(cpu),
     js: mine.filter((e) => JS_EVENTS.has(e.name)).map(cpu),
     // the longest script, named (event, function, script and line) for a failure message
-    longestJs: named(mine, mine.filter((e) => JS_EVENTS.has(e.name)).reduce((a, e) => (a && cpu(a) >= cpu(e) ? a : e), null)),
+    longestJs: mine.filter((e) => JS_EVENTS.has(e.name)).reduce((a, e) => (a && cpu(a) >= cpu(e) ? a : e), null),
   };
 }
 
