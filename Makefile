@@ -1,6 +1,6 @@
 # lede — two commands on a fresh machine: `make serve` and `make test` (see README.md).
 PORT ?= 8000
-.PHONY: serve build test setup setup-test bench size fuzz eval clean
+.PHONY: serve build test setup setup-test bench size instructions fuzz eval clean
 
 serve: build
 	python3 scripts/serve.py --port $(PORT)
@@ -34,6 +34,12 @@ bench: build
 # First-load size only (gzip -9 of everything the page fetches, and the wasm alone).
 size: build
 	node bench/bench.mjs --size-only
+
+# Instructions one annotate of the 100 KB bench text costs in the page's wasm (callgrind,
+# TurboFan only): a load-independent figure for comparing builds. Needs valgrind and the bench
+# texts (make bench). See bench/instructions.sh.
+instructions: build
+	bash bench/instructions.sh
 
 clean:
 	cargo clean

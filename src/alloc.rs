@@ -60,6 +60,7 @@ impl<G: Grow> Heap<G> {
     ///
     /// # Safety
     /// The memory `source` hands out must be valid for reads and writes and not used otherwise.
+    #[inline]
     unsafe fn alloc(&mut self, k: u32) -> *mut u8 {
         if let Some(block) = self.pop(k) {
             return block as *mut u8;
@@ -67,11 +68,13 @@ impl<G: Grow> Heap<G> {
         self.cut(k).or_else(|| self.split(k)).map_or(std::ptr::null_mut(), |a| a as *mut u8)
     }
 
+    #[inline]
     unsafe fn push(&mut self, k: u32, addr: usize) {
         (addr as *mut usize).write(self.free[k as usize]);
         self.free[k as usize] = addr;
     }
 
+    #[inline]
     unsafe fn pop(&mut self, k: u32) -> Option<usize> {
         let head = self.free[k as usize];
         (head != 0).then(|| {
@@ -144,6 +147,7 @@ impl<G: Grow, L: GlobalAlloc> Allocator<G, L> {
 
     /// # Safety
     /// As [`GlobalAlloc::alloc`]; and no other call on this allocator runs meanwhile.
+    #[inline]
     pub unsafe fn alloc(&self, l: Layout) -> *mut u8 {
         match class_of(l.size(), l.align()) {
             Some(k) => (*self.heap.get()).alloc(k),
@@ -153,6 +157,7 @@ impl<G: Grow, L: GlobalAlloc> Allocator<G, L> {
 
     /// # Safety
     /// As [`GlobalAlloc::dealloc`], and as [`Allocator::alloc`].
+    #[inline]
     pub unsafe fn dealloc(&self, ptr: *mut u8, l: Layout) {
         match class_of(l.size(), l.align()) {
             Some(k) => (*self.heap.get()).push(k, ptr as usize),
@@ -204,9 +209,11 @@ unsafe impl Sync for WasmAlloc {}
 
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 unsafe impl GlobalAlloc for WasmAlloc {
+    #[inline]
     unsafe fn alloc(&self, l: Layout) -> *mut u8 {
         Allocator::alloc(self, l)
     }
+    #[inline]
     unsafe fn dealloc(&self, ptr: *mut u8, l: Layout) {
         Allocator::dealloc(self, ptr, l)
     }

@@ -84,11 +84,13 @@ impl<'a> LowerForms<'a> {
     }
 
     /// Token `i`'s form, if there is a token `i`.
+    #[inline]
     pub fn get(&self, i: usize) -> Option<&str> {
         self.forms.get(self.form_index(i)?).map(|f| &**f)
     }
 
     /// Which of [`Self::forms`] is token `i`'s (tokens of one word share it).
+    #[inline]
     pub fn form_index(&self, i: usize) -> Option<usize> {
         match self.ids {
             Some(ids) => ids.get(i).map(|&id| id as usize),
@@ -154,6 +156,7 @@ impl EndBytes {
     /// False only when `word` (lower-cased, if folding) is surely no key: its end bytes begin
     /// and end none. Folding, a non-ASCII end char may change when lower-cased, so it always
     /// passes; exact, every byte is compared.
+    #[inline]
     pub fn may_hold(&self, word: &str) -> bool {
         let b = word.as_bytes();
         match (b.first(), b.last()) {
@@ -352,6 +355,13 @@ pub struct PhraseMatch<'p, T> {
 /// lexicon phrase, long enough for wasm's optimising compiler to compile it again: its cost
 /// grows with the function's size).
 fn lead(s: &str) -> &str {
+    lead_inline(s)
+}
+
+/// [`lead`] inlined, for the matcher's loop over the text's words (a call per word cost more
+/// than the scan in the size-optimised wasm); the lexicon builders call [`lead`].
+#[inline(always)]
+fn lead_inline(s: &str) -> &str {
     let b = s.as_bytes();
     let mut n = 0;
     while n < b.len() && b[n].is_ascii_alphanumeric() {
@@ -528,9 +538,9 @@ impl<T> PhraseMatcher<T> {
                 i += 1;
                 continue;
             }
-            let word = lead(&hay[i..]);
-            // whitespace never leads a phrase (entries are trimmed)
-            let found = if word.starts_with(char::is_whitespace) { None } else { self.longest_at(hay, text, i, word) };
+            let word = lead_inline(&hay[i..]);
+            // whitespace never leads a phrase (entries are trimmed; ASCII whitespace was skipped)
+            let found = if bytes[i] >= 0x80 && word.starts_with(char::is_whitespace) { None } else { self.longest_at(hay, text, i, word) };
             match found {
                 Some((p, len)) => {
                     out.push(PhraseMatch { start: i, end: i + len, payload: &self.payloads[p] });
@@ -795,5 +805,15 @@ mod tests {
         let m = PhraseMatcher::new(vec![("café", 1), ("café", 2)], true);
         let found: Vec<_> = m.find_all("€ Café €").iter().map(|f| (f.start, f.end, *f.payload)).collect();
         assert_eq!(found, vec![(4, 9, 1)]);
+    }
+
+    #[test]
+    fn phrases_are_found_after_any_whitespace() {
+        // ASCII whitespace is skipped before a word is read; other whitespace (no-break, em,
+        // ideographic spaces) is read as a one-char word that leads nothing
+        let m = PhraseMatcher::new(vec![("Oman", 1)], true);
+        let text = "\u{a0}Oman\tOMAN\u{2003}oman\u{3000}\r\nOman\u{a0}";
+        let found: Vec<_> = m.find_all(text).iter().map(|f| (&text[f.start..f.end], *f.payload)).collect();
+        assert_eq!(found, [("Oman", 1), ("OMAN", 1), ("oman", 1), ("Oman", 1)]);
     }
 }

@@ -71,7 +71,15 @@ pub fn vocab_of(text: &str, tokens: &[Token]) -> Vocab {
                 }
                 by_byte[b]
             }
-            w => *id_of.entry(w).or_insert_with(|| new_word(t.span)),
+            // `get` first: most words are seen before (`entry` is called out of line in wasm)
+            w => match id_of.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = new_word(t.span);
+                    id_of.insert(w, id);
+                    id
+                }
+            },
         })
         .collect();
     Vocab { ids, words }

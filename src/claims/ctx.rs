@@ -116,6 +116,7 @@ impl<'a> Ctx<'a> {
     pub fn len(&self) -> usize {
         self.low.len()
     }
+    #[inline]
     pub fn word(&self, i: usize) -> &'a str {
         self.word_ids.get(i).map_or("", |&id| self.words[id as usize])
     }

@@ -77,7 +77,14 @@ impl<'a> DocCache<'a> {
             tokens += 1;
             let core = super::lexicon::word_core(tok);
             if !core.is_empty() {
-                counts.entry(core).or_insert(Entry { count: 0, ln_p: 0.0 }).count += 1;
+                // `get_mut` first: most words are seen before, and `entry` is a large generic
+                // function the size-optimised wasm calls out of line
+                match counts.get_mut(core) {
+                    Some(e) => e.count += 1,
+                    None => {
+                        counts.insert(core, Entry { count: 1, ln_p: 0.0 });
+                    }
+                }
             }
         }
         let ln_scale = portable_ln(MIX / tokens.max(1) as f32);

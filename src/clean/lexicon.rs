@@ -67,6 +67,7 @@ impl Table {
         }
         self.slots[i] = Slot { check, ln_p };
     }
+    #[inline]
     fn get(&self, key: &[u8]) -> Option<f32> {
         let (mut i, check) = Table::locate(word_hash(key));
         i &= self.mask;
@@ -396,6 +397,7 @@ pub fn portable_exp(x: f32) -> f32 {
 
 /// The part of a token a word model scores: punctuation around it and a possessive or
 /// contraction suffix stripped (`"Thiemann's,` → `Thiemann`).
+#[inline]
 pub fn word_core(piece: &str) -> &str {
     if piece.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return piece;
@@ -405,6 +407,7 @@ pub fn word_core(piece: &str) -> &str {
 
 impl Model {
     /// ln P of a lower-case ASCII word, if the lexicon holds it.
+    #[inline]
     pub fn known(&self, lower: &[u8]) -> Option<f32> {
         self.words.get(lower)
     }
@@ -522,6 +525,10 @@ fn is_abbreviation(core: &str) -> bool {
 
 fn strip_suffix(core: &str) -> &str {
     let bytes = core.as_bytes();
+    // neither apostrophe (`'`, or the lead byte of `’`) in reach of the end: nothing to strip
+    if !bytes[bytes.len().saturating_sub(MAX_SUFFIX_BYTES + '\u{2019}'.len_utf8())..].iter().any(|&b| b == b'\'' || b == 0xE2) {
+        return core;
+    }
     for apo in ["'", "\u{2019}"] {
         // a suffix is two bytes at most: only the end of the word can hold its apostrophe (a
         // search of the whole word, for every piece of every split, was a hot spot); the last

@@ -135,6 +135,7 @@ impl<'a> Ctx<'a> {
         self.sentences.get(k).filter(|s| s.tokens.contains(&i))
     }
 
+    #[inline]
     pub fn word(&self, i: usize) -> &'a str {
         self.word_ids.get(i).map_or("", |&id| self.words[id as usize])
     }
