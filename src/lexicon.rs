@@ -86,7 +86,11 @@ impl<'a> LowerForms<'a> {
     /// Token `i`'s form, if there is a token `i`.
     #[inline]
     pub fn get(&self, i: usize) -> Option<&str> {
-        self.forms.get(self.form_index(i)?).map(|f| &**f)
+        // (a match, not `&**f`: `Cow`'s deref is called out of line in the size-optimised wasm)
+        self.forms.get(self.form_index(i)?).map(|f| match f {
+            Cow::Borrowed(s) => *s,
+            Cow::Owned(s) => s.as_str(),
+        })
     }
 
     /// Which of [`Self::forms`] is token `i`'s (tokens of one word share it).
