@@ -21,12 +21,22 @@ pub enum LineMode {
     TitleCase,
 }
 
+// (An ASCII first byte is read as a byte: these run for every token, and decoding a char was
+// most of their cost. For ASCII, `is_uppercase` is `is_ascii_uppercase`.)
+#[inline]
 pub fn starts_upper(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_uppercase())
+    match s.as_bytes().first() {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(|c| c.is_uppercase()),
+    }
 }
 
+#[inline]
 pub fn starts_lower(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_lowercase())
+    match s.as_bytes().first() {
+        Some(&b) if b < 0x80 => b.is_ascii_lowercase(),
+        _ => s.chars().next().is_some_and(|c| c.is_lowercase()),
+    }
 }
 
 /// Two or more letters and none lower-case (`IAEA`, `U.S.`).
@@ -34,9 +44,22 @@ pub fn is_all_caps(s: &str) -> bool {
     !s.chars().any(|c| c.is_lowercase()) && has_two_letters(s)
 }
 
-/// At least two letters (stops counting at two).
+/// At least two letters (stops counting at two). ASCII a byte at a time; from the first
+/// non-ASCII byte on (a char boundary: every byte before it is ASCII), by chars.
 fn has_two_letters(s: &str) -> bool {
-    s.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+    let mut letters = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b >= 0x80 {
+            return s[i..].chars().filter(|c| c.is_alphabetic()).nth(1 - letters).is_some();
+        }
+        if b.is_ascii_alphabetic() {
+            letters += 1;
+            if letters == 2 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Lower-cased words of the article that appear in lower case somewhere (`talks`, `officials`).
@@ -104,5 +127,24 @@ mod tests {
         assert_eq!(mode("Phil Simmons took four wickets on Friday"), LineMode::Normal);
         assert_eq!(mode("US President Donald Trump met Omani officials"), LineMode::Normal);
         assert_eq!(mode("Donald Trump"), LineMode::Normal);
+    }
+
+    #[test]
+    fn byte_readings_match_the_char_readings() {
+        for s in ["", "a", "A", "ab", "a1b", "1", "É", "é", "Éa", "aÉ", "ΟΔΟΣ", "ǅ", "😊a", "a😊b", "U.S.", "x\u{300}", "\u{a0}A", "İ"] {
+            assert_eq!(starts_upper(s), s.chars().next().is_some_and(|c| c.is_uppercase()), "{s:?}");
+            assert_eq!(starts_lower(s), s.chars().next().is_some_and(|c| c.is_lowercase()), "{s:?}");
+            assert_eq!(has_two_letters(s), s.chars().filter(|c| c.is_alphabetic()).nth(1).is_some(), "{s:?}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn any_word_reads_as_its_chars(s in "[aZ1.'\u{e9}\u{c9}\u{3a3}\u{1c5}\u{1f60a}\u{300} -]{0,6}") {
+            proptest::prop_assert_eq!(starts_upper(&s), s.chars().next().is_some_and(|c| c.is_uppercase()));
+            proptest::prop_assert_eq!(starts_lower(&s), s.chars().next().is_some_and(|c| c.is_lowercase()));
+            proptest::prop_assert_eq!(has_two_letters(&s), s.chars().filter(|c| c.is_alphabetic()).nth(1).is_some());
+        }
     }
 }

@@ -141,6 +141,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Token `i`'s date kind (`month`, `weekday`, …, `""` for none: `dates.txt`).
+    #[inline]
     pub fn date_kind(&self, i: usize) -> &'static str {
         self.word_ids.get(i).map_or("", |&id| self.kinds[id as usize].0)
     }
