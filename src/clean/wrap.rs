@@ -136,7 +136,9 @@ impl<'a> Paragraph<'a> {
     fn is_known_token(&self, t: usize, token: &str) -> bool {
         let mut known = self.known.borrow_mut();
         if known.len() <= t {
-            known.resize(t + 1, UNASKED);
+            // (grown by doubling: tokens are asked in order, and one `resize` per token was a
+            // call of its own in the size-optimised wasm)
+            known.resize((t + 1).next_power_of_two().max(32), UNASKED);
         }
         if known[t] == UNASKED {
             known[t] = is_known_piece(token) as u8;
