@@ -485,7 +485,7 @@ pub fn word_score(piece: &str) -> f32 {
 /// possessives and hyphens aside) is in the lexicon, or it is a number or abbreviation. A piece
 /// that is not may be two words glued together.
 pub fn is_known_piece(piece: &str) -> bool {
-    let core = strip_suffix(trim_non_word(piece));
+    let core = word_core(piece);
     // the usual core (`said`, `said,` → `said`): a plain word, which none of the tests below takes
     if core.len() >= 3 && core.bytes().all(|b| b.is_ascii_alphabetic()) {
         return known_ascii_word(model(), core);
