@@ -138,15 +138,18 @@ test('a 1 MB paste: first highlights appear, no script holds the main thread 50 
   // only plain chunks near the viewport carry highlight ranges (every live Range costs Chrome
   // work on each DOM change and each frame): a few hundred, not one per annotated segment
   const ranges = () => page.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0));
-  const rangedChunks = () => page.evaluate(() => {
-    const chunks = new Set();
-    for (const h of CSS.highlights.values()) for (const r of h) chunks.add(r.startContainer.parentElement?.closest('.chunk')?.dataset.c);
-    return [...chunks].map(Number);
+  // the chunks whose text some highlight range is in (read here and in a wait below)
+  await page.evaluate(() => {
+    window.rangedChunks = () => {
+      const chunks = new Set();
+      for (const h of CSS.highlights.values()) for (const r of h) chunks.add(Number(r.startContainer.parentElement?.closest('.chunk')?.dataset.c));
+      return [...chunks];
+    };
   });
   const mentions = await page.evaluate(() => window.ledeDebug.wire().mentions.length);
   const nearTop = await ranges();
   assert.ok(nearTop > 0 && nearTop < mentions / 4, `${nearTop} ranges live for ${mentions} mentions`);
-  const topChunks = await rangedChunks();
+  const topChunks = await page.evaluate(() => window.rangedChunks());
   await page.evaluate(() => document.querySelector('#article .chunk:last-child').scrollIntoView());
   await page.waitForSelector('#article .chunk:last-child[data-full]', { state: 'attached' });
   assert.ok(await page.$eval('#article .chunk:last-child', (c) => c.querySelectorAll('mark').length > 0), 'marks at the end too');
@@ -154,9 +157,8 @@ test('a 1 MB paste: first highlights appear, no script holds the main thread 50 
   // the chunks left behind at the top drop their ranges; plain chunks near the end take some
   const last = await page.$$eval('#article .chunk', (cs) => cs.length - 1);
   await page.waitForFunction(([top, last]) => {
-    const chunks = new Set();
-    for (const h of CSS.highlights.values()) for (const r of h) chunks.add(Number(r.startContainer.parentElement?.closest('.chunk')?.dataset.c));
-    return !top.some((c) => chunks.has(c)) && [...chunks].some((c) => c > last - 20);
+    const chunks = window.rangedChunks();
+    return !top.some((c) => chunks.includes(c)) && chunks.some((c) => c > last - 20);
   }, [topChunks, last], { polling: 100, timeout: 10000 });
   const nearEnd = await ranges();
   assert.ok(nearEnd > 0 && nearEnd < mentions / 4, `${nearEnd} ranges live at the end`);
