@@ -1,14 +1,17 @@
 //! The article's own words, as a cache language model for the join repair: a glued token's
 //! pieces are likelier when the article uses them elsewhere on their own (`Thiemann` in
 //! `MrThiemann`, `landlady` in `alandlady`). The lexicon's probability of a piece is mixed with
-//! its share of the article's tokens: ln(P_lex + MIX * count / tokens). The whole token is not
+//! its share of the article's word tokens (tokens with a core: a lone `—` or an invisible
+//! char is none): ln(P_lex + MIX * count / tokens). The whole token is not
 //! mixed: a paste that repeats a passage repeats its glued tokens too, and they must not turn
 //! into words by their own repetition.
 
 use super::lexicon::{portable_exp, portable_ln};
+use crate::doc::Edit;
 use crate::hash::HashMap;
 use super::wrap::RawGains;
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// Weight of the article's own counts against the lexicon (dev pooled join F1: 0.1 → 0.9936,
@@ -18,10 +21,17 @@ const MIX: f32 = 1.0;
 /// Counts of the article's tokens (punctuation and possessives stripped), case kept, with the
 /// ln of their cache probability precomputed.
 pub struct DocCache<'a> {
-    counts: HashMap<&'a str, Entry>,
+    counts: Rc<Counts<'a>>,
     /// Per distinct token, its split gains under these counts (see `wrap::Geometry::ensure`);
     /// `None`: computed afresh every time (a test compares the two).
     pub(super) split_gains: Option<RefCell<HashMap<&'a str, RawGains>>>,
+}
+
+/// Per token core, its count and cache probability, and the number of tokens: what a text's
+/// cache holds, the same for any text with the same words (see [`Counts::after_edits`]).
+pub struct Counts<'a> {
+    map: HashMap<&'a str, Entry>,
+    tokens: u32,
 }
 
 #[derive(Clone, Copy)]
@@ -68,30 +78,165 @@ fn log_add(a: f32, b: f32) -> f32 {
     hi + t[i] + (next - t[i]) * frac
 }
 
-impl<'a> DocCache<'a> {
-    pub fn new(text: &'a str) -> DocCache<'a> {
+impl<'a> Counts<'a> {
+    #[cfg(test)]
+    pub fn tokens(&self) -> u32 {
+        self.tokens
+    }
+
+    /// Counts of `text`'s token cores.
+    pub fn of(text: &'a str) -> Counts<'a> {
         // about one distinct token per 12 bytes of news: no rehashing while counting
-        let mut counts: HashMap<&'a str, Entry> = HashMap::with_capacity_and_hasher(text.len() / 12, Default::default());
+        let mut map: HashMap<&'a str, Entry> = HashMap::with_capacity_and_hasher(text.len() / 12, Default::default());
         let mut tokens = 0u32;
         for tok in crate::text::words(text) {
-            tokens += 1;
             let core = super::lexicon::word_core(tok);
             if !core.is_empty() {
+                tokens += 1;
                 // `get_mut` first: most words are seen before, and `entry` is a large generic
                 // function the size-optimised wasm calls out of line
-                match counts.get_mut(core) {
+                match map.get_mut(core) {
                     Some(e) => e.count += 1,
                     None => {
-                        counts.insert(core, Entry { count: 1, ln_p: 0.0 });
+                        map.insert(core, Entry { count: 1, ln_p: 0.0 });
                     }
                 }
             }
         }
-        let ln_scale = portable_ln(MIX / tokens.max(1) as f32);
-        let small = small_count_lns();
-        for e in counts.values_mut() {
-            e.ln_p = ln_scale + small.get(e.count as usize).copied().unwrap_or_else(|| portable_ln(e.count as f32));
+        let ln_scale = ln_scale(tokens);
+        for e in map.values_mut() {
+            e.ln_p = entry_ln_p(ln_scale, e.count);
         }
+        Counts { map, tokens }
+    }
+
+    /// The counts of `after`, which is `before` (the text these counts were read from) with
+    /// `edits` applied, read from the words the edits touch only; and the cores whose counts
+    /// changed. `None` when the rounded number of tokens changed (every probability changes
+    /// with it) or the edits do not take `before` to `after`: count `after` afresh then.
+    pub fn after_edits<'p>(self: &Rc<Self>, before: &'p str, after: &'p str, edits: &[Edit]) -> Option<(Rc<Counts<'p>>, Vec<&'p str>)>
+    where
+        'a: 'p,
+    {
+        if !replays(before, after, edits) {
+            return None;
+        }
+        let mut delta: HashMap<&'p str, i32> = HashMap::default();
+        let mut tokens = 0i64;
+        for (b, a) in touched_regions(before, after, edits) {
+            for (text, region, sign) in [(before, b, -1), (after, a, 1)] {
+                for tok in crate::text::words(&text[region.0..region.1]) {
+                    let core = super::lexicon::word_core(tok);
+                    if !core.is_empty() {
+                        tokens += sign as i64;
+                        *delta.entry(core).or_default() += sign;
+                    }
+                }
+            }
+        }
+        let tokens = u32::try_from(self.tokens as i64 + tokens).ok()?;
+        if rounded_tokens(tokens) != rounded_tokens(self.tokens) {
+            return None;
+        }
+        let changed: Vec<&'p str> = delta.iter().filter(|&(_, &d)| d != 0).map(|(&k, _)| k).collect();
+        if changed.is_empty() && tokens == self.tokens {
+            return Some((Rc::clone(self) as Rc<Counts<'p>>, changed));
+        }
+        let ln_scale = ln_scale(self.tokens);
+        let mut map: HashMap<&'p str, Entry> = self.map.iter().map(|(&k, &e)| (k, e)).collect();
+        for &core in &changed {
+            let count = map.get(core).map_or(0, |e| e.count as i64) + delta[core] as i64;
+            if count <= 0 {
+                map.remove(core);
+            } else {
+                map.insert(core, Entry { count: count as u32, ln_p: entry_ln_p(ln_scale, count as u32) });
+            }
+        }
+        Some((Rc::new(Counts { map, tokens }), changed))
+    }
+}
+
+/// ln(MIX / tokens): the cache probability of a count of one, the count of tokens rounded
+/// down to its leading [`SCALE_BITS`] bits (within 1 % of it, 0.01 nats): the few words a
+/// confirming pass of cleaning splits or joins rarely change it, so most of the first pass's
+/// counts and what they decided stand (see [`Counts::after_edits`]).
+fn ln_scale(tokens: u32) -> f32 {
+    portable_ln(MIX / rounded_tokens(tokens).max(1) as f32)
+}
+
+const SCALE_BITS: u32 = 8;
+
+fn rounded_tokens(tokens: u32) -> u32 {
+    let shift = (u32::BITS - tokens.leading_zeros()).saturating_sub(SCALE_BITS);
+    (tokens >> shift) << shift
+}
+
+fn entry_ln_p(ln_scale: f32, count: u32) -> f32 {
+    ln_scale + small_count_lns().get(count as usize).copied().unwrap_or_else(|| portable_ln(count as f32))
+}
+
+/// Whether `edits` (sorted, disjoint) take `before` to `after`.
+fn replays(before: &str, after: &str, edits: &[Edit]) -> bool {
+    let (b, a) = (before.as_bytes(), after.as_bytes());
+    let (mut pb, mut pa) = (0, 0);
+    for e in edits {
+        let (o, c) = (e.original, e.cleaned);
+        if o.start < pb || o.end > b.len() || c.start < pa || c.end > a.len() || o.start - pb != c.start - pa {
+            return false;
+        }
+        if b[pb..o.start] != a[pa..c.start] || a[c.start..c.end] != *e.replacement.as_bytes() {
+            return false;
+        }
+        (pb, pa) = (o.end, c.end);
+    }
+    b.len() - pb == a.len() - pa && b[pb..] == a[pa..]
+}
+
+/// The byte ranges, in `before` and in `after`, of the words the edits touch: each edit's
+/// span widened to the whitespace around it, edits with no whitespace between them in one
+/// region. The text between regions is the same in both, and so are its words. (Every byte is
+/// scanned once at most: a widening stops at the neighbouring edit.)
+fn touched_regions(before: &str, after: &str, edits: &[Edit]) -> Vec<((usize, usize), (usize, usize))> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < edits.len() {
+        let first = &edits[i];
+        // the group: the next edit joins while no whitespace lies between them
+        let mut j = i;
+        while j + 1 < edits.len() && !has_space(&before[edits[j].original.end..edits[j + 1].original.start]) {
+            j += 1;
+        }
+        let last = &edits[j];
+        let prev_end = if i > 0 { (edits[i - 1].original.end, edits[i - 1].cleaned.end) } else { (0, 0) };
+        let next_start = edits.get(j + 1).map_or((before.len(), after.len()), |e| (e.original.start, e.cleaned.start));
+        let widen = |text: &str, lo: usize, s: usize, e: usize, hi: usize| {
+            let left = text[lo..s].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(lo, |(k, c)| lo + k + c.len_utf8());
+            let right = text[e..hi].find(char::is_whitespace).map_or(hi, |k| e + k);
+            (left, right)
+        };
+        out.push((
+            widen(before, prev_end.0, first.original.start, last.original.end, next_start.0),
+            widen(after, prev_end.1, first.cleaned.start, last.cleaned.end, next_start.1),
+        ));
+        i = j + 1;
+    }
+    out
+}
+
+fn has_space(text: &str) -> bool {
+    text.chars().any(char::is_whitespace)
+}
+
+impl<'a> DocCache<'a> {
+    #[cfg(test)]
+    pub fn new(text: &'a str) -> DocCache<'a> {
+        DocCache::with_counts(Rc::new(Counts::of(text)))
+    }
+
+    /// The cache of a text whose words are the ones `counts` were read from: same counts, no
+    /// split gains yet (a confirming pass of cleaning whose edits moved no word reads again
+    /// what the first pass counted).
+    pub fn with_counts(counts: Rc<Counts<'a>>) -> DocCache<'a> {
         DocCache { counts, split_gains: Some(RefCell::default()) }
     }
 
@@ -109,7 +254,7 @@ impl<'a> DocCache<'a> {
 
     /// [`Self::mix`] for a piece's core (see `lexicon::word_core`).
     pub fn mix_core(&self, core: &str, lexicon_score: f32) -> f32 {
-        self.counts.get(core).map_or(lexicon_score, |e| log_add(lexicon_score, e.ln_p))
+        self.counts.map.get(core).map_or(lexicon_score, |e| log_add(lexicon_score, e.ln_p))
     }
 }
 
@@ -122,6 +267,94 @@ mod tests {
         for (a, b) in [(-4.0f32, -9.0f32), (-20.0, -3.5), (-7.25, -7.25), (-2.0, -40.0), (-10.0, f32::NEG_INFINITY)] {
             let exact = (a.exp() + b.exp()).ln();
             assert!((log_add(a, b) - exact).abs() < 1e-3, "{a} {b}: {} vs {exact}", log_add(a, b));
+        }
+    }
+
+    impl Counts<'_> {
+        /// (core, count, ln_p bits), sorted, and the number of tokens.
+        fn snapshot(&self) -> (Vec<(String, u32, u32)>, u32) {
+            let mut v: Vec<(String, u32, u32)> = self.map.iter().map(|(k, e)| (k.to_string(), e.count, e.ln_p.to_bits())).collect();
+            v.sort();
+            (v, self.tokens)
+        }
+    }
+
+    /// `before` with `reps` (start, end, replacement) applied, as cleaning applies them.
+    fn edited(before: &str, reps: &[(usize, usize, &str)]) -> (String, Vec<Edit>) {
+        let reps = reps.iter().map(|&(s, e, r)| super::super::Replacement { original: crate::doc::Span::new(s, e), replacement: r.into(), kind: "test" }).collect();
+        super::super::apply(before, reps)
+    }
+
+    /// `after_edits` gives the counts of the edited text, and names every core whose count
+    /// changed; or gives up.
+    fn check_after_edits(before: &str, reps: &[(usize, usize, &str)]) -> bool {
+        let (after, edits) = edited(before, reps);
+        let first = Rc::new(Counts::of(before));
+        let Some((brought, changed)) = first.after_edits(before, &after, &edits) else { return false };
+        let fresh = Counts::of(&after);
+        assert_eq!(brought.snapshot(), fresh.snapshot(), "{before:?} -> {after:?}");
+        for (core, e) in fresh.map.iter() {
+            if first.map.get(core).map(|f| f.count) != Some(e.count) {
+                assert!(changed.contains(core), "{core:?} changed, not named: {before:?} -> {after:?}");
+            }
+        }
+        for core in first.map.keys().filter(|k| !fresh.map.contains_key(*k)) {
+            assert!(changed.contains(core), "{core:?} gone, not named: {before:?} -> {after:?}");
+        }
+        true
+    }
+
+    /// `text` after enough words that one token fewer or two more round to the same count:
+    /// 1025 tokens or more, one more than a multiple of 4 (8 leading bits: steps of 4).
+    fn long(text: &str) -> String {
+        let tokens = Counts::of(text).tokens as usize;
+        "word ".repeat(1024 + (5 - tokens % 4) % 4) + text
+    }
+
+    #[test]
+    fn counts_after_edits_are_the_counts_of_the_edited_text() {
+        let text = &long("Mr\u{a0}Thiemann  said\u{200b}that RealClearPolitics and the council, which met, said Thiemann's view\nwas fine.");
+        let at = |s: &str| text.find(s).unwrap();
+        // spaces only: same words, nothing changed
+        assert!(check_after_edits(text, &[(at("\u{a0}"), at("\u{a0}") + 2, " "), (at("  said"), at("  said") + 2, " ")]));
+        // an invisible char removed: `said\u{200b}that` becomes `saidthat`
+        assert!(check_after_edits(text, &[(at("\u{200b}"), at("\u{200b}") + 3, "")]));
+        // a word split, and two edits with no space between them (one region)
+        assert!(check_after_edits(text, &[(at("Clear"), at("Clear"), " ")]));
+        assert!(check_after_edits(text, &[(at("Clear"), at("Clear"), " "), (at("Politics"), at("Politics"), " ")]));
+        // edits at both ends of the text
+        assert!(check_after_edits(text, &[(0, 0, "x"), (text.len() - 1, text.len(), "!")]));
+        // edits that do not take the text to the one given are refused
+        let (after, edits) = edited(text, &[(at("Clear"), at("Clear"), " ")]);
+        let first = Rc::new(Counts::of(text));
+        assert!(first.after_edits(text, &after, &[]).is_none());
+        assert!(first.after_edits(text, text, &edits).is_none());
+    }
+
+    #[test]
+    fn counts_are_brought_up_only_while_the_rounded_token_count_stands() {
+        // 301 tokens round to 300 (8 leading bits), and so do 300; 299 round to 298
+        let text = "word ".repeat(301);
+        assert!(check_after_edits(&text, &[(4, 5, "")]), "one token fewer rounds the same");
+        assert!(!check_after_edits(&text, &[(4, 5, ""), (9, 10, "")]), "two fewer do not");
+        // below 256 tokens every count is exact
+        assert!(!check_after_edits("a b c d", &[(1, 2, "")]));
+        assert!(check_after_edits("a b c d", &[(1, 2, "\u{a0}")]));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn counts_brought_up_by_any_edits_are_the_counts_of_the_edited_text(
+            before in "[ab A.,’\u{a0}\u{200b}\n—]{0,40}",
+            reps in proptest::collection::vec((0usize..45, 0usize..4, "[ab \u{a0}\u{200b}]{0,3}"), 0..5),
+        ) {
+            let reps: Vec<(usize, usize, &str)> = reps.iter().map(|(s, l, r)| (*s, s + l, r.as_str())).filter(|&(_, e, _)| e <= before.len()).collect();
+            check_after_edits(&before, &reps);
+            // and where the rounded token count lets a few tokens come and go
+            let longer = long(&before);
+            let shift = longer.len() - before.len();
+            let reps: Vec<(usize, usize, &str)> = reps.iter().map(|&(s, e, r)| (s + shift, e + shift, r)).collect();
+            check_after_edits(&longer, &reps);
         }
     }
 

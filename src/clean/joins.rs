@@ -13,12 +13,13 @@
 //! (`Oman.The`), or a lower-case known word glued to a capitalised word (`theMiddle`); other
 //! likely splits of tokens the lexicon does not know are offered as suggestions, never applied.
 
-use super::cache::DocCache;
+use super::cache::{Counts, DocCache};
 use super::lexicon::{model, word_score};
 use super::wrap::{reopens_quotes, Chain, Paragraph, QuoteContext};
 use super::{Lines, Replacement};
 use crate::hash::HashMap;
-use crate::doc::Span;
+use crate::doc::{Edit, Span};
+use std::rc::Rc;
 
 /// Characters of the longest paragraphs on which every hypothesis is scored.
 const SAMPLE_CHARS: usize = 1000;
@@ -49,6 +50,9 @@ const OWN_WIDTH_MARGIN: f32 = 12.0;
 /// Without the article's support, every break of a paragraph's own chain must gain: one that
 /// splits a real word (`st rain`) means the width is a coincidence.
 const MIN_OWN_BREAK_GAIN: f32 = 0.0;
+/// A confirming pass recalls the first pass's own chains only while this many counts changed
+/// at most (splits and joins change a few; more mean a damaged text, read afresh).
+const MAX_CHANGED_CORES: usize = 32;
 /// Least gain (nats) of a split offered as a suggestion where no geometry fits.
 const SUGGEST_MIN_GAIN: f32 = 6.0;
 
@@ -63,7 +67,18 @@ pub fn replacements<'t>(text: &'t str, reflowed: &[(usize, usize)], out: &mut Ve
     for &(s, e) in reflowed {
         safe_seams(text, s, e, out);
     }
-    let cache = DocCache::new(text);
+    // a confirming pass whose text has the first pass's words has its counts too: the lines
+    // it reads as the first pass did keep what the counts decided there (their own chains)
+    let recalled_counts = match &lines {
+        Lines::Recall(memo, edits) => memo.counts_for(text, edits),
+        Lines::Record(_) => None,
+    };
+    let (counts, changed) = match recalled_counts {
+        // (each recalled line is searched for every changed core: a few only)
+        Some((counts, changed)) => (counts, Some(changed).filter(|c| c.len() <= MAX_CHANGED_CORES)),
+        None => (Rc::new(Counts::of(text)), None),
+    };
+    let cache = DocCache::with_counts(Rc::clone(&counts));
     let reopens = reopens_quotes(text);
     let quote_context = |end: usize| QuoteContext { continues: next_paragraph_opens_quote(text, end), reopens };
     let paras: Vec<(usize, Paragraph)> = long_lines(text)
@@ -83,7 +98,7 @@ pub fn replacements<'t>(text: &'t str, reflowed: &[(usize, usize)], out: &mut Ve
     for (pi, (off, p)) in paras.iter().enumerate() {
         let line = &text[*off..off + p_len(text, *off)];
         let known = match &lines {
-            Lines::Recall(memo) => memo.facts.get(line),
+            Lines::Recall(memo, _) => memo.facts.get(line),
             Lines::Record(_) => None,
         };
         let mut facts = LineFacts::default();
@@ -94,11 +109,13 @@ pub fn replacements<'t>(text: &'t str, reflowed: &[(usize, usize)], out: &mut Ve
         // a paragraph that does not fit the article's width may have its own (mixed pastes)
         let chosen = at_article.or_else(|| {
             let glued = *facts.glued.insert(known.and_then(|k| k.glued).unwrap_or_else(|| looks_glued(p)));
-            if glued {
-                own_width_chain(p)
-            } else {
-                None
+            if !glued {
+                return None;
             }
+            let quotes = quote_context(off + p_len(text, *off));
+            let chain = known.and_then(|k| k.own_chain(line, quotes, changed.as_deref())).unwrap_or_else(|| own_width_chain(p));
+            facts.own = Some((quotes, chain.clone()));
+            chain
         });
         match chosen {
             Some(c) => {
@@ -127,6 +144,9 @@ pub fn replacements<'t>(text: &'t str, reflowed: &[(usize, usize)], out: &mut Ve
             memo.facts.insert(line, facts);
         }
     }
+    if let Lines::Record(memo) = &mut lines {
+        memo.counted = Some((text, counts));
+    }
     // short lines never reach the geometry: safe seams, and suggestions
     for (off, end) in short_lines(text).filter(|(off, _)| !in_block(*off)) {
         let from = out.len();
@@ -143,12 +163,36 @@ pub fn replacements<'t>(text: &'t str, reflowed: &[(usize, usize)], out: &mut Ve
 #[derive(Default)]
 pub struct LineMemo<'t> {
     facts: HashMap<&'t str, LineFacts>,
+    /// The text the first pass read and the article's word counts it took from it.
+    counted: Option<(&'t str, Rc<Counts<'t>>)>,
 }
 
-impl LineMemo<'_> {
+impl<'t> LineMemo<'t> {
     #[cfg(test)]
     pub fn len(&self) -> usize {
         self.facts.len()
+    }
+
+    /// The counts of `text`, the first pass's text with `edits` applied, brought up from the
+    /// first pass's by the words the edits touch (a fraction of counting them again), and the
+    /// cores whose counts changed; `None` if they must be counted afresh.
+    fn counts_for<'p>(&self, text: &'p str, edits: &[Edit]) -> Option<(Rc<Counts<'p>>, Vec<&'p str>)>
+    where
+        't: 'p,
+    {
+        let (read, counts) = self.counted.as_ref()?;
+        counts.after_edits(read, text, edits)
+    }
+}
+
+impl LineFacts {
+    /// The first pass's own chain of `line`, if it stands: asked in the same quote context,
+    /// and no count that changed since (`changed`; `None`: counted afresh, or too many changed)
+    /// is of a piece of the line (a chain reads the counts of its tokens' pieces only).
+    fn own_chain(&self, line: &str, quotes: QuoteContext, changed: Option<&[&str]>) -> Option<Option<Chain>> {
+        let changed = changed?;
+        let (asked_in, chain) = self.own.as_ref()?;
+        (*asked_in == quotes && !changed.iter().any(|core| line.contains(core))).then(|| chain.clone())
     }
 }
 
@@ -158,6 +202,9 @@ struct LineFacts {
     glued: Option<bool>,
     /// Its safe seams (byte offsets in the line), if they were searched without geometry.
     seams: Option<Vec<usize>>,
+    /// [`own_width_chain`], if it was asked, and the quote context it was asked in. It also
+    /// depends on the article's word counts: recalled only when those are the first pass's.
+    own: Option<(QuoteContext, Option<Chain>)>,
 }
 
 /// A space inserted at byte `at`: a join repaired.
@@ -436,6 +483,21 @@ mod tests {
             line += len;
         }
         out
+    }
+
+    #[test]
+    fn an_own_chain_is_recalled_only_where_its_counts_and_quotes_stand() {
+        let line = "Reporters waited until Kwazulski said that the committee had not decided.";
+        let chain = Some(Chain { score: 30.0, splits: vec![22], min_gain: 2.0 });
+        let facts = LineFacts { own: Some((QuoteContext::default(), chain.clone())), ..LineFacts::default() };
+        let quotes = QuoteContext::default();
+        assert_eq!(facts.own_chain(line, quotes, Some(&[])), Some(chain.clone()));
+        assert_eq!(facts.own_chain(line, quotes, Some(&["Geneva", "theKwazulski"])), Some(chain), "no changed core in the line");
+        assert_eq!(facts.own_chain(line, quotes, Some(&["Geneva", "Kwazulski"])), None, "a piece's count changed");
+        assert_eq!(facts.own_chain(line, quotes, Some(&["porter"])), None, "inside a token is a piece too");
+        assert_eq!(facts.own_chain(line, quotes, None), None, "counted afresh");
+        assert_eq!(facts.own_chain(line, QuoteContext { continues: true, reopens: false }, Some(&[])), None, "another quote context");
+        assert_eq!(LineFacts::default().own_chain(line, quotes, Some(&[])), None, "never asked");
     }
 
     #[test]
