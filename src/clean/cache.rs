@@ -121,15 +121,22 @@ impl<'a> Counts<'a> {
         if !replays(before, after, edits) {
             return None;
         }
-        let mut delta: HashMap<&'p str, i32> = HashMap::default();
+        // per core, its count's change as a wrapping `usize` (a map type the crate already has)
+        let mut delta: HashMap<&'p str, usize> = HashMap::default();
         let mut tokens = 0i64;
         for (b, a) in touched_regions(before, after, edits) {
-            for (text, region, sign) in [(before, b, -1), (after, a, 1)] {
+            for (text, region, sign) in [(before, b, -1isize), (after, a, 1)] {
                 for tok in crate::text::words(&text[region.0..region.1]) {
                     let core = super::lexicon::word_core(tok);
                     if !core.is_empty() {
                         tokens += sign as i64;
-                        *delta.entry(core).or_default() += sign;
+                        // (`get_mut` first, as in `of`: no `entry` instance in the wasm)
+                        match delta.get_mut(core) {
+                            Some(d) => *d = d.wrapping_add_signed(sign),
+                            None => {
+                                delta.insert(core, sign as usize);
+                            }
+                        }
                     }
                 }
             }
@@ -143,9 +150,9 @@ impl<'a> Counts<'a> {
             return Some((Rc::clone(self) as Rc<Counts<'p>>, changed));
         }
         let ln_scale = ln_scale(self.tokens);
-        let mut map: HashMap<&'p str, Entry> = self.map.iter().map(|(&k, &e)| (k, e)).collect();
+        let mut map: HashMap<&'p str, Entry> = self.map.clone();
         for &core in &changed {
-            let count = map.get(core).map_or(0, |e| e.count as i64) + delta[core] as i64;
+            let count = map.get(core).map_or(0, |e| e.count as i64) + delta[core] as isize as i64;
             if count <= 0 {
                 map.remove(core);
             } else {

@@ -192,7 +192,7 @@ impl LineFacts {
     fn own_chain(&self, line: &str, quotes: QuoteContext, changed: Option<&[&str]>) -> Option<Option<Chain>> {
         let changed = changed?;
         let (asked_in, chain) = self.own.as_ref()?;
-        (*asked_in == quotes && !changed.iter().any(|core| line.contains(core))).then(|| chain.clone())
+        (*asked_in == quotes && !changed.iter().any(|core| crate::text::contains(line, core))).then(|| chain.clone())
     }
 }
 
