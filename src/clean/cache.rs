@@ -349,6 +349,7 @@ mod tests {
         assert!(check_after_edits("a b c d", &[(1, 2, "\u{a0}")]));
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn counts_brought_up_by_any_edits_are_the_counts_of_the_edited_text(
