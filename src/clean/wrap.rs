@@ -83,6 +83,8 @@ const SLACK_COST: f32 = 1.0;
 const MAX_SPLIT_TOKEN: usize = 48;
 /// Extra cost of splitting a frequent word (see [`frequent_word`]).
 const FREQUENT_WORD_COST: f32 = -6.0;
+/// Extra cost of splitting a name of three capitalised words or more (see [`camel_name`]).
+const CAMEL_NAME_COST: f32 = -12.0;
 /// Bonus for a split between a lower-case letter and an upper-case one (`theMiddle`).
 const CAMEL_BONUS: f32 = 2.0;
 /// Bonus for a split after a token's leading dash (`-including`).
@@ -360,6 +362,8 @@ impl<'a> Geometry<'a> {
             -12.0
         } else if frequent_word(self.slice(s, e)) {
             FREQUENT_WORD_COST
+        } else if camel_name(self.slice(s, e)) {
+            CAMEL_NAME_COST
         } else {
             0.0
         };
@@ -792,6 +796,27 @@ fn frequent_word(token: &str) -> bool {
         && super::lexicon::model().known(token.to_ascii_lowercase().as_bytes()).is_some_and(|p| p >= FREQUENT_LN_P)
 }
 
+/// A name written as three capitalised words or more run together (`RealClearPolitics`,
+/// `FiveThirtyEight`), punctuation around it aside: a glued line break makes two such words of
+/// one at most, so news names the wrap geometry would split at their capitals.
+fn camel_name(token: &str) -> bool {
+    let core = super::lexicon::word_core(token).as_bytes();
+    let mut words = 0;
+    for (i, &b) in core.iter().enumerate() {
+        if !b.is_ascii_alphabetic() {
+            return false;
+        }
+        if b.is_ascii_uppercase() {
+            // each capital starts a word of one capital and lower-case letters after it
+            if core.get(i + 1).is_none_or(|n| !n.is_ascii_lowercase()) {
+                return false;
+            }
+            words += 1;
+        }
+    }
+    core.first().is_some_and(u8::is_ascii_uppercase) && words >= 3
+}
+
 /// A char that belongs to the character before it: a zero-width joiner, a variation selector, a
 /// combining mark, a skin-tone modifier. (`👨\u{200d}👩` is one emoji; `e\u{301}` one letter.)
 fn extends_previous(c: char) -> bool {
@@ -915,6 +940,26 @@ mod tests {
         assert!(memo.contains_key("councilsaid") && memo.contains_key("O'Brienhas"));
         // a token with a straight double quote reads the paragraph's quotes: never kept
         assert!(!memo.keys().any(|k| k.contains('"')));
+    }
+
+    #[test]
+    fn camel_cased_names_of_three_words_are_names() {
+        for name in ["RealClearPolitics", "FiveThirtyEight", "\"FiveThirtyEight,", "RealClearPolitics’"] {
+            assert!(camel_name(name), "{name}");
+        }
+        for other in ["HuffPollster", "MrThiemann", "theMiddleEast", "USAToday", "RealClear2016", "Real", "REALClearPolitics"] {
+            assert!(!camel_name(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn regression_a_line_of_camel_cased_names_is_not_a_wrapped_paragraph() {
+        // two such names about one line apart made a chain of their own (`Real ClearPolitics`,
+        // `FiveThirty Eight`; found in the PolNeAR benchmark text)
+        let line = "Polling averages show Clinton with a lead in the low single digits, with RealClearPolitics showing her ahead 3 points, HuffPollster 4.3 points, and FiveThirtyEight 2.1 points.";
+        let mut d = crate::doc::Doc::new(line);
+        super::super::clean_stage(&mut d);
+        assert_eq!(d.text, line);
     }
 
     #[test]
