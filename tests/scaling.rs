@@ -1,6 +1,6 @@
 //! No stage may be quadratic in input length: the whole pipeline on synthetic worst cases at n,
 //! 2n and 8n bytes must grow well under quadratically (4× and 64×). Linear is 2× and 8×; the
-//! bounds (3×, 14×) stay clear of noise on a shared machine: thread CPU time, min of 3 runs
+//! bounds (3.6×, 14×) stay clear of noise on a shared machine: thread CPU time, min of 3 runs
 //! each with the two sizes interleaved, 5 more to confirm a ratio over its bound; debug build.
 //! On failure the message shows every stage's growth. Each case is the regression test of a
 //! quadratic bug fixed or guarded against (see ARCHITECTURE.md, Performance).
@@ -16,8 +16,11 @@ const FACTOR: usize = 8;
 /// t(8n)/t(n): linear is 8 (7.7–8.7 measured), n log n about 10, quadratic 64 — or ~20 for a
 /// quadratic part still small at n = 20 KB, which 30 would let through.
 const MAX_RATIO: f64 = 14.0;
-/// t(2n)/t(n): linear is 2, quadratic 4. Checked first so a quadratic stage fails fast.
-const MAX_DOUBLING_RATIO: f64 = 3.0;
+/// t(2n)/t(n): linear is 2, quadratic 4. Checked first so a clearly quadratic stage fails fast
+/// (and is not run on 8n); anything under it is decided by the 8n ratio, whose bound is far
+/// from both linear and quadratic. (At 3.0 a fresh-clone CI run failed at 3.2 with every stage
+/// about 3x, tokenizing too: machine noise, which a min of 8 runs did not remove.)
+const MAX_DOUBLING_RATIO: f64 = 3.6;
 
 /// Sentences written for this test (no evaluation data), with names, quotes and cues.
 const PROSE: &[&str] = &[
