@@ -149,7 +149,8 @@ impl<'a> Counts<'a> {
         if changed.is_empty() && tokens == self.tokens {
             return Some((Rc::clone(self) as Rc<Counts<'p>>, changed));
         }
-        let ln_scale = ln_scale(self.tokens);
+        // (the same scale as the first pass's: the rounded totals are equal)
+        let ln_scale = ln_scale(tokens);
         let mut map: HashMap<&'p str, Entry> = self.map.clone();
         for &core in &changed {
             let count = map.get(core).map_or(0, |e| e.count as i64) + delta[core] as isize as i64;
@@ -201,8 +202,8 @@ fn replays(before: &str, after: &str, edits: &[Edit]) -> bool {
 
 /// The byte ranges, in `before` and in `after`, of the words the edits touch: each edit's
 /// span widened to the whitespace around it, edits with no whitespace between them in one
-/// region. The text between regions is the same in both, and so are its words. (Every byte is
-/// scanned once at most: a widening stops at the neighbouring edit.)
+/// region. The text between regions is the same in both, and so are its words. (Linear: a
+/// gap between edits is scanned for whitespace, and widened into, up to the next edit only.)
 fn touched_regions(before: &str, after: &str, edits: &[Edit]) -> Vec<((usize, usize), (usize, usize))> {
     let mut out = Vec::new();
     let mut i = 0;

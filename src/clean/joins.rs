@@ -67,8 +67,9 @@ pub fn replacements<'t>(text: &'t str, reflowed: &[(usize, usize)], out: &mut Ve
     for &(s, e) in reflowed {
         safe_seams(text, s, e, out);
     }
-    // a confirming pass whose text has the first pass's words has its counts too: the lines
-    // it reads as the first pass did keep what the counts decided there (their own chains)
+    // a confirming pass brings the first pass's counts up by the words its edits touch; a line
+    // it reads as the first pass did keeps what the counts decided there (its own chain) when
+    // none of the counts it reads changed
     let recalled_counts = match &lines {
         Lines::Recall(memo, edits) => memo.counts_for(text, edits),
         Lines::Record(_) => None,
@@ -113,7 +114,12 @@ pub fn replacements<'t>(text: &'t str, reflowed: &[(usize, usize)], out: &mut Ve
                 return None;
             }
             let quotes = quote_context(off + p_len(text, *off));
-            let chain = known.and_then(|k| k.own_chain(line, quotes, changed.as_deref())).unwrap_or_else(|| own_width_chain(p));
+            let recalled = known.and_then(|k| k.own_chain(line, quotes, changed.as_deref()));
+            #[cfg(test)]
+            if let (Some(_), Lines::Recall(memo, _)) = (&recalled, &lines) {
+                memo.chains_recalled.set(memo.chains_recalled.get() + 1);
+            }
+            let chain = recalled.unwrap_or_else(|| own_width_chain(p));
             facts.own = Some((quotes, chain.clone()));
             chain
         });
@@ -165,12 +171,20 @@ pub struct LineMemo<'t> {
     facts: HashMap<&'t str, LineFacts>,
     /// The text the first pass read and the article's word counts it took from it.
     counted: Option<(&'t str, Rc<Counts<'t>>)>,
+    /// Own chains the confirming passes recalled.
+    #[cfg(test)]
+    chains_recalled: std::cell::Cell<usize>,
 }
 
 impl<'t> LineMemo<'t> {
     #[cfg(test)]
     pub fn len(&self) -> usize {
         self.facts.len()
+    }
+
+    #[cfg(test)]
+    pub fn chains_recalled(&self) -> usize {
+        self.chains_recalled.get()
     }
 
     /// The counts of `text`, the first pass's text with `edits` applied, brought up from the
@@ -203,7 +217,7 @@ struct LineFacts {
     /// Its safe seams (byte offsets in the line), if they were searched without geometry.
     seams: Option<Vec<usize>>,
     /// [`own_width_chain`], if it was asked, and the quote context it was asked in. It also
-    /// depends on the article's word counts: recalled only when those are the first pass's.
+    /// reads the article's word counts: see [`LineFacts::own_chain`].
     own: Option<(QuoteContext, Option<Chain>)>,
 }
 
@@ -464,11 +478,11 @@ fn is_known(w: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// `text` greedily wrapped at `width` columns, its line breaks then deleted.
-    fn wrapped_and_glued(text: &str, width: usize) -> String {
+    pub(in crate::clean) fn wrapped_and_glued(text: &str, width: usize) -> String {
         let mut out = String::new();
         let mut line = 0;
         for word in text.split(' ') {

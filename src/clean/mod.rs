@@ -223,7 +223,8 @@ mod tests {
         let recalled = find_replacements(&once, Suggest::No, Lines::Recall(&memo, &edits)).0;
         let fresh = find_replacements(&once, Suggest::No, Lines::Record(&mut joins::LineMemo::default())).0;
         assert_eq!(recalled, fresh);
-        // and a memo from some other text changes nothing
+        // and a memo from some other text changes nothing (nor do edits that do not lead from
+        // its text to this one: the counts are counted afresh)
         let mut other = joins::LineMemo::default();
         find_replacements(clean_line, Suggest::No, Lines::Record(&mut other));
         assert_eq!(find_replacements(&input, Suggest::No, Lines::Recall(&other, &edits)).0, find_replacements(&input, Suggest::No, Lines::Record(&mut joins::LineMemo::default())).0);
@@ -231,33 +232,18 @@ mod tests {
 
     #[test]
     fn a_confirming_pass_recalls_own_width_chains_only_where_the_counts_they_read_stand() {
-        // paragraphs glued at their own width (mixed widths: no article width), and edits that
-        // change spaces (NBSP), one word (an invisible char) and a count a chain reads
-        // (`Geneva` glued in a line of its own, split by the safe seams)
-        let glued = |text: &str, width: usize| {
-            let mut out = String::new();
-            let mut line = 0;
-            for word in text.split(' ') {
-                let len = word.chars().count();
-                if line > 0 && line + 1 + len > width {
-                    line = 0;
-                } else if line > 0 {
-                    out.push(' ');
-                    line += 1;
-                }
-                out.push_str(word);
-                line += len;
-            }
-            out
-        };
+        // a paragraph glued at its own width (split by the first pass), edits that change
+        // spaces (NBSP), one word (an invisible char) and the count of `Geneva` (`theGeneva`,
+        // split by the safe seams); and two lines full of names, so they look glued, which no
+        // chain fits: the first pass asks both for their own chain, the second recalls the one
+        // without `Geneva` and asks the other again (neither holds `the`, whose count the
+        // splits `thequestion` and `theGeneva` change)
+        let names = "Tomasz Wierzbicki, Anneliese Schoenberger and Kwame Mensah-Bonsu signed a letter, as did Ngozi Adeyemi-Clarke and Siobhan MacGillivray, who chairs an Aldermaston committee";
         let input = [
-            glued("The minister said on Tuesday that the talks would resume next week in Geneva, officials said, and that the delegations had agreed on a timetable for the remaining issues of the accord.", 52),
-            glued("Negotiators from both sides met again in the capital on Wednesday, but reporters were told that little progress had been made on the question of sanctions and inspections.", 67),
+            joins::tests::wrapped_and_glued("Negotiators from both sides met again in the capital on Wednesday, but reporters were told that little progress had been made on the question of sanctions and inspections.", 67),
             "Officials\u{a0}said the\u{200b} meeting in theGeneva office was cancelled, as were the talks planned for the following week.".to_string(),
-            // `Kwazulski` ends a line of this glued paragraph; the article has it on its own
-            // only once the first pass splits `theKwazulski` below
-            glued("Reporters waited outside the hall for hours until Kwazulski said that the committee had not yet decided whether the hearing would be held in public or behind closed doors.", 57),
-            "Nobody at the hearing had ever met theKwazulski family before the scandal broke last spring.".to_string(),
+            format!("{names} on Thameside redevelopment."),
+            format!("{names} in Geneva."),
         ]
         .join("\n\n");
         // counts are brought up (not counted afresh) while the rounded token count stands:
@@ -267,9 +253,10 @@ mod tests {
         let input = format!("{input}\n\n{}", "Plain words fill this line. ".repeat(filler / 5).trim_end().replace(". ", ".\n"));
         let mut memo = joins::LineMemo::default();
         let (first, _) = find_replacements(&input, Suggest::Yes, Lines::Record(&mut memo));
-        assert!(first.iter().filter(|r| r.kind == "join_split").count() >= 4, "{first:?}");
+        assert!(first.iter().filter(|r| r.kind == "join_split").count() >= 3, "{first:?}");
         let (once, edits) = apply(&input, first);
         let recalled = find_replacements(&once, Suggest::No, Lines::Recall(&memo, &edits)).0;
+        assert_eq!(memo.chains_recalled(), 1);
         let fresh = find_replacements(&once, Suggest::No, Lines::Record(&mut joins::LineMemo::default())).0;
         assert_eq!(recalled, fresh);
     }
