@@ -118,7 +118,7 @@ impl<'a> Counts<'a> {
     where
         'a: 'p,
     {
-        if !replays(before, after, edits) {
+        if !super::compose::replays(before, edits, after) {
             return None;
         }
         // per core, its count's change as a wrapping `usize` (a map type the crate already has)
@@ -183,23 +183,6 @@ fn entry_ln_p(ln_scale: f32, count: u32) -> f32 {
     ln_scale + small_count_lns().get(count as usize).copied().unwrap_or_else(|| portable_ln(count as f32))
 }
 
-/// Whether `edits` (sorted, disjoint) take `before` to `after`.
-fn replays(before: &str, after: &str, edits: &[Edit]) -> bool {
-    let (b, a) = (before.as_bytes(), after.as_bytes());
-    let (mut pb, mut pa) = (0, 0);
-    for e in edits {
-        let (o, c) = (e.original, e.cleaned);
-        if o.start < pb || o.end > b.len() || c.start < pa || c.end > a.len() || o.start - pb != c.start - pa {
-            return false;
-        }
-        if b[pb..o.start] != a[pa..c.start] || a[c.start..c.end] != *e.replacement.as_bytes() {
-            return false;
-        }
-        (pb, pa) = (o.end, c.end);
-    }
-    b.len() - pb == a.len() - pa && b[pb..] == a[pa..]
-}
-
 /// The byte ranges, in `before` and in `after`, of the words the edits touch: each edit's
 /// span widened to the whitespace around it, edits with no whitespace between them in one
 /// region. The text between regions is the same in both, and so are its words. (Linear: a
@@ -241,9 +224,8 @@ impl<'a> DocCache<'a> {
         DocCache::with_counts(Rc::new(Counts::of(text)))
     }
 
-    /// The cache of a text whose words are the ones `counts` were read from: same counts, no
-    /// split gains yet (a confirming pass of cleaning whose edits moved no word reads again
-    /// what the first pass counted).
+    /// The cache of a text whose token cores `counts` holds (counted, or brought up from the
+    /// first pass's by [`Counts::after_edits`]), no split gains yet.
     pub fn with_counts(counts: Rc<Counts<'a>>) -> DocCache<'a> {
         DocCache { counts, split_gains: Some(RefCell::default()) }
     }

@@ -68,24 +68,22 @@ fn shift(pos: usize, delta: isize) -> Option<usize> {
     usize::try_from(pos as isize + delta).ok()
 }
 
-/// The log applied to `original` gives `last`, with every cleaned span holding its replacement.
-fn replays(original: &str, edits: &[Edit], last: &str) -> bool {
-    let mut text = String::with_capacity(last.len());
-    let mut pos = 0;
+/// The log applied to `original` gives `last`, with every cleaned span holding its replacement
+/// (edits sorted and disjoint, spans on char boundaries). Compared in place: nothing is built.
+pub(super) fn replays(original: &str, edits: &[Edit], last: &str) -> bool {
+    let (mut from, mut to) = (0, 0);
     for e in edits {
-        let Some(kept) = original.get(pos..e.original.start) else { return false };
-        text.push_str(kept);
-        if text.len() != e.cleaned.start || e.original.end < e.original.start {
+        let (o, c) = (e.original, e.cleaned);
+        // the unedited text before the edit is the same on both sides (so the edit starts at the
+        // same distance from the last), its original span is in bounds, its cleaned span holds
+        // its replacement
+        let same_before = matches!((original.get(from..o.start), last.get(to..c.start)), (Some(a), Some(b)) if a == b);
+        if !same_before || original.get(o.start..o.end).is_none() || last.get(c.start..c.end) != Some(e.replacement.as_str()) {
             return false;
         }
-        text.push_str(&e.replacement);
-        pos = e.original.end;
+        (from, to) = (o.end, c.end);
     }
-    match original.get(pos..) {
-        Some(rest) => text.push_str(rest),
-        None => return false,
-    }
-    text == last
+    matches!((original.get(from..), last.get(to..)), (Some(a), Some(b)) if a == b)
 }
 
 #[cfg(test)]

@@ -113,7 +113,7 @@ pub fn replacements<'t>(text: &'t str, reflowed: &[(usize, usize)], out: &mut Ve
             if !glued {
                 return None;
             }
-            let quotes = quote_context(off + p_len(text, *off));
+            let quotes = p.quotes();
             let recalled = known.and_then(|k| k.own_chain(line, quotes, changed.as_deref()));
             #[cfg(test)]
             if let (Some(_), Lines::Recall(memo, _)) = (&recalled, &lines) {

@@ -132,6 +132,11 @@ impl<'a> Paragraph<'a> {
         self.chars
     }
 
+    /// The quote context the paragraph was read in.
+    pub fn quotes(&self) -> QuoteContext {
+        self.quotes
+    }
+
     /// Whether the lexicon knows token `t` (`token`, the `t`-th run of non-whitespace) as it
     /// stands ([`is_known_piece`]), asked once per token: both the glued-paragraph test and the
     /// suggestions ask it.
@@ -358,16 +363,16 @@ impl<'a> Geometry<'a> {
     fn raw_gains(&self, s: usize, e: usize) -> RawGains {
         let chars = &self.chars;
         let web = protected(self.slice(s, e));
+        let whole_core = super::lexicon::word_core(self.slice(s, e));
         let guard = if web {
             -12.0
         } else if frequent_word(self.slice(s, e)) {
             FREQUENT_WORD_COST
-        } else if camel_name(self.slice(s, e)) {
+        } else if camel_name(whole_core) {
             CAMEL_NAME_COST
         } else {
             0.0
         };
-        let whole_core = super::lexicon::word_core(self.slice(s, e));
         let whole = self.score(self.slice(s, e), whole_core);
         let mut gains = vec![f32::NEG_INFINITY; e - s - 1];
         let mut best: [(f32, u32); MAX_CANDIDATES] = [(f32::NEG_INFINITY, 0); MAX_CANDIDATES];
@@ -796,11 +801,12 @@ fn frequent_word(token: &str) -> bool {
         && super::lexicon::model().known(token.to_ascii_lowercase().as_bytes()).is_some_and(|p| p >= FREQUENT_LN_P)
 }
 
-/// A name written as three capitalised words or more run together (`RealClearPolitics`,
-/// `FiveThirtyEight`), punctuation around it aside: a glued line break makes two such words of
-/// one at most, so news names the wrap geometry would split at their capitals.
-fn camel_name(token: &str) -> bool {
-    let core = super::lexicon::word_core(token).as_bytes();
+/// A token's core (`lexicon::word_core`: punctuation around it aside) that is a name written
+/// as three capitalised words or more run together (`RealClearPolitics`, `FiveThirtyEight`): a
+/// glued line break makes two such words of one at most, so news names the wrap geometry would
+/// split at their capitals.
+fn camel_name(core: &str) -> bool {
+    let core = core.as_bytes();
     let mut words = 0;
     for (i, &b) in core.iter().enumerate() {
         if !b.is_ascii_alphabetic() {
@@ -944,11 +950,12 @@ mod tests {
 
     #[test]
     fn camel_cased_names_of_three_words_are_names() {
+        let camel = |token: &str| camel_name(super::super::lexicon::word_core(token));
         for name in ["RealClearPolitics", "FiveThirtyEight", "\"FiveThirtyEight,", "RealClearPolitics’"] {
-            assert!(camel_name(name), "{name}");
+            assert!(camel(name), "{name}");
         }
         for other in ["HuffPollster", "MrThiemann", "theMiddleEast", "USAToday", "RealClear2016", "Real", "REALClearPolitics"] {
-            assert!(!camel_name(other), "{other}");
+            assert!(!camel(other), "{other}");
         }
     }
 
