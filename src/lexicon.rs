@@ -384,11 +384,11 @@ fn lead_inline(s: &str) -> &str {
 #[inline(never)]
 fn lead_unicode(s: &str, ascii_run: usize) -> &str {
     let rest = &s[ascii_run..];
-    let first_is_word = ascii_run > 0 || rest.chars().next().is_some_and(char::is_alphanumeric);
+    let first_is_word = ascii_run > 0 || rest.chars().next().is_some_and(crate::text::is_alphanumeric);
     if !first_is_word {
         return &s[..rest.chars().next().map_or(0, char::len_utf8)];
     }
-    let end = rest.char_indices().find(|(_, c)| !c.is_alphanumeric()).map_or(rest.len(), |(i, _)| i);
+    let end = rest.char_indices().find(|&(_, c)| !crate::text::is_alphanumeric(c)).map_or(rest.len(), |(i, _)| i);
     &s[..ascii_run + end]
 }
 
@@ -581,7 +581,7 @@ pub fn is_word_boundary(text: &str, i: usize) -> bool {
     let before = text.get(..i).and_then(|s| s.chars().next_back());
     let after = text.get(i..).and_then(|s| s.chars().next());
     match (before, after) {
-        (Some(b), Some(a)) => !(b.is_alphanumeric() && a.is_alphanumeric()),
+        (Some(b), Some(a)) => !(crate::text::is_alphanumeric(b) && crate::text::is_alphanumeric(a)),
         _ => true,
     }
 }

@@ -136,6 +136,26 @@ pub fn contains(haystack: &str, needle: &str) -> bool {
     (0..=last_start).any(|i| h[i] == first && &h[i + 1..i + n.len()] == rest)
 }
 
+/// `char::is_alphabetic`, with General Punctuation (U+2000..=U+206F: the curly quotes,
+/// dashes and spaces news text is full of; none of them a letter) answered before the Unicode
+/// table search, which costs ~350 instructions a char there. Tested on every char.
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    !is_general_punctuation(c) && c.is_alphabetic()
+}
+
+/// `char::is_alphanumeric`, as [`is_alphabetic`] (std searches two tables for a char that is
+/// neither).
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    !is_general_punctuation(c) && c.is_alphanumeric()
+}
+
+#[inline]
+fn is_general_punctuation(c: char) -> bool {
+    (c as u32).wrapping_sub(0x2000) < 0x70
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,6 +187,15 @@ mod tests {
         assert_eq!(skip_plain_ascii(b"abcdefghijk", 0), 8);
         assert_eq!(skip_plain_ascii(b"abcdefghijk ", 0), 8);
         assert_eq!(skip_plain_ascii(b"abc defghijk", 0), 3);
+    }
+
+    #[test]
+    fn char_classes_are_std_on_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+        assert!(!is_alphabetic('\u{2019}') && !is_alphanumeric('\u{2014}') && is_alphabetic('\u{2071}'));
     }
 
     #[test]

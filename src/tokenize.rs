@@ -102,7 +102,7 @@ pub fn tokens_of(text: &str) -> Vec<Token> {
             i += c.len_utf8();
             continue;
         }
-        if c.is_ascii_digit() || (c.is_numeric() && !c.is_alphabetic()) {
+        if c.is_ascii_digit() || (c.is_numeric() && !crate::text::is_alphabetic(c)) {
             // number: digits with inner , . separators followed by a digit
             let mut j = i + c.len_utf8();
             while j < n {
@@ -116,32 +116,32 @@ pub fn tokens_of(text: &str) -> Vec<Token> {
                 }
             }
             // "1990s", "5th", "3pm": letters glued to a number stay in the token
-            while j < n && at(j).is_alphabetic() {
+            while j < n && crate::text::is_alphabetic(at(j)) {
                 j += at(j).len_utf8();
             }
             out.push(Token { span: Span::new(i, j), kind: TokenKind::Number });
             i = j;
             continue;
         }
-        if c.is_alphabetic() {
+        if crate::text::is_alphabetic(c) {
             let mut j = i + c.len_utf8();
             // chars from `i` to `j`
             let mut chars = 1;
             while j < n {
                 let d = at(j);
                 let after = j + d.len_utf8();
-                if d.is_alphanumeric() || d == '\u{200D}' {
+                if crate::text::is_alphanumeric(d) || d == '\u{200D}' {
                     j = after;
                     chars += 1;
-                } else if d == '.' && after < n && at(after).is_alphabetic() && chars <= 2 {
+                } else if d == '.' && after < n && crate::text::is_alphabetic(at(after)) && chars <= 2 {
                     // U.S., e.g., a.m.: single letters joined by periods
                     j = after;
                     chars += 1;
-                } else if is_apostrophe(d) && after < n && at(after).is_alphabetic() {
+                } else if is_apostrophe(d) && after < n && crate::text::is_alphabetic(at(after)) {
                     // inner apostrophe: split before a clitic ('s, 't handled as n't, 're, 'll, 've, 'd, 'm)
                     let lower = text[after..].chars().take(3).collect::<String>().to_lowercase();
                     let clitic = ["s", "re", "ll", "ve", "d", "m"].iter().find(|cl| {
-                        lower.starts_with(*cl) && !lower[cl.len()..].starts_with(|ch: char| ch.is_alphabetic())
+                        lower.starts_with(*cl) && !lower[cl.len()..].starts_with(crate::text::is_alphabetic)
                     });
                     if clitic.is_some() {
                         break;
@@ -177,10 +177,10 @@ pub fn tokens_of(text: &str) -> Vec<Token> {
                 out.push(Token { span: Span::new(end, j), kind: TokenKind::Word });
             }
             i = j;
-            if i < n && is_apostrophe(at(i)) && i + at(i).len_utf8() < n && at(i + at(i).len_utf8()).is_alphabetic() {
+            if i < n && is_apostrophe(at(i)) && i + at(i).len_utf8() < n && crate::text::is_alphabetic(at(i + at(i).len_utf8())) {
                 // clitic token: 's 're 'll ...
                 let mut k = i + at(i).len_utf8();
-                while k < n && at(k).is_alphabetic() {
+                while k < n && crate::text::is_alphabetic(at(k)) {
                     k += at(k).len_utf8();
                 }
                 out.push(Token { span: Span::new(i, k), kind: TokenKind::Word });

@@ -242,7 +242,7 @@ fn suggest(text: &str, off: usize, p: &Paragraph, applied: &[Replacement], sugge
         let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
         // names are often camel-cased (`YouTube`, `iPhone`): a camel seam needs a lower-case
         // word of two letters or more on its left (`saidScott`)
-        let left: String = text[start..at].chars().rev().take_while(|c| c.is_alphabetic()).collect();
+        let left: String = text[start..at].chars().rev().take_while(|&c| crate::text::is_alphabetic(c)).collect();
         let camel = text[at..].chars().next().is_some_and(char::is_uppercase) && left.chars().next().is_some_and(char::is_lowercase);
         if camel && (left.chars().count() < 2 || !left.chars().all(char::is_lowercase)) {
             continue;
@@ -426,11 +426,11 @@ pub fn safe_seam(tok: &str) -> Option<usize> {
         let (_, prev) = chars[i - 1];
         let left = &tok[..bi];
         let right = &tok[bi..];
-        let right_word = right.trim_end_matches(|c: char| !c.is_alphanumeric());
-        let punct = matches!(prev, ',' | ';' | ':' | '.' | '?' | '!') && c.is_alphabetic();
+        let right_word = right.trim_end_matches(|c: char| !crate::text::is_alphanumeric(c));
+        let punct = matches!(prev, ',' | ';' | ':' | '.' | '?' | '!') && crate::text::is_alphabetic(c);
         if punct {
-            let left_word = left[..left.len() - 1].trim_start_matches(|c: char| !c.is_alphanumeric());
-            let left_ok = left_word.chars().count() >= 2 && left_word.chars().all(|c| c.is_alphabetic()) && is_known(left_word);
+            let left_word = left[..left.len() - 1].trim_start_matches(|c: char| !crate::text::is_alphanumeric(c));
+            let left_ok = left_word.chars().count() >= 2 && left_word.chars().all(crate::text::is_alphabetic) && is_known(left_word);
             // after a period or colon the next sentence starts with a capital; after a comma anything
             let right_ok = if prev == ',' || prev == ';' { is_known(right_word) } else { c.is_uppercase() && is_plain_word(right_word) };
             if left_ok && right_ok && !left[..left.len() - 1].contains('.') {
@@ -439,7 +439,7 @@ pub fn safe_seam(tok: &str) -> Option<usize> {
             continue;
         }
         if prev.is_lowercase() && c.is_uppercase() {
-            let left_word = left.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let left_word = left.trim_start_matches(|c: char| !crate::text::is_alphanumeric(c));
             let lower_left = left_word.len() >= 2 && left_word.chars().all(|c| c.is_ascii_lowercase());
             if lower_left && is_known(left_word) && is_plain_word(right_word) && right_word.len() >= 3 && !is_prefix_word(left_word) {
                 return Some(bi);
@@ -464,7 +464,7 @@ fn could_hold_seam(b: &[u8]) -> bool {
 fn is_plain_word(w: &str) -> bool {
     let core = w.split(['\'', '’']).next().unwrap_or("");
     let mut cs = core.chars();
-    cs.next().is_some_and(|c| c.is_alphabetic()) && cs.all(|c| c.is_lowercase())
+    cs.next().is_some_and(crate::text::is_alphabetic) && cs.all(|c| c.is_lowercase())
 }
 
 /// Lower-case prefixes of real mixed-case names (`iPhone`, `eBay`, `macOS`).

@@ -426,7 +426,7 @@ impl Model {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    crate::text::is_alphanumeric(c)
 }
 
 /// `piece` without the non-word chars at its ends: exactly
@@ -635,13 +635,13 @@ fn is_name_prefix(p: &[u8]) -> bool {
 /// The word a piece offers as the first element of a bigram (`"Oman.` offers none:
 /// punctuation ends the phrase): leading openers trimmed, letters only.
 fn left_word(piece: &str) -> Option<&[u8]> {
-    let w = piece.trim_start_matches(|c: char| !c.is_alphanumeric()).as_bytes();
+    let w = piece.trim_start_matches(|c: char| !crate::text::is_alphanumeric(c)).as_bytes();
     (!w.is_empty() && w.len() <= 24 && w.iter().all(|b| b.is_ascii_alphabetic())).then_some(w)
 }
 
 /// The word a piece offers as the second element of a bigram.
 fn right_word(piece: &str) -> Option<&[u8]> {
-    let w = piece.trim_end_matches(|c: char| !c.is_alphanumeric()).as_bytes();
+    let w = piece.trim_end_matches(|c: char| !crate::text::is_alphanumeric(c)).as_bytes();
     (!w.is_empty() && w.len() <= 24 && w.iter().all(|b| b.is_ascii_alphabetic())).then_some(w)
 }
 

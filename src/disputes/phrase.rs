@@ -121,8 +121,8 @@ const MAX_DATELINE_WORDS: usize = 4;
 /// A dateline: one to four all-capital words (two letters or more) opening the text, then a
 /// colon or dash. It says where the reporter files from, so it is never a party.
 fn dateline_len(words: &[&str]) -> usize {
-    let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase());
-    let n = words.iter().take(MAX_DATELINE_WORDS + 1).take_while(|w| caps(w) && w.chars().any(char::is_alphabetic)).count();
+    let caps = |w: &str| w.chars().filter(|&c| crate::text::is_alphabetic(c)).count() >= 2 && w.chars().all(|c| !c.is_lowercase());
+    let n = words.iter().take(MAX_DATELINE_WORDS + 1).take_while(|w| caps(w) && w.chars().any(crate::text::is_alphabetic)).count();
     let ends = words.get(n).is_some_and(|w| matches!(*w, ":" | "—" | "–" | "-"));
     if (1..=MAX_DATELINE_WORDS).contains(&n) && ends { n + 1 } else { 0 }
 }

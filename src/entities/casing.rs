@@ -50,7 +50,7 @@ fn has_two_letters(s: &str) -> bool {
     let mut letters = 0;
     for (i, &b) in s.as_bytes().iter().enumerate() {
         if b >= 0x80 {
-            return s[i..].chars().filter(|c| c.is_alphabetic()).nth(1 - letters).is_some();
+            return s[i..].chars().filter(|&c| crate::text::is_alphabetic(c)).nth(1 - letters).is_some();
         }
         if b.is_ascii_alphabetic() {
             letters += 1;

@@ -218,7 +218,7 @@ fn count_char(s: &mut CharStats, c: char, prev: char) {
     if !c.is_whitespace() && !is_invisible(c) {
         s.visible += 1;
     }
-    if c.is_alphabetic() {
+    if crate::text::is_alphabetic(c) {
         s.letters += 1;
         if c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c) {
             s.latin_letters += 1;
