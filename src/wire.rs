@@ -23,21 +23,25 @@ pub struct Utf16Map {
 
 impl Utf16Map {
     pub fn new(text: &str) -> Utf16Map {
+        let bytes = text.as_bytes();
         let mut starts = Vec::with_capacity(text.len() / 8 + 1);
         let mut units = Vec::with_capacity(text.len() / 8 + 1);
-        let mut u = 0u32;
         // Store a checkpoint only where the running difference between bytes and units changes,
-        // so pure-ASCII text costs one entry.
+        // so pure-ASCII text costs one entry; ASCII runs are skipped eight bytes at a step and
+        // only the other chars decoded.
         starts.push(0);
         units.push(0);
-        for (b, ch) in text.char_indices() {
-            if ch.len_utf8() != ch.len_utf16() {
-                let next_b = b + ch.len_utf8();
-                let next_u = u + ch.len_utf16() as u32;
-                starts.push(next_b as u32);
-                units.push(next_u);
-            }
+        let (mut b, mut u) = (0usize, 0u32);
+        loop {
+            let next = skip_ascii(bytes, b);
+            u += (next - b) as u32;
+            b = next;
+            // (`b` is a char boundary: only ASCII bytes were skipped)
+            let Some(ch) = text.get(b..).and_then(|rest| rest.chars().next()) else { break };
+            b += ch.len_utf8();
             u += ch.len_utf16() as u32;
+            starts.push(b as u32);
+            units.push(u);
         }
         Utf16Map { starts, units, len_bytes: text.len() }
     }
@@ -56,6 +60,19 @@ impl Utf16Map {
     pub fn span(&self, s: Span) -> WireSpan {
         WireSpan { start: self.to_utf16(s.start), end: self.to_utf16(s.end) }
     }
+}
+
+/// Index of the first non-ASCII byte of `bytes` at or after `i` (or its length).
+fn skip_ascii(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let high = w & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    bytes.get(i..).map_or(i, |rest| i + rest.iter().position(|&c| c >= 0x80).unwrap_or(rest.len()))
 }
 
 /// Byte offset of UTF-16 offset `u` in `text`, or `None` if `u` is inside a surrogate pair or
@@ -377,6 +394,32 @@ mod tests {
         assert_eq!(m.to_utf16(9), 5);
         assert_eq!(m.to_utf16(10), 6);
         assert_eq!(m.to_utf16(99), 6);
+    }
+
+    /// Every char boundary's UTF-16 offset is the length of what precedes it, encoded.
+    fn check_utf16_map(text: &str) {
+        let m = Utf16Map::new(text);
+        for b in (0..=text.len()).filter(|&b| text.is_char_boundary(b)) {
+            assert_eq!(m.to_utf16(b), text[..b].encode_utf16().count(), "{text:?} at {b}");
+        }
+    }
+
+    #[test]
+    fn utf16_offsets_across_ascii_runs_of_any_length() {
+        for n in 0..20 {
+            let run = "x".repeat(n);
+            for text in [format!("{run}€"), format!("€{run}"), format!("{run}😊{run}é"), format!("שלום {run}\u{2019}{run}"), run.clone()] {
+                check_utf16_map(&text);
+            }
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn utf16_offsets_of_any_text(text in "[a \\n\u{e9}\u{20ac}\u{1f60a}\u{5e9}\u{2019}]{0,40}") {
+            check_utf16_map(&text);
+        }
     }
 
     #[test]
