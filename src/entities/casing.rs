@@ -79,14 +79,19 @@ pub fn is_calendar_word(w: &str) -> bool {
 
 /// Decide a sentence's mode from its word tokens.
 pub fn line_mode(sentence_words: &[&str], vocab: &Vocab) -> LineMode {
-    // (read a few times over, not collected: this runs on every sentence)
+    // (not collected: this runs on every sentence; the counts in one pass, the rest read again
+    // only for a line that may be title case)
     let alpha = || sentence_words.iter().copied().filter(|w| has_two_letters(w));
-    let alpha_len = alpha().count();
+    let (mut alpha_len, mut caps) = (0, 0);
+    for w in alpha() {
+        alpha_len += 1;
+        // (a word of two letters is all caps exactly when it has no lower-case letter)
+        caps += usize::from(!w.chars().any(|c| c.is_lowercase()));
+    }
     if alpha_len == 0 {
         return LineMode::Normal;
     }
-    let caps = alpha().filter(|w| is_all_caps(w)).count();
-    let has_lower = alpha().any(|w| w.chars().any(|c| c.is_lowercase()));
+    let has_lower = caps < alpha_len;
     if caps >= 2 && (!has_lower || caps * 10 >= alpha_len * 8) {
         return LineMode::AllCaps;
     }
