@@ -166,9 +166,10 @@ impl<'a> Paragraph<'a> {
         let tokens: Vec<(usize, usize)> = crate::text::words(self.text).map(|tok| offset_in(self.text, tok)).collect();
         let mut out = Vec::new();
         for (t, &(s, e)) in tokens.iter().enumerate() {
-            // only a token of 4 chars or more the lexicon does not know is scored
+            // only a token of 4 chars or more the lexicon does not know is scored (and not a
+            // web address: asked last, of the few unknown tokens)
             let tok = &self.text[s..e];
-            if tok.len() < 4 || tok.chars().nth(3).is_none() || protected(tok) || self.is_known_token(t, tok) {
+            if tok.len() < 4 || tok.chars().nth(3).is_none() || self.is_known_token(t, tok) || protected(tok) {
                 continue;
             }
             let best = if tok.contains('"') {
