@@ -414,7 +414,7 @@ pub fn safe_seam(tok: &str) -> Option<usize> {
         return None;
     }
     // most tokens: ASCII without a candidate (one scan, before the others)
-    if tok.is_ascii() && !could_hold_seam(tok.as_bytes()) {
+    if ascii_without_seam_candidate(tok.as_bytes()) {
         return None;
     }
     if code_like(tok) || tok.contains("://") || tok.contains('@') || tok.starts_with('#') || tok.contains("www.") {
@@ -452,13 +452,42 @@ pub fn safe_seam(tok: &str) -> Option<usize> {
 
 /// An ASCII token holds a seam candidate only where a lower-case letter meets a capital or
 /// `, ; : . ? !` meets a letter (past its first two chars): most tokens have neither, and skip
-/// the char table.
-fn could_hold_seam(b: &[u8]) -> bool {
-    (2..b.len()).any(|i| {
-        let (prev, c) = (b[i - 1], b[i]);
-        (prev.is_ascii_lowercase() && c.is_ascii_uppercase()) || (matches!(prev, b',' | b';' | b':' | b'.' | b'?' | b'!') && c.is_ascii_alphabetic())
-    })
+/// the char table. One pass, without a branch per byte: each byte's class says what it is as
+/// the left char of a pair (low bits) and as the right char (high bits).
+fn ascii_without_seam_candidate(b: &[u8]) -> bool {
+    let Some((&first, rest)) = b.split_first() else { return true };
+    // (the pair at chars 0-1 is not a candidate: the first byte is never a left char)
+    let (mut left, mut hits, mut bytes) = (0u8, 0u8, first);
+    for &c in rest {
+        let class = SEAM_CLASS[usize::from(c)];
+        hits |= left & (class >> 4);
+        bytes |= c;
+        left = class & 0x0f;
+    }
+    hits == 0 && bytes < 0x80
 }
+
+/// [`ascii_without_seam_candidate`]'s byte classes: as a left char, bit 0 a lower-case letter,
+/// bit 1 `, ; : . ? !`; as a right char (bits 4, 5), the left chars each pairs with: a capital
+/// pairs with both, a lower-case letter with the punctuation only.
+const SEAM_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_lowercase() {
+            0x01 | 0x20
+        } else if c.is_ascii_uppercase() {
+            0x30
+        } else if matches!(c, b',' | b';' | b':' | b'.' | b'?' | b'!') {
+            0x02
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 /// A capitalised or lower-case word (`Middle`, `Washington’s`), not `McDonald` or `iPhone`.
 fn is_plain_word(w: &str) -> bool {
@@ -479,6 +508,31 @@ fn is_known(w: &str) -> bool {
 
 #[cfg(test)]
 pub(super) mod tests {
+    /// [`ascii_without_seam_candidate`] as it was first written (two scans).
+    fn ascii_without_seam_candidate_by_pairs(b: &[u8]) -> bool {
+        b.is_ascii()
+            && !(2..b.len()).any(|i| {
+                let (prev, c) = (b[i - 1], b[i]);
+                (prev.is_ascii_lowercase() && c.is_ascii_uppercase()) || (matches!(prev, b',' | b';' | b':' | b'.' | b'?' | b'!') && c.is_ascii_alphabetic())
+            })
+    }
+
+    #[test]
+    fn the_one_pass_seam_scan_is_the_pairwise_one() {
+        for tok in ["", "a", "aB", "aBc", "xaB", "x,a", "xx,A", "said,Scott", "theMiddle", "Oman.The", "U.S.", "iPhone", "3.5", "café", "ab\u{e9}", "a?!b", "AB", "ab"] {
+            let b = tok.as_bytes();
+            assert_eq!(ascii_without_seam_candidate(b), ascii_without_seam_candidate_by_pairs(b), "{tok:?}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn any_token_scans_for_seams_as_the_pairwise_scan(tok in "[aZ,.;?!1 \u{e9}-]{0,8}") {
+            proptest::prop_assert_eq!(ascii_without_seam_candidate(tok.as_bytes()), ascii_without_seam_candidate_by_pairs(tok.as_bytes()));
+        }
+    }
+
     use super::*;
 
     /// `text` greedily wrapped at `width` columns, its line breaks then deleted.
