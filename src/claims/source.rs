@@ -6,6 +6,8 @@
 use super::ctx::{Ctx, Toks};
 use super::lexicon::lex;
 use crate::doc::SourceKind;
+use crate::hash::HashSet;
+use std::sync::OnceLock;
 
 /// Longest source phrase, in tokens.
 const MAX_NP: usize = 12;
@@ -75,7 +77,15 @@ pub fn is_medium(ctx: &Ctx, (_, b): Toks) -> bool {
 }
 
 fn is_between(w: &str) -> bool {
-    BETWEEN.contains(&w)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| BETWEEN.iter().copied().collect()).contains(w)
+}
+
+/// Whether `w` is in [`BOUNDARY`]. (The long lists asked at every token of a walk are sets: read
+/// in order, each asked ~60 string compares.)
+fn is_boundary(w: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| BOUNDARY.iter().copied().collect()).contains(w)
 }
 
 /// A token that may belong to a noun phrase.
@@ -84,7 +94,7 @@ fn np_token(ctx: &Ctx, i: usize) -> bool {
     if ctx.is_punct(i) {
         return matches!(w, "-" | "&" | "." | "%");
     }
-    if BOUNDARY.contains(&w) {
+    if is_boundary(w) {
         // `people familiar with the matter`
         return w == "with" && i > 0 && ctx.low(i - 1) == "familiar";
     }
