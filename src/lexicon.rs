@@ -530,8 +530,20 @@ impl<T> PhraseMatcher<T> {
     /// All non-overlapping matches that start and end at word boundaries: at each word of the
     /// text, left to right, the longest phrase that starts there and ends at a boundary.
     pub fn find_all<'p>(&'p self, text: &str) -> Vec<PhraseMatch<'p, T>> {
-        let haystack = self.folded(text);
-        let hay = haystack.as_ref();
+        self.find_all_in(&self.folded(text), text)
+    }
+
+    /// [`Self::find_all`], given `lower`: `text.to_ascii_lowercase()`, or a slice of a longer
+    /// text's (a caller that searches many slices of one text folds it once, not each slice).
+    pub fn find_all_in_lower<'p>(&'p self, lower: &str, text: &str) -> Vec<PhraseMatch<'p, T>> {
+        if !self.fold_case || lower.len() != text.len() {
+            return self.find_all(text);
+        }
+        self.find_all_in(lower, text)
+    }
+
+    /// The matches in `hay`, the text as this matcher reads it (folded when it folds case).
+    fn find_all_in<'p>(&'p self, hay: &str, text: &str) -> Vec<PhraseMatch<'p, T>> {
         let mut out = Vec::new();
         let mut i = 0;
         let bytes = hay.as_bytes();
@@ -797,6 +809,24 @@ mod tests {
         assert_eq!(found, vec![(4, 2), (23, 1), (37, 3), (46, 4)]);
         assert_eq!(m.get("new york"), Some(&1));
         assert_eq!(m.get("New"), None);
+    }
+
+    #[test]
+    fn a_slice_of_a_text_folded_once_matches_as_the_slice_folded_alone() {
+        let text = "Iran said. The NEW YORK TIMES and New York, the U.S. and C# (not CD). Oman";
+        let lower = text.to_ascii_lowercase();
+        let folding = PhraseMatcher::new(vec![("New York", 1), ("New York Times", 2), ("U.S.", 3), ("Oman", 4)], true);
+        let exact = PhraseMatcher::new(vec![("Oman", 4), ("New York", 1)], false);
+        let found = |m: &PhraseMatcher<i32>, a: usize, b: usize, in_lower: bool| {
+            let got = if in_lower { m.find_all_in_lower(&lower[a..b], &text[a..b]) } else { m.find_all(&text[a..b]) };
+            got.iter().map(|f| (f.start, f.end, *f.payload)).collect::<Vec<_>>()
+        };
+        for (a, b) in [(0, text.len()), (11, 70), (15, 27), (71, text.len()), (4, 4)] {
+            assert_eq!(found(&folding, a, b, true), found(&folding, a, b, false), "{a}..{b}");
+            // a matcher that keeps case ignores the folded text
+            assert_eq!(found(&exact, a, b, true), found(&exact, a, b, false), "{a}..{b}");
+        }
+        assert_eq!(found(&exact, 0, text.len(), true), vec![(34, 42, 1), (70, 74, 4)]);
     }
 
     #[test]

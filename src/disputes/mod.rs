@@ -131,7 +131,8 @@ impl CueAt<'_, '_> {
 /// The items of one sentence.
 fn sentence_items(ix: &Index, s: &Sent, last: &mut Option<Party>, out: &mut Vec<Item>) {
     let Some(sent) = s.doc.sentences.get(s.index) else { return };
-    let cues = words().cues.find_all(s.doc.slice(sent.span));
+    let lower = s.lower_text.get(sent.span.start..sent.span.end).unwrap_or("");
+    let cues = words().cues.find_all_in_lower(lower, s.doc.slice(sent.span));
     let strong_sentence = cues.iter().any(|c| !c.payload.weak);
     // `Serbia rejects X and has called for Y`: a later cue with no subject of its own shares it
     let mut sentence_party: Option<Party> = None;

@@ -24,6 +24,8 @@ pub struct Sent<'a> {
     pub toks: &'a [Token],
     /// The sentence's tokens' text.
     pub words: &'a [&'a str],
+    /// The document's text, ASCII lower-cased.
+    pub lower_text: &'a str,
     /// The document's tokens lower-cased (see [`Sent::lower`]), and each form's role.
     lows: &'a LowerForms<'a>,
     roles: &'a [Option<Role>],
@@ -35,6 +37,9 @@ pub struct Sent<'a> {
 /// sentence is read twice).
 pub struct DocWords<'a> {
     texts: Vec<&'a str>,
+    /// The document's text, ASCII lower-cased (the cue matcher folds case: each sentence is a
+    /// slice of this, not folded again).
+    lower_text: String,
     lows: LowerForms<'a>,
     /// Each lower-case form's function-word role ([`Words::role`]), looked up once per form.
     roles: Vec<Option<Role>>,
@@ -44,7 +49,7 @@ impl<'a> DocWords<'a> {
     pub fn new(doc: &'a Doc) -> DocWords<'a> {
         let lows = LowerForms::of_doc(doc, false);
         let roles = lows.forms().map(|f| words().role(f)).collect();
-        DocWords { texts: doc.tokens.iter().map(|t| t.span.slice(&doc.text)).collect(), lows, roles }
+        DocWords { texts: doc.tokens.iter().map(|t| t.span.slice(&doc.text)).collect(), lower_text: doc.text.to_ascii_lowercase(), lows, roles }
     }
 }
 
@@ -61,6 +66,7 @@ impl<'a> Sent<'a> {
             index,
             first: sent.tokens.start,
             toks,
+            lower_text: &all.lower_text,
             lows: &all.lows,
             roles: &all.roles,
             words,
