@@ -118,8 +118,69 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
+/// The [`words`] of a text as byte ranges, read once for scans that each read every word of
+/// a line again (the cleaner's first pass read the whole text's words four times).
+pub struct WordSpans {
+    spans: Vec<(u32, u32)>,
+}
+
+impl WordSpans {
+    /// The words of `text`; `None` for a text too long for 32-bit offsets.
+    pub fn of(text: &str) -> Option<WordSpans> {
+        u32::try_from(text.len()).ok()?;
+        Some(WordSpans { spans: words(text).map(|w| offset_in(text, w)).map(|(s, e)| (s as u32, e as u32)).collect() })
+    }
+
+    /// The words inside `start..end`, a range of the text whose ends are at whitespace or at the
+    /// text's ends (a word never straddles them): exactly `words(&text[start..end])`, offset.
+    pub fn within(&self, start: usize, end: usize) -> &[(u32, u32)] {
+        let from = self.spans.partition_point(|&(s, _)| (s as usize) < start);
+        let to = from + self.spans[from..].partition_point(|&(s, _)| (s as usize) < end);
+        &self.spans[from..to]
+    }
+
+    /// Each word's text.
+    pub fn texts<'s, 't: 's>(&'s self, text: &'t str) -> impl Iterator<Item = &'t str> + 's {
+        self.spans.iter().map(move |&(s, e)| &text[s as usize..e as usize])
+    }
+}
+
+/// The words of a slice of a text as byte ranges in the slice: from the text's [`WordSpans`]
+/// (`Spans`: the slice's spans and the slice's offset in the text), or read from the slice.
+pub enum SliceWords<'a> {
+    Spans(std::slice::Iter<'a, (u32, u32)>, usize),
+    Text(&'a str, Words<'a>),
+}
+
+impl<'a> SliceWords<'a> {
+    /// The words of `text[start..end]`, from `spans` (the text's) if given, else read.
+    pub fn of(text: &'a str, start: usize, end: usize, spans: Option<&'a WordSpans>) -> SliceWords<'a> {
+        match spans {
+            Some(w) => SliceWords::Spans(w.within(start, end).iter(), start),
+            None => SliceWords::read(&text[start..end]),
+        }
+    }
+
+    /// The words of `slice`, read from it.
+    pub fn read(slice: &'a str) -> SliceWords<'a> {
+        SliceWords::Text(slice, words(slice))
+    }
+}
+
+impl Iterator for SliceWords<'_> {
+    type Item = (usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        match self {
+            SliceWords::Spans(spans, base) => spans.next().map(|&(s, e)| (s as usize - *base, e as usize - *base)),
+            SliceWords::Text(slice, words) => words.next().map(|w| offset_in(slice, w)),
+        }
+    }
+}
+
 /// Byte range of `part`, a slice of `text` (a word [`words`] gave), in `text`.
-pub(crate) fn offset_in(text: &str, part: &str) -> (usize, usize) {
+pub fn offset_in(text: &str, part: &str) -> (usize, usize) {
     let s = part.as_ptr() as usize - text.as_ptr() as usize;
     (s, s + part.len())
 }
@@ -198,6 +259,27 @@ mod tests {
         assert!(!is_alphabetic('\u{2019}') && !is_alphanumeric('\u{2014}') && is_alphabetic('\u{2071}'));
     }
 
+    /// Every line-aligned range's words read from the spans are the words of its slice.
+    fn check_word_spans(text: &str) {
+        let spans = WordSpans::of(text).unwrap();
+        assert_eq!(spans.texts(text).collect::<Vec<_>>(), words(text).collect::<Vec<_>>());
+        let mut bounds: Vec<usize> = vec![0, text.len()];
+        bounds.extend(text.char_indices().filter(|(_, c)| c.is_whitespace()).flat_map(|(i, c)| [i, i + c.len_utf8()]));
+        for &a in &bounds {
+            for &b in bounds.iter().filter(|&&b| b >= a) {
+                let got: Vec<&str> = spans.within(a, b).iter().map(|&(s, e)| &text[s as usize..e as usize]).collect();
+                assert_eq!(got, words(&text[a..b]).collect::<Vec<_>>(), "{text:?} {a}..{b}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_spans_within_a_range_are_the_words_of_its_slice() {
+        for text in ["", " ", "one", "one two\nthree\r\nfour  five\u{a0}six", "\n\nx\n", "a\u{2028}b 😊 €\r"] {
+            check_word_spans(text);
+        }
+    }
+
     #[test]
     fn contains_agrees_at_the_edges() {
         for (h, n) in [("", ""), ("abc", ""), ("", "a"), ("abc", "abc"), ("abc", "abcd"), ("xabc", "bc"), ("aab", "ab"), ("é€", "€"), ("€", "\u{82}")] {
@@ -217,6 +299,11 @@ mod tests {
             let bytes = text.as_bytes();
             let want = bytes.get(from..).and_then(|rest| rest.iter().position(|&b| b == b'\n' || b == b'\r')).map(|p| from + p);
             proptest::prop_assert_eq!(find_line_break(bytes, from), want);
+        }
+
+        #[test]
+        fn word_spans_of_any_text(text in "[ab \n\r\t\u{a0}\u{2028}\u{e9}\u{1f60a}]{0,16}") {
+            check_word_spans(&text);
         }
 
         #[test]

@@ -69,8 +69,10 @@ impl<'a> Ctx<'a> {
         // lookup forms: lower case, curly apostrophes folded (`Iran’s` → `iran's`)
         let low = LowerForms::of_doc(doc, true);
         let (words, word_ids) = crate::tokenize::words_and_ids(text, &doc.tokens, &doc.vocab);
-        // (the gaps between tokens are a few bytes: read in place, a byte loop, not `memchr`)
+        // (the gaps between tokens are a few bytes: read in place, a byte loop, not `memchr`,
+        // whose set-up `contains` calls in the wasm for every gap)
         let bytes = text.as_bytes();
+        #[allow(clippy::manual_contains)]
         let break_before = (0..n)
             .map(|i| i > 0 && bytes.get(doc.tokens[i - 1].span.end..doc.tokens[i].span.start).is_some_and(|g| g.iter().any(|&b| b == b'\n')))
             .collect();

@@ -86,10 +86,15 @@ impl<'a> Counts<'a> {
 
     /// Counts of `text`'s token cores.
     pub fn of(text: &'a str) -> Counts<'a> {
+        Counts::of_words(text.len(), crate::text::words(text))
+    }
+
+    /// Counts of the cores of `words`, the words of a text of `len` bytes.
+    pub fn of_words(len: usize, words: impl Iterator<Item = &'a str>) -> Counts<'a> {
         // about one distinct token per 12 bytes of news: no rehashing while counting
-        let mut map: HashMap<&'a str, Entry> = HashMap::with_capacity_and_hasher(text.len() / 12, Default::default());
+        let mut map: HashMap<&'a str, Entry> = HashMap::with_capacity_and_hasher(len / 12, Default::default());
         let mut tokens = 0u32;
-        for tok in crate::text::words(text) {
+        for tok in words {
             let core = super::lexicon::word_core(tok);
             if !core.is_empty() {
                 tokens += 1;

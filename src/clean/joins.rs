@@ -19,6 +19,7 @@ use super::wrap::{reopens_quotes, Chain, Paragraph, QuoteContext};
 use super::{Lines, Replacement};
 use crate::hash::HashMap;
 use crate::doc::{Edit, Span};
+use crate::text::{SliceWords, WordSpans};
 use std::rc::Rc;
 
 /// Characters of the longest paragraphs on which every hypothesis is scored.
@@ -64,8 +65,15 @@ pub fn replacements<'t>(text: &'t str, reflowed: &[(usize, usize)], out: &mut Ve
         let i = reflowed.partition_point(|&(s, _)| s <= off);
         i > 0 && off < reflowed[i - 1].1
     };
+    // the first pass reads every word of every line four times (counting, the glued test, safe
+    // seams, suggestions): the words are read once (a confirming pass reads few lines afresh)
+    let spans = match &lines {
+        Lines::Record(_) => crate::text::WordSpans::of(text),
+        Lines::Recall(..) => None,
+    };
+    let spans = spans.as_ref();
     for &(s, e) in reflowed {
-        safe_seams(text, s, e, out);
+        safe_seams(text, s, e, spans, out);
     }
     // a confirming pass brings the first pass's counts up by the words its edits touch; a line
     // it reads as the first pass did keeps what the counts decided there (its own chain) when
@@ -77,14 +85,14 @@ pub fn replacements<'t>(text: &'t str, reflowed: &[(usize, usize)], out: &mut Ve
     let (counts, changed) = match recalled_counts {
         // (each recalled line is searched for every changed core: a few only)
         Some((counts, changed)) => (counts, Some(changed).filter(|c| c.len() <= MAX_CHANGED_CORES)),
-        None => (Rc::new(Counts::of(text)), None),
+        None => (Rc::new(spans.map_or_else(|| Counts::of(text), |w| Counts::of_words(text.len(), w.texts(text)))), None),
     };
     let cache = DocCache::with_counts(Rc::clone(&counts));
     let reopens = reopens_quotes(text);
     let quote_context = |end: usize| QuoteContext { continues: next_paragraph_opens_quote(text, end), reopens };
     let paras: Vec<(usize, Paragraph)> = long_lines(text)
         .filter(|(off, _)| !in_block(*off))
-        .map(|(off, line)| (off, Paragraph::with_cache(line, &cache, quote_context(off + line.len()))))
+        .map(|(off, line)| (off, with_words(Paragraph::with_cache(line, &cache, quote_context(off + line.len())), spans, off)))
         .collect();
     let hyps = candidate_hypotheses(&paras);
     let table: Vec<Vec<Option<Chain>>> = paras.iter().map(|(_, p)| hyps.iter().map(|&(w, m)| p.best_chain(w, m)).collect()).collect();
@@ -130,13 +138,13 @@ pub fn replacements<'t>(text: &'t str, reflowed: &[(usize, usize)], out: &mut Ve
                 }
                 // the safe seams hold whatever the geometry says (and cleaning again, with the
                 // geometry gone, would apply them: idempotence)
-                safe_seams_between(text, *off, off + p_len(text, *off), &c.splits, out);
+                safe_seams_between(text, *off, off + p_len(text, *off), &c.splits, spans, out);
             }
             None => {
                 let from = out.len();
                 match known.and_then(|k| k.seams.as_ref()) {
                     Some(seams) => out.extend(seams.iter().map(|&at| seam(off + at))),
-                    None => safe_seams(text, *off, off + line.len(), out),
+                    None => safe_seams(text, *off, off + line.len(), spans, out),
                 }
                 if matches!(lines, Lines::Record(_)) {
                     facts.seams = Some(out[from..].iter().map(|r| r.original.start - off).collect());
@@ -156,9 +164,10 @@ pub fn replacements<'t>(text: &'t str, reflowed: &[(usize, usize)], out: &mut Ve
     // short lines never reach the geometry: safe seams, and suggestions
     for (off, end) in short_lines(text).filter(|(off, _)| !in_block(*off)) {
         let from = out.len();
-        safe_seams(text, off, end, out);
+        safe_seams(text, off, end, spans, out);
         if let Some(suggested) = suggested.as_deref_mut() {
-            suggest(text, off, &Paragraph::with_cache(&text[off..end], &cache, QuoteContext { continues: false, reopens }), &out[from..], suggested);
+            let p = with_words(Paragraph::with_cache(&text[off..end], &cache, QuoteContext { continues: false, reopens }), spans, off);
+            suggest(text, off, &p, &out[from..], suggested);
         }
     }
 }
@@ -365,18 +374,28 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     super::lines(text).map(move |l| (l.start, &text[l.start..l.content_end]))
 }
 
-/// The seams safe without geometry, in `text[start..end]`.
-fn safe_seams(text: &str, start: usize, end: usize, out: &mut Vec<Replacement>) {
-    safe_seams_between(text, start, end, &[], out)
+/// The paragraph at byte `off` of the text, given its words if the text's were read.
+fn with_words<'a>(p: Paragraph<'a>, spans: Option<&'a WordSpans>, off: usize) -> Paragraph<'a> {
+    match spans {
+        Some(w) => {
+            let end = off + p.text().len();
+            p.with_words(w.within(off, end), off)
+        }
+        None => p,
+    }
+}
+
+/// The seams safe without geometry, in `text[start..end]` (its words read from `spans`, the
+/// text's, if given).
+fn safe_seams(text: &str, start: usize, end: usize, spans: Option<&WordSpans>, out: &mut Vec<Replacement>) {
+    safe_seams_between(text, start, end, &[], spans, out)
 }
 
 /// [`safe_seams`] in a paragraph the geometry splits at `cuts` (sorted offsets relative to
 /// `start`): each piece of a cut token is searched on its own, as cleaning again would.
-fn safe_seams_between(text: &str, start: usize, end: usize, cuts: &[usize], out: &mut Vec<Replacement>) {
+fn safe_seams_between(text: &str, start: usize, end: usize, cuts: &[usize], spans: Option<&WordSpans>, out: &mut Vec<Replacement>) {
     let region = &text[start..end];
-    // (the words found by skipping whitespace a byte at a time, ASCII without decoding)
-    for tok in crate::text::words(region) {
-        let (s, i) = crate::text::offset_in(region, tok);
+    for (s, i) in SliceWords::of(text, start, end, spans) {
         let mut push = |at: usize| out.push(seam(start + at));
         let inside = &cuts[cuts.partition_point(|&x| x <= s)..cuts.partition_point(|&x| x < i)];
         let mut from = s;

@@ -12,7 +12,7 @@
 
 use super::lexicon::{bigram_bonus, is_known_piece, word_score};
 use std::cell::{OnceCell, RefCell};
-use crate::text::offset_in;
+use crate::text::SliceWords;
 
 /// Paragraph: its text, and the per-character tables of [`Geometry`], built the first time a
 /// hypothesis or a suggestion needs them (most lines of a paste need neither: they are not
@@ -26,6 +26,9 @@ pub struct Paragraph<'a> {
     /// Per token (in text order): `UNASKED`, or whether the lexicon knows it (see
     /// [`Self::is_known_token`]).
     known: RefCell<Vec<u8>>,
+    /// Its words as byte ranges of the article and the paragraph's offset in it, when the
+    /// article's words were read once ([`Paragraph::with_words`]); else they are read here.
+    words: Option<(&'a [(u32, u32)], usize)>,
 }
 
 /// A paragraph's characters, byte offsets, tokens, punctuation seams, and (computed lazily, per
@@ -121,7 +124,26 @@ impl<'a> Paragraph<'a> {
     }
 
     fn build(text: &'a str, cache: Option<&'a super::cache::DocCache<'a>>, quotes: QuoteContext) -> Paragraph<'a> {
-        Paragraph { text, chars: text.chars().count(), cache, quotes, geometry: OnceCell::new(), known: RefCell::default() }
+        Paragraph { text, chars: text.chars().count(), cache, quotes, geometry: OnceCell::new(), known: RefCell::default(), words: None }
+    }
+
+    /// This paragraph, its words given: `words` are the byte ranges, in the article, of the
+    /// words of the paragraph, which starts at byte `offset` of the article.
+    pub fn with_words(mut self, words: &'a [(u32, u32)], offset: usize) -> Paragraph<'a> {
+        self.words = Some((words, offset));
+        self
+    }
+
+    /// The paragraph's text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    fn tokens(&self) -> SliceWords<'a> {
+        match self.words {
+            Some((spans, base)) => SliceWords::Spans(spans.iter(), base),
+            None => SliceWords::read(self.text),
+        }
     }
 
     fn geometry(&self) -> &Geometry<'a> {
@@ -156,14 +178,14 @@ impl<'a> Paragraph<'a> {
     /// Tokens of at least `min_bytes` bytes the lexicon does not know, counted up to `limit`
     /// (read from the text: no per-character table is built).
     pub fn unknown_tokens_up_to(&self, min_bytes: usize, limit: usize) -> usize {
-        crate::text::words(self.text).enumerate().filter(|&(t, tok)| tok.len() >= min_bytes && !self.is_known_token(t, tok)).take(limit).count()
+        self.tokens().enumerate().filter(|&(t, (s, e))| e - s >= min_bytes && !self.is_known_token(t, &self.text[s..e])).take(limit).count()
     }
 
     /// For every token the lexicon does not know, its best split if that gains at least
     /// `min_gain`: (byte offset in the paragraph, gain). Used for suggestions where no geometry
     /// fits: the split scoring stays with the few tokens that look glued.
     pub fn best_splits(&self, min_gain: f32) -> Vec<(usize, f32)> {
-        let tokens: Vec<(usize, usize)> = crate::text::words(self.text).map(|tok| offset_in(self.text, tok)).collect();
+        let tokens: Vec<(usize, usize)> = self.tokens().collect();
         let mut out = Vec::new();
         for (t, &(s, e)) in tokens.iter().enumerate() {
             // only a token of 4 chars or more the lexicon does not know is scored (and not a
@@ -905,6 +927,19 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_given_the_articles_words_reads_them_as_its_own() {
+        for line in ["The councilsaid on Tuesday thatthe planwas approved by theMiddle East desk.", "  Spaced\u{a0} wordsglued here ", "", "caf\u{e9}society"] {
+            let article = format!("First line.\n{line}\r\nlast");
+            let (off, spans) = (12, crate::text::WordSpans::of(&article).unwrap());
+            let given = Paragraph::new(&article[off..off + line.len()]).with_words(spans.within(off, off + line.len()), off);
+            let read = Paragraph::new(line);
+            assert_eq!(given.tokens().collect::<Vec<_>>(), read.tokens().collect::<Vec<_>>(), "{line:?}");
+            assert_eq!(given.unknown_tokens_up_to(5, 9), read.unknown_tokens_up_to(5, 9), "{line:?}");
+            assert_eq!(given.best_splits(0.0), read.best_splits(0.0), "{line:?}");
+        }
+    }
+
+    #[test]
     fn a_suggestion_scored_in_its_window_is_the_one_the_whole_paragraph_gives() {
         for text in [
             "The councilsaid on Tuesday thatthe planwas (approved) by MrSmith's aides,butnot by theMiddle East desk.",
@@ -912,7 +947,7 @@ mod tests {
             "O'Brienhas said thatworkers'skills matter: \u{e9}t\u{e9}glued, caf\u{e9}society",
         ] {
             let p = Paragraph::new(text);
-            let tokens: Vec<(usize, usize)> = text.split_whitespace().map(|tok| offset_in(text, tok)).collect();
+            let tokens: Vec<(usize, usize)> = text.split_whitespace().map(|tok| crate::text::offset_in(text, tok)).collect();
             let whole: Vec<(usize, f32)> = (0..tokens.len())
                 .filter(|&t| {
                     let tok = &text[tokens[t].0..tokens[t].1];
