@@ -107,6 +107,11 @@ impl<'a> LowerForms<'a> {
         self.forms.iter().map(|f| &**f)
     }
 
+    /// How many distinct forms (see [`Self::forms`]).
+    pub fn form_count(&self) -> usize {
+        self.forms.len()
+    }
+
     /// Tokens (not distinct forms).
     pub fn len(&self) -> usize {
         self.ids.map_or(self.forms.len(), <[u32]>::len)

@@ -4,6 +4,7 @@
 
 use crate::doc::{Doc, SourceKind, Span, TokenKind};
 use crate::lexicon::LowerForms;
+use super::lexicon::{lex, CueInfo, Leads};
 use std::borrow::Cow;
 
 /// A half-open range of token indices.
@@ -31,6 +32,8 @@ pub struct Ctx<'a> {
     pub in_quote: Vec<bool>,
     /// Sentence index of each token.
     pub sentence_of: Vec<usize>,
+    /// The cue, hedge and sourceless lists each word leads (see [`Leads`]).
+    leads: [Leads; 3],
 }
 
 fn quote_mark(text: &str, tok: Span) -> QuoteMark {
@@ -112,7 +115,23 @@ impl<'a> Ctx<'a> {
                 QuoteMark::None => {}
             }
         }
-        Ctx { doc, words, word_ids, low, quote, break_before, in_quote: vec![false; n], sentence_of }
+        let leads = [Leads::new(&low), Leads::new(&low), Leads::new(&low)];
+        Ctx { doc, words, word_ids, low, quote, break_before, in_quote: vec![false; n], sentence_of, leads }
+    }
+
+    /// The longest cue starting at token `i`: (length, flags).
+    pub fn cue_at(&self, i: usize) -> Option<(usize, &'static CueInfo)> {
+        lex().cues.match_at_in(&self.leads[0], &self.low, i)
+    }
+
+    /// The length of the longest hedge starting at token `i`.
+    pub fn hedge_at(&self, i: usize) -> Option<usize> {
+        lex().hedges.match_at_in(&self.leads[1], &self.low, i).map(|(len, _)| len)
+    }
+
+    /// The length of the longest sourceless-claim phrase starting at token `i`.
+    pub fn sourceless_at(&self, i: usize) -> Option<usize> {
+        lex().sourceless.match_at_in(&self.leads[2], &self.low, i).map(|(len, _)| len)
     }
 
     pub fn len(&self) -> usize {

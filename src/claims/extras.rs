@@ -3,7 +3,6 @@
 //! which are kept apart as `hedged_no_source` (source `None`), never as someone's claim.
 
 use super::ctx::{Ctx, Draft, Drafts};
-use super::lexicon::lex;
 use crate::doc::SourceKind;
 
 /// Most words a headline tag's source may have.
@@ -125,7 +124,7 @@ pub fn sourceless(ctx: &Ctx, d: &mut Drafts) {
             if d.used[i] || ctx.in_quote[i] {
                 return None;
             }
-            lex().sourceless.match_at(&ctx.low, i).map(|(len, _)| (i, len))
+            ctx.sourceless_at(i).map(|len| (i, len))
         }) else {
             continue;
         };

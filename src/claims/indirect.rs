@@ -91,7 +91,7 @@ fn candidates(ctx: &Ctx, d: &Drafts, lo: usize, hi: usize) -> Vec<Cand> {
         }
         let found = if ctx.low(i) == "according" && ctx.low(i + 1) == "to" {
             according_to(ctx, floor, i, hi)
-        } else if let Some((len, info)) = lex().cues.match_at(&ctx.low, i).filter(|_| i == lo || title_case || !ctx.is_capitalized(i)) {
+        } else if let Some((len, info)) = ctx.cue_at(i).filter(|_| i == lo || title_case || !ctx.is_capitalized(i)) {
             let window = (i - lo).min(PREVIOUS_SPEAKER_WINDOW);
             let prev_source = out.last().and_then(|p| p.source).or_else(|| d.source_before(i, window));
             cue_candidate(ctx, floor, (i, (i + len).min(hi)), *info, hi, prev_source)
@@ -489,7 +489,7 @@ fn cue_follows(ctx: &Ctx, k: usize) -> bool {
     while k < ctx.len() && matches!(ctx.low(k), "also" | "then" | "later" | "has" | "have" | "had" | "repeatedly") {
         k += 1;
     }
-    lex().cues.match_at(&ctx.low, k).is_some_and(|(_, info)| !info.needs_that || matches!(ctx.low(k + 1), "that" | ":"))
+    ctx.cue_at(k).is_some_and(|(_, info)| !info.needs_that || matches!(ctx.low(k + 1), "that" | ":"))
 }
 
 /// `… but later admitted …` / `… and then resigned`: a time adverb and a past-tense verb start

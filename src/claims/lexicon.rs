@@ -4,6 +4,7 @@
 use crate::doc::SourceKind;
 use crate::lexicon::{lower, parse, EndBytes, LowerForms};
 use std::borrow::Cow;
+use std::cell::Cell;
 use crate::hash::HashMap;
 use std::sync::OnceLock;
 
@@ -45,9 +46,26 @@ type PhraseRest<T> = (Vec<Cow<'static, str>>, T);
 /// Phrases over lowercased tokens: first word → (remaining words, payload), longest first.
 /// Words borrow the static lexicon text unless lower-casing changed them.
 pub struct TokenPhrases<T> {
-    by_first: HashMap<Cow<'static, str>, Vec<PhraseRest<T>>>,
+    /// First word → its index in `lists`.
+    by_first: HashMap<Cow<'static, str>, u32>,
+    lists: Vec<Vec<PhraseRest<T>>>,
     /// The first words' end bytes: most tokens start no entry (see [`EndBytes`]).
     first_ends: EndBytes,
+}
+
+/// For one document and one [`TokenPhrases`]: the list each distinct word (form) leads, looked
+/// up the first time a token of it is asked (claims ask at nearly every token of an article).
+pub struct Leads {
+    by_form: Vec<Cell<u32>>,
+}
+
+const UNASKED: u32 = u32::MAX;
+const LEADS_NONE: u32 = u32::MAX - 1;
+
+impl Leads {
+    pub fn new(low: &LowerForms) -> Leads {
+        Leads { by_form: vec![Cell::new(UNASKED); low.form_count()] }
+    }
 }
 
 impl<T> TokenPhrases<T> {
@@ -55,26 +73,55 @@ impl<T> TokenPhrases<T> {
     // leaves in the baseline tier instead of compiling three inlined loops optimised)
     #[inline(never)]
     fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> TokenPhrases<T> {
-        let mut by_first: HashMap<Cow<'static, str>, Vec<PhraseRest<T>>> = HashMap::default();
+        let mut by_first: HashMap<Cow<'static, str>, u32> = HashMap::default();
+        let mut lists: Vec<Vec<PhraseRest<T>>> = Vec::new();
         for (phrase, payload) in entries {
             let mut words = crate::text::words(phrase).map(lower);
             let Some(first) = words.next() else { continue };
-            by_first.entry(first).or_default().push((words.collect(), payload));
+            let k = *by_first.entry(first).or_insert_with(|| {
+                lists.push(Vec::new());
+                (lists.len() - 1) as u32
+            });
+            lists[k as usize].push((words.collect(), payload));
         }
-        for list in by_first.values_mut() {
+        for list in &mut lists {
             crate::sort::sort_by_key(list, |(rest, _)| std::cmp::Reverse(rest.len()));
         }
         let first_ends = EndBytes::new(by_first.keys().map(|k| &**k));
-        TokenPhrases { by_first, first_ends }
+        TokenPhrases { by_first, lists, first_ends }
+    }
+
+    /// The index in `lists` of the entries `first` leads.
+    fn lead(&self, first: &str) -> Option<u32> {
+        if !self.first_ends.may_hold(first) {
+            return None;
+        }
+        self.by_first.get(first).copied()
     }
 
     /// The longest entry starting at token `i` of `low` (lowercased tokens): (length, payload).
     pub fn match_at(&self, low: &LowerForms, i: usize) -> Option<(usize, &T)> {
-        let first = low.get(i)?;
-        if !self.first_ends.may_hold(first) {
+        let k = self.lead(low.get(i)?)?;
+        self.longest(k, low, i)
+    }
+
+    /// [`Self::match_at`], the first word's list read from `leads` (this lexicon's, for `low`'s
+    /// document) once asked.
+    pub fn match_at_in(&self, leads: &Leads, low: &LowerForms, i: usize) -> Option<(usize, &T)> {
+        let Some(slot) = low.form_index(i).and_then(|f| leads.by_form.get(f)) else { return self.match_at(low, i) };
+        let mut k = slot.get();
+        if k == UNASKED {
+            k = low.get(i).and_then(|first| self.lead(first)).unwrap_or(LEADS_NONE);
+            slot.set(k);
+        }
+        if k == LEADS_NONE {
             return None;
         }
-        let list = self.by_first.get(first)?;
+        self.longest(k, low, i)
+    }
+
+    fn longest(&self, k: u32, low: &LowerForms, i: usize) -> Option<(usize, &T)> {
+        let list = self.lists.get(k as usize)?;
         list.iter().find_map(|(rest, payload)| {
             let fits = rest.iter().enumerate().all(|(k, w)| low.get(i + 1 + k).is_some_and(|t| t == &**w));
             fits.then_some((1 + rest.len(), payload))
@@ -130,6 +177,32 @@ mod tests {
         let t = low("She said in a statement");
         assert_eq!(lex().cues.match_at(&t, 1).map(|m| m.0), Some(4));
         assert!(lex().cues.match_at(&t, 0).is_none());
+    }
+
+    #[test]
+    fn a_words_lead_kept_for_the_document_matches_as_a_fresh_lookup() {
+        let text = "Officials said. He SAID in a statement that she said so, and said in a way: \u{201c}Said\u{201d} may be expected to";
+        let mut doc = crate::doc::Doc::new(text);
+        crate::tokenize::tokenize(&mut doc);
+        let low = LowerForms::of_doc(&doc, true);
+        // a word's tokens share one form: the memo is asked once per word, from any token
+        assert!(low.form_count() < low.len());
+        // asked in text order and backwards (each word's first token asked is another one)
+        for backwards in [false, true] {
+            let leads = Leads::new(&low);
+            let order: Vec<usize> = if backwards { (0..low.len()).rev().collect() } else { (0..low.len()).collect() };
+            for i in order {
+                assert_eq!(lex().cues.match_at_in(&leads, &low, i), lex().cues.match_at(&low, i), "token {i}");
+            }
+        }
+        let leads = Leads::new(&low);
+        for i in 0..low.len() {
+            assert_eq!(lex().hedges.match_at_in(&leads, &low, i), lex().hedges.match_at(&low, i), "token {i}");
+        }
+        assert!((0..low.len()).filter(|&i| lex().cues.match_at(&low, i).is_some()).count() >= 4);
+        // forms of another document (or none) are looked up afresh
+        let other = self::low("said");
+        assert_eq!(lex().cues.match_at_in(&Leads::new(&other), &low, 2), lex().cues.match_at(&low, 2));
     }
 
     #[test]

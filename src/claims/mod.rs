@@ -78,8 +78,8 @@ fn hedges(ctx: &Ctx, d: &Draft) -> Vec<Span> {
     for (a, b) in ranges {
         let mut i = a;
         while i < b {
-            match lexicon::lex().hedges.match_at(&ctx.low, i) {
-                Some((len, _)) if i + len <= b => {
+            match ctx.hedge_at(i) {
+                Some(len) if i + len <= b => {
                     out.push(ctx.span((i, i + len)));
                     i += len;
                 }

@@ -4,7 +4,6 @@
 //! (`"A," she said. "B."`) becomes one claim with two content segments.
 
 use super::ctx::{Ctx, Draft, Drafts, QuoteMark, Toks};
-use super::lexicon::lex;
 use super::source::{left_source, right_source, LeftSource};
 
 /// A quotation that runs this many tokens without closing is a stray mark.
@@ -166,7 +165,7 @@ fn after_quote(ctx: &Ctx, quotes: &[Quote], next: usize, q: Quote) -> Option<(Dr
         return None;
     }
     let limit = tail_limit(ctx, start);
-    let (source, cue, appositive, negated) = if let Some((len, _)) = lex().cues.match_at(&ctx.low, start) {
+    let (source, cue, appositive, negated) = if let Some((len, _)) = ctx.cue_at(start) {
         let cue = (start, start + len);
         (right_source(ctx, cue.1, limit)?, cue, None, false)
     } else {
@@ -178,7 +177,7 @@ fn after_quote(ctx: &Ctx, quotes: &[Quote], next: usize, q: Quote) -> Option<(Dr
             return None;
         }
         let (k, len) = (start..limit).find_map(|k| {
-            let known = lex().cues.match_at(&ctx.low, k).map(|(len, _)| (k, len));
+            let known = ctx.cue_at(k).map(|(len, _)| (k, len));
             let past = open_ended && k > start && !ctx.is_capitalized(k) && ctx.low(k).len() > 4 && ctx.low(k).ends_with("ed");
             known.or(past.then_some((k, 1)))
         })?;
@@ -230,7 +229,7 @@ fn before_quote(ctx: &Ctx, q: Quote, d: &Drafts) -> Option<Draft> {
     }
     let floor = ctx.doc.sentences.get(ctx.sentence_of[k.saturating_sub(1)]).map(|s| s.tokens.start).unwrap_or(0);
     let (cue_start, _) = (1..=4).filter_map(|m| k.checked_sub(m)).find_map(|s| {
-        lex().cues.match_at(&ctx.low, s).filter(|(len, _)| s + len == k).map(|(len, info)| (s, (len, *info)))
+        ctx.cue_at(s).filter(|(len, _)| s + len == k).map(|(len, info)| (s, (len, *info)))
     })?;
     if cue_start < floor || d.is_used((cue_start, k)) {
         return None;

@@ -255,7 +255,7 @@ fn looks_appositive(ctx: &Ctx, (a, b): Toks) -> bool {
     let mut in_relative = false;
     for i in a..b {
         in_relative |= relative(ctx.low(i));
-        let verb = FINITE.contains(&ctx.low(i)) || lex().cues.match_at(&ctx.low, i).is_some() && !ctx.low(i).ends_with("ing") && !ctx.is_capitalized(i);
+        let verb = FINITE.contains(&ctx.low(i)) || ctx.cue_at(i).is_some() && !ctx.low(i).ends_with("ing") && !ctx.is_capitalized(i);
         if verb && !in_relative {
             return false;
         }
@@ -300,7 +300,7 @@ pub fn clause_subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Toks> {
         if !np_token(ctx, k) && w != "and" {
             break;
         }
-        if lex().cues.match_at(&ctx.low, k).is_some() && k > start && !ctx.is_capitalized(k) {
+        if ctx.cue_at(k).is_some() && k > start && !ctx.is_capitalized(k) {
             break;
         }
         k += 1;
