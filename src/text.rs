@@ -122,27 +122,51 @@ impl<'a> Iterator for Words<'a> {
 /// a line again (the cleaner's first pass read the whole text's words four times).
 pub struct WordSpans {
     spans: Vec<(u32, u32)>,
+    /// Where the last [`Self::within`] started: lines are asked in text order, so the next one
+    /// is found by galloping from here, not by a search of the whole list.
+    hint: std::cell::Cell<usize>,
 }
 
 impl WordSpans {
     /// The words of `text`; `None` for a text too long for 32-bit offsets.
     pub fn of(text: &str) -> Option<WordSpans> {
         u32::try_from(text.len()).ok()?;
-        Some(WordSpans { spans: words(text).map(|w| offset_in(text, w)).map(|(s, e)| (s as u32, e as u32)).collect() })
+        let spans = words(text).map(|w| offset_in(text, w)).map(|(s, e)| (s as u32, e as u32)).collect();
+        Some(WordSpans { spans, hint: Default::default() })
     }
 
     /// The words inside `start..end`, a range of the text whose ends are at whitespace or at the
     /// text's ends (a word never straddles them): exactly `words(&text[start..end])`, offset.
     pub fn within(&self, start: usize, end: usize) -> &[(u32, u32)] {
-        let from = self.spans.partition_point(|&(s, _)| (s as usize) < start);
-        let to = from + self.spans[from..].partition_point(|&(s, _)| (s as usize) < end);
-        &self.spans[from..to]
+        let hint = self.hint.get().min(self.spans.len());
+        let from = match hint.checked_sub(1).map(|h| self.spans[h].0 as usize) {
+            // a range before the last one's: searched from the list's start
+            Some(before) if before >= start => first_at_or_after(&self.spans[..hint], 0, start),
+            _ => first_at_or_after(&self.spans, hint, start),
+        };
+        self.hint.set(from);
+        &self.spans[from..first_at_or_after(&self.spans, from, end)]
     }
 
     /// Each word's text.
     pub fn texts<'s, 't: 's>(&'s self, text: &'t str) -> impl Iterator<Item = &'t str> + 's {
         self.spans.iter().map(move |&(s, e)| &text[s as usize..e as usize])
     }
+}
+
+/// The first index from `from` on whose span starts at or after `at` (spans sorted), galloping:
+/// O(log distance) from `from`.
+fn first_at_or_after(spans: &[(u32, u32)], from: usize, at: usize) -> usize {
+    let before = |i: usize| (spans[i].0 as usize) < at;
+    let (mut lo, mut step) = (from, 1);
+    let mut hi = from;
+    while hi < spans.len() && before(hi) {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+    }
+    let hi = hi.min(spans.len());
+    lo + spans[lo..hi].partition_point(|&(s, _)| (s as usize) < at)
 }
 
 /// The words of a slice of a text as byte ranges in the slice: from the text's [`WordSpans`]
@@ -265,7 +289,11 @@ mod tests {
         assert_eq!(spans.texts(text).collect::<Vec<_>>(), words(text).collect::<Vec<_>>());
         let mut bounds: Vec<usize> = vec![0, text.len()];
         bounds.extend(text.char_indices().filter(|(_, c)| c.is_whitespace()).flat_map(|(i, c)| [i, i + c.len_utf8()]));
-        for &a in &bounds {
+        // (asked in text order and against it: the search gallops from the last range asked)
+        bounds.sort_unstable();
+        bounds.dedup();
+        let reversed: Vec<usize> = bounds.iter().rev().copied().collect();
+        for &a in bounds.iter().chain(&reversed) {
             for &b in bounds.iter().filter(|&&b| b >= a) {
                 let got: Vec<&str> = spans.within(a, b).iter().map(|&(s, e)| &text[s as usize..e as usize]).collect();
                 assert_eq!(got, words(&text[a..b]).collect::<Vec<_>>(), "{text:?} {a}..{b}");
