@@ -17,6 +17,26 @@ pub fn word_hash(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
+/// [`word_hash`] of `letters` lower-cased, for ASCII letters only (any case), without a
+/// lower-cased copy: an ASCII letter's lower case is the letter with bit 5 set, so each 8-byte
+/// word of the hash is read with that bit set in each of its bytes.
+pub fn word_hash_of_lower_letters(letters: &[u8]) -> u64 {
+    const CASE_BITS: u64 = 0x2020_2020_2020_2020;
+    let mut h = WORD_SEED ^ letters.len() as u64;
+    let mut chunks = letters.chunks_exact(8);
+    for c in &mut chunks {
+        let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) | CASE_BITS;
+        h = (h ^ word).wrapping_mul(WORD_MUL).rotate_left(29);
+    }
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        // (the case bits of the tail's bytes only: the padding stays zero)
+        let word = tail_word(tail) | CASE_BITS >> (8 * (8 - tail.len()));
+        h = (h ^ word).wrapping_mul(WORD_MUL).rotate_left(29);
+    }
+    WordHasher(h).finish()
+}
+
 /// [`word_hash`] as a `Hasher`, for maps probed with the pieces of every split.
 pub struct WordHasher(u64);
 
@@ -85,6 +105,13 @@ pub type HashSet<K> = std::collections::HashSet<K, WordBuild>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_hash_as_their_lower_case_copy() {
+        for w in ["", "a", "A", "Iran", "IRAN", "abcdefg", "ABCDEFGH", "Abcdefghi", "theMiddleEastDeskOfTheNewsroom", "zZ"] {
+            assert_eq!(word_hash_of_lower_letters(w.as_bytes()), word_hash(w.to_ascii_lowercase().as_bytes()), "{w}");
+        }
+    }
 
     #[test]
     fn maps_and_sets_work_as_usual() {

@@ -69,7 +69,12 @@ impl Table {
     }
     #[inline]
     fn get(&self, key: &[u8]) -> Option<f32> {
-        let (mut i, check) = Table::locate(word_hash(key));
+        self.get_hashed(word_hash(key))
+    }
+    /// [`Self::get`] of the key whose [`word_hash`] is `h`.
+    #[inline]
+    fn get_hashed(&self, h: u64) -> Option<f32> {
+        let (mut i, check) = Table::locate(h);
         i &= self.mask;
         loop {
             let s = self.slots[i];
@@ -497,17 +502,14 @@ pub fn is_known_piece(piece: &str) -> bool {
     core.split(['-', '\u{2010}', '\u{2011}', '/']).filter(|p| !p.is_empty()).all(|p| p.chars().count() < 3 || known_ascii_word(m, p))
 }
 
-/// `word` is ASCII letters only and, lower-cased, in the lexicon (lower-cased on the stack).
+/// `word` is ASCII letters only (32 at most) and, lower-cased, in the lexicon (hashed as its
+/// lower case, without a copy).
 fn known_ascii_word(m: &Model, word: &str) -> bool {
-    let mut lower = [0u8; 32];
     let bytes = word.as_bytes();
-    if bytes.len() > lower.len() || !bytes.iter().all(u8::is_ascii_alphabetic) {
+    if bytes.len() > 32 || !bytes.iter().all(u8::is_ascii_alphabetic) {
         return false;
     }
-    for (d, s) in lower.iter_mut().zip(bytes) {
-        *d = s.to_ascii_lowercase();
-    }
-    m.known(&lower[..bytes.len()]).is_some()
+    m.words.get_hashed(crate::hash::word_hash_of_lower_letters(bytes)).is_some()
 }
 
 /// `2.4bn`, `10km`, `1990s`, `6230i`: a number with a short unit or suffix.
