@@ -367,25 +367,13 @@ fn lead(s: &str) -> &str {
     lead_inline(s)
 }
 
-/// `u8::is_ascii_alphanumeric` as a table (one load a byte in the lead scan, which reads every
-/// byte of the text for each phrase matcher).
-static ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
 /// [`lead`] inlined, for the matcher's loop over the text's words (a call per word cost more
 /// than the scan in the size-optimised wasm); the lexicon builders call [`lead`].
 #[inline(always)]
 fn lead_inline(s: &str) -> &str {
     let b = s.as_bytes();
     let mut n = 0;
-    while n < b.len() && ASCII_ALNUM[usize::from(b[n])] {
+    while n < b.len() && crate::text::is_ascii_alnum(b[n]) {
         n += 1;
     }
     match b.get(n) {

@@ -221,6 +221,23 @@ pub fn contains(haystack: &str, needle: &str) -> bool {
     (0..=last_start).any(|i| h[i] == first && &h[i + 1..i + n.len()] == rest)
 }
 
+/// `u8::is_ascii_alphanumeric` as a table: one load a byte where a scan reads every byte of
+/// the text (the phrase matchers' leads, word cores) and two range tests cost more.
+#[inline]
+pub fn is_ascii_alnum(b: u8) -> bool {
+    ASCII_ALNUM[usize::from(b)]
+}
+
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// `char::is_alphabetic`, with General Punctuation (U+2000..=U+206F: the curly quotes,
 /// dashes and spaces news text is full of; none of them a letter) answered before the Unicode
 /// table search, which costs ~350 instructions a char there. Tested on every char.
@@ -281,6 +298,9 @@ mod tests {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
         assert!(!is_alphabetic('\u{2019}') && !is_alphanumeric('\u{2014}') && is_alphabetic('\u{2071}'));
+        for b in 0..=u8::MAX {
+            assert_eq!(is_ascii_alnum(b), b.is_ascii_alphanumeric(), "{b:#x}");
+        }
     }
 
     /// Every line-aligned range's words read from the spans are the words of its slice.

@@ -404,7 +404,7 @@ pub fn portable_exp(x: f32) -> f32 {
 /// contraction suffix stripped (`"Thiemann's,` → `Thiemann`).
 #[inline]
 pub fn word_core(piece: &str) -> &str {
-    if piece.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    if piece.bytes().all(crate::text::is_ascii_alnum) {
         return piece;
     }
     strip_suffix(trim_non_word(piece))
@@ -440,10 +440,10 @@ fn is_word_char(c: char) -> bool {
 fn trim_non_word(piece: &str) -> &str {
     let b = piece.as_bytes();
     let (mut s, mut e) = (0, b.len());
-    while s < e && b[s].is_ascii() && !b[s].is_ascii_alphanumeric() {
+    while s < e && b[s].is_ascii() && !crate::text::is_ascii_alnum(b[s]) {
         s += 1;
     }
-    while e > s && b[e - 1].is_ascii() && !b[e - 1].is_ascii_alphanumeric() {
+    while e > s && b[e - 1].is_ascii() && !crate::text::is_ascii_alnum(b[e - 1]) {
         e -= 1;
     }
     // (s and e are char boundaries: only ASCII bytes were stepped over)
