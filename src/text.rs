@@ -204,7 +204,7 @@ impl Iterator for SliceWords<'_> {
 }
 
 /// Byte range of `part`, a slice of `text` (a word [`words`] gave), in `text`.
-pub fn offset_in(text: &str, part: &str) -> (usize, usize) {
+pub(crate) fn offset_in(text: &str, part: &str) -> (usize, usize) {
     let s = part.as_ptr() as usize - text.as_ptr() as usize;
     (s, s + part.len())
 }

@@ -33,7 +33,9 @@ pub struct Ctx<'a> {
     /// Sentence index of each token.
     pub sentence_of: Vec<usize>,
     /// The cue, hedge and sourceless lists each word leads (see [`Leads`]).
-    leads: [Leads; 3],
+    cue_leads: Leads,
+    hedge_leads: Leads,
+    sourceless_leads: Leads,
 }
 
 fn quote_mark(text: &str, tok: Span) -> QuoteMark {
@@ -115,23 +117,23 @@ impl<'a> Ctx<'a> {
                 QuoteMark::None => {}
             }
         }
-        let leads = [Leads::new(&low), Leads::new(&low), Leads::new(&low)];
-        Ctx { doc, words, word_ids, low, quote, break_before, in_quote: vec![false; n], sentence_of, leads }
+        let (cue_leads, hedge_leads, sourceless_leads) = (Leads::new(&low), Leads::new(&low), Leads::new(&low));
+        Ctx { doc, words, word_ids, low, quote, break_before, in_quote: vec![false; n], sentence_of, cue_leads, hedge_leads, sourceless_leads }
     }
 
     /// The longest cue starting at token `i`: (length, flags).
     pub fn cue_at(&self, i: usize) -> Option<(usize, &'static CueInfo)> {
-        lex().cues.match_at_in(&self.leads[0], &self.low, i)
+        lex().cues.match_at_in(&self.cue_leads, &self.low, i)
     }
 
     /// The length of the longest hedge starting at token `i`.
     pub fn hedge_at(&self, i: usize) -> Option<usize> {
-        lex().hedges.match_at_in(&self.leads[1], &self.low, i).map(|(len, _)| len)
+        lex().hedges.match_at_in(&self.hedge_leads, &self.low, i).map(|(len, _)| len)
     }
 
     /// The length of the longest sourceless-claim phrase starting at token `i`.
     pub fn sourceless_at(&self, i: usize) -> Option<usize> {
-        lex().sourceless.match_at_in(&self.leads[2], &self.low, i).map(|(len, _)| len)
+        lex().sourceless.match_at_in(&self.sourceless_leads, &self.low, i).map(|(len, _)| len)
     }
 
     pub fn len(&self) -> usize {

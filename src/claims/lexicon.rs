@@ -200,7 +200,7 @@ mod tests {
             assert_eq!(lex().hedges.match_at_in(&leads, &low, i), lex().hedges.match_at(&low, i), "token {i}");
         }
         assert!((0..low.len()).filter(|&i| lex().cues.match_at(&low, i).is_some()).count() >= 4);
-        // forms of another document (or none) are looked up afresh
+        // a form past the end of `leads` (another document's) is looked up afresh
         let other = self::low("said");
         assert_eq!(lex().cues.match_at_in(&Leads::new(&other), &low, 2), lex().cues.match_at(&low, 2));
     }
