@@ -21,20 +21,28 @@ pub fn word_hash(bytes: &[u8]) -> u64 {
 /// lower-cased copy: an ASCII letter's lower case is the letter with bit 5 set, so each 8-byte
 /// word of the hash is read with that bit set in each of its bytes.
 pub fn word_hash_of_lower_letters(letters: &[u8]) -> u64 {
-    const CASE_BITS: u64 = 0x2020_2020_2020_2020;
-    let mut h = WORD_SEED ^ letters.len() as u64;
-    let mut chunks = letters.chunks_exact(8);
+    WordHasher(mix_bytes(WORD_SEED, letters, 0x2020_2020_2020_2020)).finish()
+}
+
+/// The state `h` with `bytes` mixed in (see [`word_hash`]), each byte ORed with its byte of
+/// `or_bits` (0: the bytes as they are).
+#[inline]
+fn mix_bytes(h: u64, bytes: &[u8], or_bits: u64) -> u64 {
+    let mut h = h ^ bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
-        let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) | CASE_BITS;
+        // (an array built from the bytes, not `copy_from_slice`: wasm at `opt-level = "s"`
+        // called a copy function for every eight bytes)
+        let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) | or_bits;
         h = (h ^ word).wrapping_mul(WORD_MUL).rotate_left(29);
     }
     let tail = chunks.remainder();
     if !tail.is_empty() {
-        // (the case bits of the tail's bytes only: the padding stays zero)
-        let word = tail_word(tail) | CASE_BITS >> (8 * (8 - tail.len()));
+        // (the bits of the tail's bytes only: the padding stays zero)
+        let word = tail_word(tail) | or_bits >> (8 * (8 - tail.len()));
         h = (h ^ word).wrapping_mul(WORD_MUL).rotate_left(29);
     }
-    WordHasher(h).finish()
+    h
 }
 
 /// [`word_hash`] as a `Hasher`, for maps probed with the pieces of every split.
@@ -52,19 +60,7 @@ impl Default for WordHasher {
 impl Hasher for WordHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0 ^ bytes.len() as u64;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            // (an array built from the bytes, not `copy_from_slice`: wasm at `opt-level = "s"`
-            // called a copy function for every eight bytes)
-            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h ^ word).wrapping_mul(WORD_MUL).rotate_left(29);
-        }
-        let tail = chunks.remainder();
-        if !tail.is_empty() {
-            h = (h ^ tail_word(tail)).wrapping_mul(WORD_MUL).rotate_left(29);
-        }
-        self.0 = h;
+        self.0 = mix_bytes(self.0, bytes, 0);
     }
     /// `write(&[b])` (a `str` key ends with one), without the loop.
     #[inline]

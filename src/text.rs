@@ -30,7 +30,7 @@ fn wide_space_width(text: &str, i: usize) -> usize {
 
 /// An ASCII whitespace byte (`char::is_whitespace`: space, `\t`, `\n`, VT, FF, `\r`).
 #[inline]
-fn is_ascii_space(b: u8) -> bool {
+pub(crate) fn is_ascii_space(b: u8) -> bool {
     b == b' ' || (b'\t'..=b'\r').contains(&b)
 }
 
@@ -179,15 +179,16 @@ pub enum SliceWords<'a> {
 impl<'a> SliceWords<'a> {
     /// The words of `text[start..end]`, from `spans` (the text's) if given, else read.
     pub fn of(text: &'a str, start: usize, end: usize, spans: Option<&'a WordSpans>) -> SliceWords<'a> {
-        match spans {
-            Some(w) => SliceWords::Spans(w.within(start, end).iter(), start),
-            None => SliceWords::read(&text[start..end]),
-        }
+        SliceWords::new(&text[start..end], spans.map(|w| (w.within(start, end), start)))
     }
 
-    /// The words of `slice`, read from it.
-    pub fn read(slice: &'a str) -> SliceWords<'a> {
-        SliceWords::Text(slice, words(slice))
+    /// The words of `slice`: `spans`, the slice's words as byte ranges of the text and the
+    /// slice's offset in it, if given ([`WordSpans::within`]); else read from the slice.
+    pub fn new(slice: &'a str, spans: Option<(&'a [(u32, u32)], usize)>) -> SliceWords<'a> {
+        match spans {
+            Some((spans, base)) => SliceWords::Spans(spans.iter(), base),
+            None => SliceWords::Text(slice, words(slice)),
+        }
     }
 }
 

@@ -140,10 +140,7 @@ impl<'a> Paragraph<'a> {
     }
 
     fn tokens(&self) -> SliceWords<'a> {
-        match self.words {
-            Some((spans, base)) => SliceWords::Spans(spans.iter(), base),
-            None => SliceWords::read(self.text),
-        }
+        SliceWords::new(self.text, self.words)
     }
 
     fn geometry(&self) -> &Geometry<'a> {

@@ -340,7 +340,7 @@ fn longest_gap_bytes(bytes: &[u8]) -> usize {
     while i < bytes.len() {
         i = crate::text::skip_plain_ascii(bytes, i);
         match bytes.get(i) {
-            Some(&b) if b.is_ascii_whitespace() || b == 0x0b => {
+            Some(&b) if crate::text::is_ascii_space(b) => {
                 best = best.max(i - start);
                 start = i + 1;
             }
