@@ -38,7 +38,13 @@ pub struct Tape {
     pub strings: String,
     pub ends: Vec<u32>,
     utf16_len: u32,
-    shared: HashMap<Box<str>, u32>,
+    /// Each distinct short string: its index and its byte offset in `strings`.
+    shared: HashMap<Box<str>, (u32, u32)>,
+    /// The short string last seen at an address, per slot: (address, length, byte offset in
+    /// `strings`, index). Labels, kinds and rule names (`&'static str`) are most of a result's
+    /// strings: one of them at the same address skips the hashing. A hit is checked against the
+    /// text it names (memory freed during the writing may hold another string later).
+    recent: Vec<(usize, usize, u32, u32)>,
     /// Field names by address (`&'static str`: the same address is the same text), a few
     /// dozen of them read ~300k times in a large result: (address, length, string index).
     keys: Vec<(usize, usize, u32)>,
@@ -46,6 +52,8 @@ pub struct Tape {
 
 /// Slots of the field-name cache (a power of two).
 const KEY_SLOTS: usize = 64;
+/// Slots of the short-string address cache (2^8).
+const RECENT_SLOTS: usize = 256;
 
 /// Why a value could not be written (a map key that is not a string).
 #[derive(Debug)]
@@ -74,18 +82,37 @@ pub fn to_tape<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Error> {
 
 impl Tape {
     fn string_index(&mut self, s: &str) -> u32 {
-        if s.len() <= SHARED_STRING {
-            if let Some(&i) = self.shared.get(s) {
-                return i;
-            }
+        if s.len() > SHARED_STRING {
+            return self.push_string(s);
         }
+        if self.recent.is_empty() {
+            self.recent = vec![(0, 0, 0, 0); RECENT_SLOTS];
+        }
+        let address = s.as_ptr() as usize;
+        let slot = ((address as u32).wrapping_mul(0x9e37_79b9) >> 24) as usize;
+        let (a, len, start, i) = self.recent[slot];
+        if a == address && len == s.len() && self.strings.as_bytes().get(start as usize..start as usize + len) == Some(s.as_bytes()) {
+            return i;
+        }
+        let (i, start) = match self.shared.get(s) {
+            Some(&found) => found,
+            None => {
+                let start = self.strings.len() as u32;
+                let i = self.push_string(s);
+                self.shared.insert(s.into(), (i, start));
+                (i, start)
+            }
+        };
+        self.recent[slot] = (address, s.len(), start, i);
+        i
+    }
+
+    /// Appends `s` to the string table; returns its index.
+    fn push_string(&mut self, s: &str) -> u32 {
         let i = self.ends.len() as u32;
         self.strings.push_str(s);
         self.utf16_len += if s.is_ascii() { s.len() } else { s.encode_utf16().count() } as u32;
         self.ends.push(self.utf16_len);
-        if s.len() <= SHARED_STRING {
-            self.shared.insert(s.into(), i);
-        }
         i
     }
 
@@ -493,6 +520,31 @@ mod tests {
         assert_eq!(tape.strings.matches("PERSON").count(), 1);
         // small non-negative integers are inline; the rest go to the number table
         assert_eq!(tape.numbers, [-3.0, 0.25, 4_294_967_296.0, 1e-9, -1.0, 0.1f32 as f64]);
+    }
+
+    /// A string written from a buffer that is freed and reused: the same address and length,
+    /// another text each time.
+    struct Numbered(u32);
+
+    impl Serialize for Numbered {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let text = format!("n{}", self.0 % 10);
+            s.serialize_str(&text)
+        }
+    }
+
+    #[test]
+    fn a_string_at_an_address_seen_before_is_read_again_unless_it_is_the_same_text() {
+        let items: Vec<Numbered> = (0..30).map(Numbered).collect();
+        let tape = to_tape(&items).unwrap();
+        let expected: Vec<String> = (0..30).map(|i| format!("n{}", i % 10)).collect();
+        assert_eq!(unpack(&tape), json!(expected));
+        assert_eq!(tape.ends.len(), 10, "each distinct text once");
+        // the same static text, many times at one address, and other texts between
+        let labels: Vec<(&str, String)> = (0..50).map(|i| ("PERSON", format!("w{}", i % 7))).collect();
+        let tape = to_tape(&labels).unwrap();
+        assert_eq!(unpack(&tape), serde_json::to_value(&labels).unwrap());
+        assert_eq!(tape.strings.matches("PERSON").count(), 1);
     }
 
     #[test]
