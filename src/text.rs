@@ -202,6 +202,14 @@ impl Iterator for SliceWords<'_> {
             SliceWords::Text(slice, words) => words.next().map(|w| offset_in(slice, w)),
         }
     }
+
+    /// Exact from spans (a `collect` then allocates once); unknown when read from the text.
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            SliceWords::Spans(spans, _) => spans.size_hint(),
+            SliceWords::Text(..) => (0, None),
+        }
+    }
 }
 
 /// Byte range of `part`, a slice of `text` (a word [`words`] gave), in `text`.
@@ -318,6 +326,8 @@ mod tests {
             for &b in bounds.iter().filter(|&&b| b >= a) {
                 let got: Vec<&str> = spans.within(a, b).iter().map(|&(s, e)| &text[s as usize..e as usize]).collect();
                 assert_eq!(got, words(&text[a..b]).collect::<Vec<_>>(), "{text:?} {a}..{b}");
+                // the slice's words from the spans know their number (one allocation to collect)
+                assert_eq!(SliceWords::of(text, a, b, Some(&spans)).size_hint(), (got.len(), Some(got.len())));
             }
         }
     }

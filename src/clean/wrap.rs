@@ -181,9 +181,11 @@ impl<'a> Paragraph<'a> {
     fn is_known_token(&self, t: usize, token: &str) -> bool {
         let mut known = self.known.borrow_mut();
         if known.len() <= t {
-            // (grown by doubling: tokens are asked in order, and one `resize` per token was a
-            // call of its own in the size-optimised wasm)
-            known.resize((t + 1).next_power_of_two().max(32), UNASKED);
+            // (room for every word at once when they are given; else grown by doubling: tokens
+            // are asked in order, and one `resize` per token was a call of its own in the
+            // size-optimised wasm)
+            let words = self.words.map_or(0, |(w, _)| w.len());
+            known.resize(words.max((t + 1).next_power_of_two().max(32)), UNASKED);
         }
         if known[t] == UNASKED {
             known[t] = is_known_piece(token) as u8;
