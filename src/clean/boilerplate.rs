@@ -77,8 +77,8 @@ fn chrome_initials() -> Option<&'static [char]> {
 }
 
 /// (start, end-including-newline) of each line.
-fn lines(text: &str) -> Vec<(usize, usize)> {
-    super::lines(text).map(|l| (l.start, l.end)).filter(|(s, e)| s < e).collect()
+fn spans(lines: &[super::Line]) -> Vec<(usize, usize)> {
+    lines.iter().map(|l| (l.start, l.end)).filter(|(s, e)| s < e).collect()
 }
 
 /// A line as compared for a repeated headline: the copies may differ in the kinds of spaces,
@@ -92,8 +92,9 @@ fn headline_key(line: &str) -> String {
         .collect()
 }
 
-pub fn replacements(text: &str, out: &mut Vec<Replacement>) {
-    let ls = lines(text);
+/// `lines`: the text's ([`super::line_index`]).
+pub fn replacements(text: &str, lines: &[super::Line], out: &mut Vec<Replacement>) {
+    let ls = spans(lines);
     let non_empty: Vec<(usize, usize)> = ls.iter().copied().filter(|(s, e)| !text[*s..*e].trim().is_empty()).collect();
     duplicate_headline(text, &non_empty, out);
     // the trailing run of chrome lines: removed with the blank lines before it
@@ -164,7 +165,7 @@ mod tests {
         // regression (proptest): the copy with an NBSP was removed only by a second cleaning
         let text = "Ministers Clash\u{a0}Over Non\u{2011}Deal\n\nMinisters Clash Over Non-Deal\n\nBody.";
         let mut out = Vec::new();
-        replacements(text, &mut out);
+        replacements(text, &super::super::line_index(text), &mut out);
         assert_eq!(out.iter().map(|r| r.kind).collect::<Vec<_>>(), ["duplicate_headline"]);
         assert_eq!(headline_key("a \u{200b}b\u{a0} c"), "abc");
         // regression (proptest): a copy with a glued line break was found only after the join
@@ -176,7 +177,7 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<(&'static str, &str)> {
         let mut out = Vec::new();
-        replacements(text, &mut out);
+        replacements(text, &super::super::line_index(text), &mut out);
         crate::sort::sort_by_key(&mut out, |r| r.original.start);
         out.iter().map(|r| (r.kind, r.original.slice(text))).collect()
     }

@@ -59,7 +59,8 @@ const SUGGEST_MIN_GAIN: f32 = 6.0;
 
 /// `reflowed`: byte ranges of hard-wrapped blocks; their lines get the safe seams only.
 /// `suggested`: where to put the splits offered, not applied (spans in `text`), if wanted.
-pub fn replacements<'t>(text: &'t str, reflowed: &[(usize, usize)], out: &mut Vec<Replacement>, mut suggested: Option<&mut Vec<Replacement>>, mut lines: Lines<'_, 't>) {
+/// `index`: the text's lines ([`super::line_index`]).
+pub fn replacements<'t>(text: &'t str, index: &[super::Line], reflowed: &[(usize, usize)], out: &mut Vec<Replacement>, mut suggested: Option<&mut Vec<Replacement>>, mut lines: Lines<'_, 't>) {
     // blocks are sorted and disjoint: binary search keeps this linear-logarithmic
     let in_block = |off: usize| {
         let i = reflowed.partition_point(|&(s, _)| s <= off);
@@ -88,9 +89,9 @@ pub fn replacements<'t>(text: &'t str, reflowed: &[(usize, usize)], out: &mut Ve
         None => (Rc::new(spans.map_or_else(|| Counts::of(text), |w| Counts::of_words(text.len(), w.texts(text)))), None),
     };
     let cache = DocCache::with_counts(Rc::clone(&counts));
-    let reopens = reopens_quotes(text);
+    let reopens = reopens_quotes(text, index);
     let quote_context = |end: usize| QuoteContext { continues: next_paragraph_opens_quote(text, end), reopens };
-    let paras: Vec<(usize, Paragraph)> = long_lines(text)
+    let paras: Vec<(usize, Paragraph)> = long_lines(text, index)
         .filter(|(off, _)| !in_block(*off))
         .map(|(off, line)| (off, with_words(Paragraph::with_cache(line, &cache, quote_context(off + line.len())), spans, off)))
         .collect();
@@ -162,7 +163,7 @@ pub fn replacements<'t>(text: &'t str, reflowed: &[(usize, usize)], out: &mut Ve
         memo.counted = Some((text, counts));
     }
     // short lines never reach the geometry: safe seams, and suggestions
-    for (off, end) in short_lines(text).filter(|(off, _)| !in_block(*off)) {
+    for (off, end) in short_lines(text, index).filter(|(off, _)| !in_block(*off)) {
         let from = out.len();
         safe_seams(text, off, end, spans, out);
         if let Some(suggested) = suggested.as_deref_mut() {
@@ -362,16 +363,16 @@ fn total_gain(table: &[Vec<Option<Chain>>], h: usize) -> f32 {
 }
 
 /// Lines long enough to have been wrapped at the narrowest width: (byte offset, line).
-fn long_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    lines(text).filter(|(_, l)| l.chars().count() > *WIDTHS.start())
+fn long_lines<'t>(text: &'t str, index: &'t [super::Line]) -> impl Iterator<Item = (usize, &'t str)> {
+    lines(text, index).filter(|(_, l)| l.chars().count() > *WIDTHS.start())
 }
 
-fn short_lines(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    lines(text).filter(|(_, l)| l.chars().count() <= *WIDTHS.start()).map(|(o, l)| (o, o + l.len()))
+fn short_lines<'t>(text: &'t str, index: &'t [super::Line]) -> impl Iterator<Item = (usize, usize)> + 't {
+    lines(text, index).filter(|(_, l)| l.chars().count() <= *WIDTHS.start()).map(|(o, l)| (o, o + l.len()))
 }
 
-fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    super::lines(text).map(move |l| (l.start, &text[l.start..l.content_end]))
+fn lines<'t>(text: &'t str, index: &'t [super::Line]) -> impl Iterator<Item = (usize, &'t str)> {
+    index.iter().map(move |l| (l.start, &text[l.start..l.content_end]))
 }
 
 /// The paragraph at byte `off` of the text, given its words if the text's were read.

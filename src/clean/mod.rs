@@ -117,6 +117,12 @@ pub(crate) struct Line {
     pub end: usize,
 }
 
+/// The lines of `text`, in order: one scan, shared by a cleaning pass's stages (each read
+/// every line; the scans were a percent of an annotation).
+pub(crate) fn line_index(text: &str) -> Vec<Line> {
+    lines(text).collect()
+}
+
 pub(crate) fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -160,9 +166,10 @@ fn find_replacements<'t>(text: &'t str, suggest: Suggest, lines: Lines<'_, 't>) 
     let mut reps = Vec::new();
     let mut suggested = Vec::new();
     unicode::replacements(text, &mut reps);
-    boilerplate::replacements(text, &mut reps);
-    let reflowed = reflow::replacements(text, &mut reps);
-    joins::replacements(text, &reflowed, &mut reps, (suggest == Suggest::Yes).then_some(&mut suggested), lines);
+    let index = line_index(text);
+    boilerplate::replacements(text, &index, &mut reps);
+    let reflowed = reflow::replacements(text, &index, &mut reps);
+    joins::replacements(text, &index, &reflowed, &mut reps, (suggest == Suggest::Yes).then_some(&mut suggested), lines);
     // keep the first of any overlapping pair: boilerplate removals win over inner repairs, and
     // a re-flowed line break wins over normalising the same break to `\n`
     crate::sort::sort_by_key(&mut reps, |r| (r.original.start, std::cmp::Reverse(r.original.end), r.kind == "line_ending"));

@@ -13,11 +13,12 @@ const MIN_WIDTH: usize = 30;
 /// Every line but the last must fill at least this share of the widest line.
 const MIN_FILL: f32 = 0.6;
 
-/// Adds the reflow edits; returns the byte ranges of the re-flowed blocks.
-pub fn replacements(text: &str, out: &mut Vec<Replacement>) -> Vec<(usize, usize)> {
+/// Adds the reflow edits; returns the byte ranges of the re-flowed blocks. `lines`: the text's
+/// ([`super::line_index`]).
+pub fn replacements(text: &str, lines: &[super::Line], out: &mut Vec<Replacement>) -> Vec<(usize, usize)> {
     let mut blocks = Vec::new();
     let mut block: Vec<(usize, usize)> = Vec::new();
-    for line in super::lines(text) {
+    for line in lines {
         let content = &text[line.start..line.content_end];
         // a line of page chrome is removed (boilerplate): it ends a block like a blank line,
         // so the block re-flows the same before and after the removal

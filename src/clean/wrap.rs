@@ -746,8 +746,9 @@ fn glued_quote_opens(chars: &[char], next: Option<(bool, usize)>, prev: Option<b
 
 /// The article reopens quotations without closing them: somewhere a quote that surely opens
 /// is followed, next in its line, by another that surely opens a new sentence (`. "`).
-pub fn reopens_quotes(text: &str) -> bool {
-    super::lines(text).any(|l| {
+/// `lines`: the text's ([`super::line_index`]).
+pub fn reopens_quotes(text: &str, lines: &[super::Line]) -> bool {
+    lines.iter().any(|l| {
         let line = &text[l.start..l.content_end];
         let b = line.as_bytes();
         let mut last_opened = false;
@@ -1115,9 +1116,10 @@ mod tests {
 
     #[test]
     fn reopening_style_is_read_from_unambiguous_quotes() {
-        assert!(reopens_quotes("He said: \"We won. \"We will win again.\""));
-        assert!(!reopens_quotes("He said: \"We won.\" She said: \"We lost.\""));
-        assert!(!reopens_quotes("\"We won.\"We will win. \"Next"));
+        let reopens = |text: &str| reopens_quotes(text, &super::super::line_index(text));
+        assert!(reopens("He said: \"We won. \"We will win again.\""));
+        assert!(!reopens("He said: \"We won.\" She said: \"We lost.\""));
+        assert!(!reopens("\"We won.\"We will win. \"Next"));
     }
 
     #[test]
