@@ -123,7 +123,7 @@ pub(crate) fn line_index(text: &str) -> Vec<Line> {
     lines(text).collect()
 }
 
-pub(crate) fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
+fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut done = false;

@@ -52,7 +52,7 @@ pub struct Tape {
 
 /// Slots of the field-name cache (a power of two).
 const KEY_SLOTS: usize = 64;
-/// Slots of the short-string address cache (2^8).
+/// Slots of the short-string address cache (a power of two).
 const RECENT_SLOTS: usize = 256;
 
 /// Why a value could not be written (a map key that is not a string).
@@ -89,7 +89,8 @@ impl Tape {
             self.recent = vec![(0, 0, 0, 0); RECENT_SLOTS];
         }
         let address = s.as_ptr() as usize;
-        let slot = ((address as u32).wrapping_mul(0x9e37_79b9) >> 24) as usize;
+        // (the top bits of a multiplicative hash of the address: neighbouring statics spread out)
+        let slot = ((address as u32).wrapping_mul(0x9e37_79b9) >> (32 - RECENT_SLOTS.trailing_zeros())) as usize;
         let (a, len, start, i) = self.recent[slot];
         if a == address && len == s.len() && self.strings.as_bytes().get(start as usize..start as usize + len) == Some(s.as_bytes()) {
             return i;
