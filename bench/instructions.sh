@@ -6,8 +6,22 @@
 # in; loading, compiling and the first run are cancelled out by subtracting a process that
 # annotates the text once from one that annotates it twice. About two minutes for 100 KB.
 # Usage: bench/instructions.sh [PKG_DIR (www/pkg)] [TEXT (out/bench/text_100k.txt, from make bench)]
+#        bench/instructions.sh --ready [PKG_DIR]: the instructions of loading the wasm and the
+#        first annotate of a tiny text (what "ready" times), in the tiers V8 really uses (Liftoff
+#        first, TurboFan for what runs hot; one thread), less those of a bare Node process.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+if [ "${1:-}" = --ready ]; then
+  PKG=${2:-$ROOT/www/pkg}
+  command -v valgrind >/dev/null || { echo "bench/instructions.sh: needs valgrind (apt-get install valgrind)" >&2; exit 2; }
+  ready() {
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null node --single-threaded --predictable --hash-seed=1 --random-seed=1 "$@" 2>&1 | sed -n 's/.*refs: *//p' | tr -d ,
+  }
+  loaded=$(ready "$ROOT/bench/instructions.mjs" "$PKG" /dev/null 0)
+  bare=$(ready -e 0)
+  echo "wasm.ready_instructions $(( (loaded - bare) / 100000 ))e5 to load $PKG/lede_bg.wasm and annotate a tiny text (one thread, Liftoff and TurboFan)"
+  exit 0
+fi
 PKG=${1:-$ROOT/www/pkg}
 TEXT=${2:-$ROOT/out/bench/text_100k.txt}
 command -v valgrind >/dev/null || { echo "bench/instructions.sh: needs valgrind (apt-get install valgrind)" >&2; exit 2; }
