@@ -69,7 +69,7 @@ pub fn replacements<'t>(text: &'t str, index: &[super::Line], reflowed: &[(usize
     // the first pass reads every word of every line four times (counting, the glued test, safe
     // seams, suggestions): the words are read once (a confirming pass reads few lines afresh)
     let spans = match &lines {
-        Lines::Record(_) => crate::text::WordSpans::of(text),
+        Lines::Record(_) => WordSpans::of(text),
         Lines::Recall(..) => None,
     };
     let spans = spans.as_ref();
@@ -93,7 +93,7 @@ pub fn replacements<'t>(text: &'t str, index: &[super::Line], reflowed: &[(usize
     let quote_context = |end: usize| QuoteContext { continues: next_paragraph_opens_quote(text, end), reopens };
     let paras: Vec<(usize, Paragraph)> = long_lines(text, index)
         .filter(|(off, _)| !in_block(*off))
-        .map(|(off, line)| (off, with_words(Paragraph::with_cache(line, &cache, quote_context(off + line.len())), spans, off)))
+        .map(|(off, line)| (off, Paragraph::with_cache(line, &cache, quote_context(off + line.len())).with_words(spans, off)))
         .collect();
     let hyps = candidate_hypotheses(&paras);
     let table: Vec<Vec<Option<Chain>>> = paras.iter().map(|(_, p)| hyps.iter().map(|&(w, m)| p.best_chain(w, m)).collect()).collect();
@@ -167,7 +167,7 @@ pub fn replacements<'t>(text: &'t str, index: &[super::Line], reflowed: &[(usize
         let from = out.len();
         safe_seams(text, off, end, spans, out);
         if let Some(suggested) = suggested.as_deref_mut() {
-            let p = with_words(Paragraph::with_cache(&text[off..end], &cache, QuoteContext { continues: false, reopens }), spans, off);
+            let p = Paragraph::with_cache(&text[off..end], &cache, QuoteContext { continues: false, reopens }).with_words(spans, off);
             suggest(text, off, &p, &out[from..], suggested);
         }
     }
@@ -373,17 +373,6 @@ fn short_lines<'t>(text: &'t str, index: &'t [super::Line]) -> impl Iterator<Ite
 
 fn lines<'t>(text: &'t str, index: &'t [super::Line]) -> impl Iterator<Item = (usize, &'t str)> {
     index.iter().map(move |l| (l.start, &text[l.start..l.content_end]))
-}
-
-/// The paragraph at byte `off` of the text, given its words if the text's were read.
-fn with_words<'a>(p: Paragraph<'a>, spans: Option<&'a WordSpans>, off: usize) -> Paragraph<'a> {
-    match spans {
-        Some(w) => {
-            let end = off + p.text().len();
-            p.with_words(w.within(off, end), off)
-        }
-        None => p,
-    }
 }
 
 /// The seams safe without geometry, in `text[start..end]` (its words read from `spans`, the

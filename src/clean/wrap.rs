@@ -12,7 +12,7 @@
 
 use super::lexicon::{bigram_bonus, is_known_piece, word_score};
 use std::cell::{OnceCell, RefCell};
-use crate::text::SliceWords;
+use crate::text::{SliceWords, WordSpans};
 
 /// Paragraph: its text, and the per-character tables of [`Geometry`], built the first time a
 /// hypothesis or a suggestion needs them (most lines of a paste need neither: they are not
@@ -146,16 +146,11 @@ impl<'a> Paragraph<'a> {
         Paragraph { text, chars: text.chars().count(), cache, quotes, geometry: OnceCell::new(), known: RefCell::default(), words: None }
     }
 
-    /// This paragraph, its words given: `words` are the byte ranges, in the article, of the
-    /// words of the paragraph, which starts at byte `offset` of the article.
-    pub fn with_words(mut self, words: &'a [(u32, u32)], offset: usize) -> Paragraph<'a> {
-        self.words = Some((words, offset));
+    /// This paragraph, which starts at byte `offset` of the article, its words taken from
+    /// `spans` (the article's, if they were read once; `None`: read from its text).
+    pub fn with_words(mut self, spans: Option<&'a WordSpans>, offset: usize) -> Paragraph<'a> {
+        self.words = spans.map(|w| (w.within(offset, offset + self.text.len()), offset));
         self
-    }
-
-    /// The paragraph's text.
-    pub fn text(&self) -> &'a str {
-        self.text
     }
 
     fn tokens(&self) -> SliceWords<'a> {
@@ -959,7 +954,7 @@ mod tests {
         for line in ["The councilsaid on Tuesday thatthe planwas approved by theMiddle East desk.", "  Spaced\u{a0} wordsglued here ", "", "caf\u{e9}society"] {
             let article = format!("First line.\n{line}\r\nlast");
             let (off, spans) = (12, crate::text::WordSpans::of(&article).unwrap());
-            let given = Paragraph::new(&article[off..off + line.len()]).with_words(spans.within(off, off + line.len()), off);
+            let given = Paragraph::new(&article[off..off + line.len()]).with_words(Some(&spans), off);
             let read = Paragraph::new(line);
             assert_eq!(given.tokens().collect::<Vec<_>>(), read.tokens().collect::<Vec<_>>(), "{line:?}");
             assert_eq!(given.unknown_tokens_up_to(5, 9), read.unknown_tokens_up_to(5, 9), "{line:?}");

@@ -330,8 +330,6 @@ pub fn assess(doc: &Doc) -> Option<Verdict> {
     None
 }
 
-/// Length in chars of the longest run without whitespace, in one pass (ASCII read as bytes,
-/// without a branch per byte).
 /// The most bytes between two ASCII whitespace bytes (or the text's ends): a bound of
 /// [`longest_run`] (other whitespace only ends a run sooner, and a char has a byte or more),
 /// read eight bytes at a step where a word is long.
@@ -351,6 +349,8 @@ fn longest_gap_bytes(bytes: &[u8]) -> usize {
     best.max(bytes.len().saturating_sub(start))
 }
 
+/// Length in chars of the longest run without whitespace, in one pass (ASCII read as bytes,
+/// without a branch per byte).
 fn longest_run(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let (mut best, mut run) = (0usize, 0usize);
