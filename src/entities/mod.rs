@@ -306,19 +306,47 @@ fn names_a_noun(w: &str) -> bool {
 }
 
 /// Keep the longest of overlapping candidates (then the earliest), in text order. Linear after
-/// sorting: kept spans never overlap, so each candidate is checked against its neighbours only.
+/// sorting: kept spans never overlap, so a bit per byte of the text says which bytes are taken,
+/// and each candidate reads the bits of its own span only.
 fn resolve_overlaps(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.retain(|c| !c.span.is_empty());
     crate::sort::sort_by_key(&mut cands, |c| (std::cmp::Reverse(c.span.len()), c.span.start));
-    let mut kept: std::collections::BTreeMap<usize, Candidate> = std::collections::BTreeMap::new();
-    for c in cands {
-        let before = kept.range(..c.span.end).next_back().map(|(_, k)| k.span);
-        if before.is_some_and(|s| s.overlaps(c.span)) {
-            continue;
-        }
-        kept.insert(c.span.start, c);
+    let mut taken = Taken::new(cands.iter().map(|c| c.span.end).max().unwrap_or(0));
+    // (`retain` visits the candidates once each, in this order)
+    cands.retain(|c| taken.take(c.span.start..c.span.end));
+    crate::sort::sort_by_key(&mut cands, |c| c.span.start);
+    cands
+}
+
+/// The bytes of the text that kept mentions cover: a bit each.
+struct Taken(Vec<u64>);
+
+impl Taken {
+    fn new(len: usize) -> Taken {
+        Taken(vec![0; len.div_ceil(64)])
     }
-    kept.into_values().collect()
+
+    /// Marks the non-empty `bytes` taken and returns true if none of them was; otherwise
+    /// returns false and marks nothing.
+    fn take(&mut self, bytes: Range<usize>) -> bool {
+        if Self::masks(&bytes).any(|(w, mask)| self.0[w] & mask != 0) {
+            return false;
+        }
+        for (w, mask) in Self::masks(&bytes) {
+            self.0[w] |= mask;
+        }
+        true
+    }
+
+    /// Each 64-bit word `bytes` touches, with the bits of `bytes` in it.
+    fn masks(bytes: &Range<usize>) -> impl Iterator<Item = (usize, u64)> {
+        let (start, last) = (bytes.start, bytes.end - 1);
+        (start / 64..=last / 64).map(move |w| {
+            let lo = if w == start / 64 { start % 64 } else { 0 };
+            let hi = if w == last / 64 { last % 64 } else { 63 };
+            (w, (u64::MAX >> (63 - hi)) & (u64::MAX << lo))
+        })
+    }
 }
 
 #[cfg(test)]

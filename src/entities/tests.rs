@@ -335,3 +335,49 @@ fn cabinet_departments_and_provinces() {
     check("Secretary of State Jane Quillby arrived.", &[("State", "ORG"), ("Jane Quillby", "PERSON")]);
     check("Floods hit Jiangsu province.", &[("Jiangsu province", "GPE")]);
 }
+
+/// The overlap resolution of `resolve_overlaps` before its taken-bytes bitmap: a map of the kept
+/// spans by start, each candidate checked against the kept span starting before its end.
+fn resolve_overlaps_by_map(mut cands: Vec<super::Candidate>) -> Vec<super::Candidate> {
+    cands.retain(|c| !c.span.is_empty());
+    crate::sort::sort_by_key(&mut cands, |c| (std::cmp::Reverse(c.span.len()), c.span.start));
+    let mut kept = std::collections::BTreeMap::new();
+    for c in cands {
+        let before: Option<crate::doc::Span> = kept.range(..c.span.end).next_back().map(|(_, k): (_, &super::Candidate)| k.span);
+        if !before.is_some_and(|s| s.overlaps(c.span)) {
+            kept.insert(c.span.start, c);
+        }
+    }
+    kept.into_values().collect()
+}
+
+fn spans_of(cands: &[super::Candidate]) -> Vec<(usize, usize, &'static str)> {
+    cands.iter().map(|c| (c.span.start, c.span.end, c.rule)).collect()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+proptest::proptest! {
+    /// Regression (the bitmap that replaced the map): the same mentions kept, in the same
+    /// order, for any candidates, including empty, nested, touching and equal spans and spans
+    /// across 64-byte words.
+    #[test]
+    fn overlaps_resolve_as_by_the_map(raw in proptest::collection::vec((0usize..5, 0usize..5, 0usize..70, 0usize..4), 0..60)) {
+        const RULES: [&str; 4] = ["a", "b", "c", "d"];
+        let cands: Vec<super::Candidate> = raw
+            .iter()
+            // (starts near the 64-byte words' edges, where the bitmap's masks change)
+            .map(|&(word, near, len, r)| ((64 * word + near).saturating_sub(2), len, r))
+            .map(|(start, len, r)| super::Candidate {
+                span: crate::doc::Span::new(start, start + len),
+                toks: 0..0,
+                label: "ORG",
+                canonical: String::new(),
+                rule: RULES[r],
+                metonym_of: None,
+            })
+            .collect();
+        let by_map = resolve_overlaps_by_map(cands.clone());
+        let by_bits = super::resolve_overlaps(cands);
+        proptest::prop_assert_eq!(spans_of(&by_bits), spans_of(&by_map));
+    }
+}
