@@ -3,7 +3,7 @@
 //! cookie notices; `data/clean/boilerplate.txt`). Conservative: only whole lines whose entire
 //! text matches, each removal logged with its kind.
 
-use super::Replacement;
+use super::{Line, Replacement};
 use crate::doc::Span;
 use std::sync::OnceLock;
 
@@ -76,11 +76,6 @@ fn chrome_initials() -> Option<&'static [char]> {
         .as_deref()
 }
 
-/// (start, end-including-newline) of each line.
-fn spans(lines: &[super::Line]) -> Vec<(usize, usize)> {
-    lines.iter().map(|l| (l.start, l.end)).filter(|(s, e)| s < e).collect()
-}
-
 /// A line as compared for a repeated headline: the copies may differ in the kinds of spaces,
 /// hyphens and invisible chars the Unicode repairs normalise (`Clash\u{a0}Over` is `Clash Over`)
 /// and in spaces a deleted line break glued (`Talksin Oman` is `Talks in Oman`): spaces are left
@@ -92,24 +87,23 @@ fn headline_key(line: &str) -> String {
         .collect()
 }
 
-/// `lines`: the text's ([`super::line_index`]).
-pub fn replacements(text: &str, lines: &[super::Line], out: &mut Vec<Replacement>) {
-    let ls = spans(lines);
-    let non_empty: Vec<(usize, usize)> = ls.iter().copied().filter(|(s, e)| !text[*s..*e].trim().is_empty()).collect();
+/// `lines`: the text's ([`super::line_index`]), each with its chrome kind.
+pub fn replacements(text: &str, lines: &[Line], out: &mut Vec<Replacement>) {
+    let non_empty: Vec<Line> = lines.iter().copied().filter(|l| !text[l.start..l.end].trim().is_empty()).collect();
     duplicate_headline(text, &non_empty, out);
     // the trailing run of chrome lines: removed with the blank lines before it
-    let run = non_empty.iter().rev().take_while(|&&(s, e)| chrome_kind(&text[s..e]).is_some()).count();
+    let run = non_empty.iter().rev().take_while(|l| l.chrome.is_some()).count();
     let first_trailer = if run < non_empty.len() { non_empty.len() - run } else { non_empty.len() };
     let mut prev_end = None;
-    for (i, &(s, e)) in non_empty.iter().enumerate() {
-        let Some(kind) = chrome_kind(&text[s..e]) else { continue };
+    for (i, &Line { start: s, end: e, chrome, .. }) in non_empty.iter().enumerate() {
+        let Some(kind) = chrome else { continue };
         if i >= first_trailer {
             let start = prev_end.unwrap_or_else(|| text[..s].trim_end().len());
             out.push(Replacement { original: Span::new(start, e), replacement: String::new(), kind });
             prev_end = Some(e);
         } else {
             // a chrome line inside the text: remove it with the blank lines after it
-            let next = non_empty.get(i + 1).map_or(e, |n| n.0);
+            let next = non_empty.get(i + 1).map_or(e, |n| n.start);
             out.push(Replacement { original: Span::new(s, next), replacement: String::new(), kind });
         }
     }
@@ -120,13 +114,14 @@ pub fn replacements(text: &str, lines: &[super::Line], out: &mut Vec<Replacement
 /// `Advertisement` line is found in the same pass that removes the line. The copy with the most
 /// spaces stays (a copy may have lost some to a deleted line break); each other copy goes with
 /// the blank lines after it, adjacent copies in one edit.
-fn duplicate_headline(text: &str, non_empty: &[(usize, usize)], out: &mut Vec<Replacement>) {
+fn duplicate_headline(text: &str, non_empty: &[Line], out: &mut Vec<Replacement>) {
+    let line = |i: usize| &text[non_empty[i].start..non_empty[i].end];
     // the first line of text and the next three at most: three copies already rule it out
-    let content: Vec<usize> = (0..non_empty.len()).filter(|&i| chrome_kind(&text[non_empty[i].0..non_empty[i].1]).is_none()).take(4).collect();
+    let content: Vec<usize> = (0..non_empty.len()).filter(|&i| non_empty[i].chrome.is_none()).take(4).collect();
     let Some(&first) = content.first() else { return };
-    let headline = text[non_empty[first].0..non_empty[first].1].trim();
+    let headline = line(first).trim();
     let key = headline_key(headline);
-    let copies = content[1..].iter().take_while(|&&i| headline_key(&text[non_empty[i].0..non_empty[i].1]) == key).count();
+    let copies = content[1..].iter().take_while(|&&i| headline_key(line(i)) == key).count();
     // a headline is printed twice, at most three times; a line repeated more often is the
     // text itself (a chorus, a test), not page chrome, and is left alone
     if !(1..=2).contains(&copies) || headline.len() >= 300 {
@@ -135,13 +130,13 @@ fn duplicate_headline(text: &str, non_empty: &[(usize, usize)], out: &mut Vec<Re
     // the copy kept is the one with the most spaces (`Talks in Oman`, not `Talksin Oman`), the
     // last of equals
     let run = &content[..=copies];
-    let spaces = |i: usize| text[non_empty[i].0..non_empty[i].1].trim().chars().filter(|c| c.is_whitespace()).count();
+    let spaces = |i: usize| line(i).trim().chars().filter(|c| c.is_whitespace()).count();
     let kept = run.iter().copied().max_by_key(|&i| spaces(i)).unwrap_or(run[copies]);
     let mut removal: Option<Span> = None;
     for &i in run.iter().filter(|&&i| i != kept) {
         // the copy and the blank lines after it (up to the next line of any kind); a copy that
         // is the text's last line (the kept one has more spaces) goes alone
-        let span = Span::new(non_empty[i].0, non_empty.get(i + 1).map_or(non_empty[i].1, |next| next.0));
+        let span = Span::new(non_empty[i].start, non_empty.get(i + 1).map_or(non_empty[i].end, |next| next.start));
         match removal {
             Some(r) if r.end == span.start => removal = Some(Span::new(r.start, span.end)),
             Some(r) => {

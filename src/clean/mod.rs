@@ -115,10 +115,14 @@ pub(crate) struct Line {
     pub start: usize,
     pub content_end: usize,
     pub end: usize,
+    /// The kind of page chrome the whole line is ([`boilerplate::chrome_kind`]), if any:
+    /// boilerplate removes it and reflow ends a block at it.
+    pub chrome: Option<&'static str>,
 }
 
 /// The lines of `text`, in order: one scan, shared by a cleaning pass's stages (each read
-/// every line; the scans were a percent of an annotation).
+/// every line, and two asked which lines are chrome; the scans were a percent of an
+/// annotation, the chrome tests another).
 pub(crate) fn line_index(text: &str) -> Vec<Line> {
     lines(text).collect()
 }
@@ -134,13 +138,14 @@ fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
         let line = match crate::text::find_line_break(bytes, start) {
             None => {
                 done = true;
-                Line { start, content_end: text.len(), end: text.len() }
+                Line { start, content_end: text.len(), end: text.len(), chrome: None }
             }
             Some(content_end) => {
                 let brk = if bytes[content_end] == b'\r' && bytes.get(content_end + 1) == Some(&b'\n') { 2 } else { 1 };
-                Line { start, content_end, end: content_end + brk }
+                Line { start, content_end, end: content_end + brk, chrome: None }
             }
         };
+        let line = Line { chrome: boilerplate::chrome_kind(&text[line.start..line.content_end]), ..line };
         start = line.end;
         Some(line)
     })
@@ -331,6 +336,17 @@ mod tests {
         assert_eq!(spans, vec![(0, 1, 3), (3, 4, 5), (5, 6, 7), (7, 8, 8)]);
         let spans: Vec<(usize, usize, usize)> = lines("x\n").map(|l| (l.start, l.content_end, l.end)).collect();
         assert_eq!(spans, vec![(0, 1, 2), (2, 2, 2)]);
+    }
+
+    #[test]
+    fn each_line_knows_its_chrome_kind() {
+        let text = "Talks resume\r\nAdvertisement\r\n\n  Share this article:  \rBody text.\nog:image";
+        let kinds: Vec<Option<&str>> = line_index(text).iter().map(|l| l.chrome).collect();
+        assert_eq!(kinds, [None, Some("page_chrome"), None, Some("page_chrome"), None, Some("scraped_trailer")]);
+        // the kind of the line's text with or without its line break
+        for l in line_index(text) {
+            assert_eq!(l.chrome, boilerplate::chrome_kind(&text[l.start..l.end]), "{:?}", &text[l.start..l.end]);
+        }
     }
 
     #[test]

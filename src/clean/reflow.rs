@@ -22,7 +22,7 @@ pub fn replacements(text: &str, lines: &[super::Line], out: &mut Vec<Replacement
         let content = &text[line.start..line.content_end];
         // a line of page chrome is removed (boilerplate): it ends a block like a blank line,
         // so the block re-flows the same before and after the removal
-        if content.trim().is_empty() || super::boilerplate::chrome_kind(content).is_some() {
+        if line.chrome.is_some() || content.trim().is_empty() {
             flush(text, &mut block, out, &mut blocks);
         } else {
             block.push((line.start, line.content_end));
