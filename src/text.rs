@@ -230,6 +230,36 @@ pub fn contains(haystack: &str, needle: &str) -> bool {
     (0..=last_start).any(|i| h[i] == first && &h[i + 1..i + n.len()] == rest)
 }
 
+/// A few needles sought together: [`Self::any_in`] reads a haystack once, and compares only at
+/// the bytes that begin a needle (one [`contains`] scan per needle read it once per needle).
+pub struct AnyOf<S> {
+    needles: Vec<S>,
+    leads: [bool; 256],
+    has_empty: bool,
+}
+
+impl<S: AsRef<str>> AnyOf<S> {
+    pub fn new(needles: Vec<S>) -> AnyOf<S> {
+        let mut leads = [false; 256];
+        let mut has_empty = false;
+        for n in &needles {
+            match n.as_ref().as_bytes().first() {
+                Some(&b) => leads[usize::from(b)] = true,
+                None => has_empty = true,
+            }
+        }
+        AnyOf { needles, leads, has_empty }
+    }
+
+    /// Whether any needle occurs in `haystack`: exactly
+    /// `needles.iter().any(|n| haystack.contains(n))`.
+    pub fn any_in(&self, haystack: &str) -> bool {
+        let h = haystack.as_bytes();
+        self.has_empty
+            || (0..h.len()).any(|i| self.leads[usize::from(h[i])] && self.needles.iter().any(|n| h[i..].starts_with(n.as_ref().as_bytes())))
+    }
+}
+
 /// `u8::is_ascii_alphanumeric` as a table: one load a byte where a scan reads every byte of
 /// the text (the phrase matchers' leads, word cores) and two range tests cost more.
 #[inline]
@@ -368,6 +398,12 @@ mod tests {
         #[test]
         fn contains_is_str_contains(h in "[ab€ ]{0,12}", n in "[ab€]{0,4}") {
             proptest::prop_assert_eq!(contains(&h, &n), h.contains(n.as_str()));
+        }
+
+        #[test]
+        fn any_of_is_any_str_contains(h in "[ab€ ]{0,12}", needles in proptest::collection::vec("[ab€ ]{0,3}", 0..4)) {
+            let want = needles.iter().any(|n| h.contains(n.as_str()));
+            proptest::prop_assert_eq!(AnyOf::new(needles).any_in(&h), want);
         }
     }
 }

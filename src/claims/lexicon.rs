@@ -134,7 +134,7 @@ pub struct Lexicons {
     pub hedges: TokenPhrases<()>,
     pub sourceless: TokenPhrases<()>,
     pub source_nouns: HashMap<Cow<'static, str>, SourceKind>,
-    pub anonymity: Vec<Cow<'static, str>>,
+    pub anonymity: crate::text::AnyOf<Cow<'static, str>>,
 }
 
 fn kind_of(value: Option<&str>) -> SourceKind {
@@ -158,7 +158,7 @@ pub fn lex() -> &'static Lexicons {
         source_nouns: parse(include_str!("../../data/claims/source_nouns.txt"))
             .map(|e| (lower(e.key), kind_of(e.value)))
             .collect(),
-        anonymity: parse(include_str!("../../data/claims/anonymity.txt")).map(|e| lower(e.key)).collect(),
+        anonymity: crate::text::AnyOf::new(parse(include_str!("../../data/claims/anonymity.txt")).map(|e| lower(e.key)).collect()),
     })
 }
 

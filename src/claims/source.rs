@@ -316,7 +316,7 @@ pub fn classify(ctx: &Ctx, src: Toks, appositive: Option<Toks>) -> SourceKind {
     }
     let phrase = |r: Toks| (r.0..r.1).map(|i| ctx.low(i)).collect::<Vec<_>>().join(" ");
     let text = phrase(src) + " " + &appositive.map(phrase).unwrap_or_default();
-    if lex().anonymity.iter().any(|m| crate::text::contains(&text, m)) {
+    if lex().anonymity.any_in(&text) {
         return SourceKind::Anonymous;
     }
     let nouns = &lex().source_nouns;
