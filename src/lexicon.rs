@@ -145,14 +145,19 @@ impl EndBytes {
     }
 
     fn with_fold<'k>(keys: impl IntoIterator<Item = &'k str>, fold: bool) -> EndBytes {
-        let mut bits = vec![0u64; 256 * 256 / 64];
-        for key in keys.into_iter().map(str::as_bytes) {
-            if let (Some(&first), Some(&last)) = (key.first(), key.last()) {
-                let bit = EndBytes::bit(fold, first, last);
-                bits[bit / 64] |= 1 << (bit % 64);
-            }
+        let mut ends = EndBytes { bits: vec![0u64; 256 * 256 / 64], fold };
+        for key in keys {
+            ends.add(key);
         }
-        EndBytes { bits, fold }
+        ends
+    }
+
+    /// Adds `key`'s end bytes.
+    fn add(&mut self, key: &str) {
+        if let (Some(&first), Some(&last)) = (key.as_bytes().first(), key.as_bytes().last()) {
+            let bit = EndBytes::bit(self.fold, first, last);
+            self.bits[bit / 64] |= 1 << (bit % 64);
+        }
     }
 
     fn bit(fold: bool, first: u8, last: u8) -> usize {
@@ -251,6 +256,9 @@ pub struct PhraseMatcher<T> {
     /// The leading words' end bytes: most words of a text lead no phrase, and skip the hash
     /// lookup (see [`EndBytes`]).
     lead_ends: EndBytes,
+    /// The end bytes of the leading words as the phrases were pushed, and in upper case, read
+    /// on the text itself (see [`Self::find_all_written`]; a matcher that folds case only).
+    written_leads: EndBytes,
     /// Every phrase, one after another (one allocation, not one per phrase: the page builds
     /// the gazetteer before its first annotation), and each one's end in it.
     phrase_text: String,
@@ -431,6 +439,7 @@ impl<T> PhraseMatcherBuilder<T> {
             by_lead: LeadTable::with_capacity(phrases),
             lead_lists: Vec::with_capacity(phrases),
             lead_ends: EndBytes::new([]),
+            written_leads: EndBytes::exact([]),
             phrase_text: String::with_capacity(bytes),
             phrase_ends: Vec::with_capacity(phrases),
             payloads: Vec::with_capacity(phrases),
@@ -443,6 +452,7 @@ impl<T> PhraseMatcherBuilder<T> {
     /// folded, if the matcher folds) is already in: the first stays the one matched. (The
     /// payload is kept either way, so payloads keep the indices of the pushes.)
     pub fn push(&mut self, phrase: &str, payload: T) -> bool {
+        let phrase_as_pushed = phrase;
         let m = &mut self.m;
         let start = m.phrase_text.len();
         m.phrase_text.push_str(phrase);
@@ -468,6 +478,9 @@ impl<T> PhraseMatcherBuilder<T> {
         self.earlier[i as usize] = *newest;
         *newest = i;
         *count += 1;
+        if m.fold_case {
+            add_written_lead(&mut m.written_leads, phrase_as_pushed);
+        }
         true
     }
 
@@ -490,6 +503,22 @@ impl<T> PhraseMatcherBuilder<T> {
         // (leads are compared as the haystack is searched: folded only if both are)
         m.lead_ends = EndBytes::exact(m.by_lead.keys(&m.phrase_text));
         m
+    }
+}
+
+/// The end bytes of `phrase`'s leading word, and of its upper case's, into `ends`. (Out of line:
+/// the page's first annotation pushes every gazetteer phrase.)
+#[inline(never)]
+fn add_written_lead(ends: &mut EndBytes, phrase: &str) {
+    ends.add(lead(phrase));
+    if phrase.is_ascii() {
+        // an ASCII word's upper case has its length and its word boundaries
+        let lead = lead(phrase).as_bytes();
+        let (first, last) = (lead[0].to_ascii_uppercase(), lead[lead.len() - 1].to_ascii_uppercase());
+        let bit = EndBytes::bit(false, first, last);
+        ends.bits[bit / 64] |= 1 << (bit % 64);
+    } else {
+        ends.add(lead(&phrase.to_uppercase()));
     }
 }
 
@@ -535,7 +564,17 @@ impl<T> PhraseMatcher<T> {
     /// All non-overlapping matches that start and end at word boundaries: at each word of the
     /// text, left to right, the longest phrase that starts there and ends at a boundary.
     pub fn find_all<'p>(&'p self, text: &str) -> Vec<PhraseMatch<'p, T>> {
-        self.find_all_in(&self.folded(text), text)
+        self.find_all_in(&self.folded(text), text, false)
+    }
+
+    /// [`Self::find_all`] for a caller that keeps only the matches written as their phrase was
+    /// pushed or in upper case (a gazetteer of names: `Iran`, `IRAN`, not `iran`). A word of
+    /// the text whose end bytes are those of neither form of a leading word leads no match
+    /// here: most lower-case words, which a folded list of names would otherwise look up (`to`
+    /// has the end bytes of `togo`), and a lower-case phrase (`new york`) no longer hides a
+    /// name inside it (`new York`). Without case folding, the same as `find_all`.
+    pub fn find_all_written<'p>(&'p self, text: &str) -> Vec<PhraseMatch<'p, T>> {
+        self.find_all_in(&self.folded(text), text, self.fold_case)
     }
 
     /// [`Self::find_all`], given `lower`: `text.to_ascii_lowercase()`, or a slice of a longer
@@ -544,11 +583,12 @@ impl<T> PhraseMatcher<T> {
         if !self.fold_case || lower.len() != text.len() {
             return self.find_all(text);
         }
-        self.find_all_in(lower, text)
+        self.find_all_in(lower, text, false)
     }
 
-    /// The matches in `hay`, the text as this matcher reads it (folded when it folds case).
-    fn find_all_in<'p>(&'p self, hay: &str, text: &str) -> Vec<PhraseMatch<'p, T>> {
+    /// The matches in `hay`, the text as this matcher reads it (folded when it folds case; ASCII
+    /// folding keeps every byte offset); `written`: see [`Self::find_all_written`].
+    fn find_all_in<'p>(&'p self, hay: &str, text: &str, written: bool) -> Vec<PhraseMatch<'p, T>> {
         let mut out = Vec::new();
         let mut i = 0;
         let bytes = hay.as_bytes();
@@ -561,7 +601,11 @@ impl<T> PhraseMatcher<T> {
             }
             let word = lead_inline(&hay[i..]);
             // whitespace never leads a phrase (entries are trimmed; ASCII whitespace was skipped)
-            let found = if bytes[i] >= 0x80 && word.starts_with(char::is_whitespace) { None } else { self.longest_at(hay, text, i, word) };
+            let found = if bytes[i] >= 0x80 && word.starts_with(char::is_whitespace) || written && !self.written_leads.may_hold(&text[i..i + word.len()]) {
+                None
+            } else {
+                self.longest_at(hay, text, i, word)
+            };
             match found {
                 Some((p, len)) => {
                     out.push(PhraseMatch { start: i, end: i + len, payload: &self.payloads[p] });
@@ -832,6 +876,32 @@ mod tests {
             assert_eq!(found(&exact, a, b, true), found(&exact, a, b, false), "{a}..{b}");
         }
         assert_eq!(found(&exact, 0, text.len(), true), vec![(34, 42, 1), (70, 74, 4)]);
+    }
+
+    #[test]
+    fn written_matches_lead_with_a_phrase_as_pushed_or_in_upper_case() {
+        let m = PhraseMatcher::new(vec![("New York", 1), ("York", 2), ("Iran", 3), ("Côte d'Ivoire", 4), ("al-Qaeda", 5)], true);
+        let found = |text: &str, written: bool| {
+            let got = if written { m.find_all_written(text) } else { m.find_all(text) };
+            got.iter().map(|f| (text[f.start..f.end].to_string(), *f.payload)).collect::<Vec<_>>()
+        };
+        let text = "IRAN, Iran, iran; New York, NEW YORK, new York; CÔTE D'IVOIRE, côte d'ivoire, Côte d'Ivoire; al-Qaeda, AL-QAEDA, Al-Qaeda";
+        let s = |v: &[(&str, i32)]| v.iter().map(|&(t, p)| (t.to_string(), p)).collect::<Vec<_>>();
+        // every ASCII case form, when folding (`new York` is `New York`; `Ô` is not folded)
+        assert_eq!(
+            found(text, false),
+            s(&[("IRAN", 3), ("Iran", 3), ("iran", 3), ("New York", 1), ("NEW YORK", 1), ("new York", 1), ("côte d'ivoire", 4), ("Côte d'Ivoire", 4), ("al-Qaeda", 5), ("AL-QAEDA", 5), ("Al-Qaeda", 5)])
+        );
+        // written: a lower-case `iran`, `new` or `côte` leads nothing, so `York` is found in
+        // `new York`; `Al-Qaeda` has the end bytes of neither form of `al`
+        assert_eq!(
+            found(text, true),
+            s(&[("IRAN", 3), ("Iran", 3), ("New York", 1), ("NEW YORK", 1), ("York", 2), ("Côte d'Ivoire", 4), ("al-Qaeda", 5), ("AL-QAEDA", 5)])
+        );
+        // a matcher that keeps case finds the same either way
+        let exact = PhraseMatcher::new(vec![("Iran", 3), ("New York", 1)], false);
+        assert_eq!(exact.find_all_written(text).len(), 2);
+        assert_eq!(exact.find_all(text).len(), 2);
     }
 
     #[test]

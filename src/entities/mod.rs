@@ -97,10 +97,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// Gazetteer matches that fall on token boundaries and have the lexicon's case (or its
-    /// all-caps form).
+    /// all-caps form). The matcher reads only words that lead a phrase in one of those forms
+    /// ([`crate::lexicon::PhraseMatcher::find_all_written`]), so a lower-case phrase
+    /// (`northern europe`) does not hide a name inside it.
     fn find_hits(&mut self) {
         let starts: Vec<usize> = self.tokens.iter().map(|t| t.span.start).collect();
-        for m in gazetteer().find_all(self.text) {
+        for m in gazetteer().find_all_written(self.text) {
             let surface = &self.text[m.start..m.end];
             let key = &m.payload.key;
             // (the upper-case form is built only for the rare surface that differs)

@@ -381,3 +381,11 @@ proptest::proptest! {
         proptest::prop_assert_eq!(spans_of(&by_bits), spans_of(&by_map));
     }
 }
+
+#[test]
+fn a_name_inside_a_lower_case_gazetteer_phrase_is_found() {
+    // regression: `northern Europe` and `north Korea` matched the folded gazetteer (`Northern
+    // Europe`, `North Korea`), were rejected for their case, and hid the name inside them
+    check("Jets flew over northern Europe.", &[("Europe", "LOC")]);
+    check("Troops massed in north Korea.", &[("Korea", "GPE")]);
+}
