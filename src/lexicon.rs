@@ -160,6 +160,16 @@ impl EndBytes {
         }
     }
 
+    /// Adds the end bytes of a folding matcher's leading word (the first `lead_len` bytes of
+    /// `phrase`, as pushed) and of its upper case. A match that is written as its phrase or in
+    /// upper case folds to the folded phrase, so the two differ only in the case of ASCII
+    /// letters: the upper case's end bytes are the phrase's, ASCII upper-cased.
+    fn add_as_written(&mut self, phrase: &[u8], lead_len: usize) {
+        let (first, last) = (phrase[0], phrase[lead_len - 1]);
+        self.set(first, last, lead_len);
+        self.set(first.to_ascii_uppercase(), last.to_ascii_uppercase(), lead_len);
+    }
+
     fn set(&mut self, first: u8, last: u8, len: usize) {
         let bit = self.bit(first, last, len);
         self.bits[bit / 64] |= 1 << (bit % 64);
@@ -480,7 +490,8 @@ impl<T> PhraseMatcherBuilder<T> {
         if phrase.is_empty() {
             return false;
         }
-        let (newest, count) = m.by_lead.entry(&m.phrase_text, start, lead(phrase).len());
+        let lead_len = lead(phrase).len();
+        let (newest, count) = m.by_lead.entry(&m.phrase_text, start, lead_len);
         let mut j = *newest;
         while j != NO_PHRASE {
             if phrase_of(&m.phrase_text, &m.phrase_ends, j as usize) == phrase {
@@ -492,7 +503,7 @@ impl<T> PhraseMatcherBuilder<T> {
         *newest = i;
         *count += 1;
         if m.fold_case {
-            add_written_lead(&mut m.written_leads, phrase_as_pushed);
+            m.written_leads.add_as_written(phrase_as_pushed.as_bytes(), lead_len);
         }
         true
     }
@@ -516,20 +527,6 @@ impl<T> PhraseMatcherBuilder<T> {
         // (leads are compared as the haystack is searched: folded only if both are)
         m.lead_ends = EndBytes::exact(m.by_lead.keys(&m.phrase_text));
         m
-    }
-}
-
-/// The end bytes of `phrase`'s leading word, and of its upper case's, into `ends`. (Out of line:
-/// the page's first annotation pushes every gazetteer phrase.)
-#[inline(never)]
-fn add_written_lead(ends: &mut EndBytes, phrase: &str) {
-    ends.add(lead(phrase));
-    if phrase.is_ascii() {
-        // an ASCII word's upper case has its length and its word boundaries
-        let lead = lead(phrase).as_bytes();
-        ends.set(lead[0].to_ascii_uppercase(), lead[lead.len() - 1].to_ascii_uppercase(), lead.len());
-    } else {
-        ends.add(lead(&phrase.to_uppercase()));
     }
 }
 
