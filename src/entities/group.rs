@@ -37,20 +37,21 @@ fn used_as_place(doc: &Doc, c: &Candidate) -> bool {
 }
 
 pub(crate) fn group(doc: &mut Doc, cands: Vec<Candidate>) {
-    let mut by_key: HashMap<(String, &'static str), usize> = HashMap::default();
+    // (keys borrow the candidates' canonical names: no copy per mention)
+    let mut by_key: HashMap<(&str, &'static str), usize> = HashMap::default();
     let mut by_acronym: HashMap<String, usize> = HashMap::default();
     // a single word of a person's name → that person's entity (last full name wins)
-    let mut by_name_part: HashMap<String, usize> = HashMap::default();
+    let mut by_name_part: HashMap<&str, usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions = Vec::with_capacity(cands.len());
     let mut pending_metonyms: Vec<(usize, String)> = Vec::new();
     for c in &cands {
-        let surface = c.span.slice(&doc.text).to_string();
+        let surface = c.span.slice(&doc.text);
         let mut found = None;
         if is_named(c.label) {
-            found = by_key.get(&(c.canonical.clone(), c.label)).copied();
+            found = by_key.get(&(c.canonical.as_str(), c.label)).copied();
             if found.is_none() && c.label == "PERSON" && !c.canonical.contains(' ') {
-                found = by_name_part.get(&c.canonical).copied();
+                found = by_name_part.get(c.canonical.as_str()).copied();
             }
             if found.is_none() && c.label == "ORG" && c.canonical.chars().all(|ch| ch.is_uppercase() || ch == '.') {
                 found = by_acronym.get(&c.canonical.replace('.', "")).copied();
@@ -69,7 +70,7 @@ pub(crate) fn group(doc: &mut Doc, cands: Vec<Candidate>) {
                 });
                 let id = entities.len() - 1;
                 if is_named(c.label) {
-                    by_key.insert((c.canonical.clone(), c.label), id);
+                    by_key.insert((c.canonical.as_str(), c.label), id);
                 }
                 if let Some(target) = &c.metonym_of {
                     pending_metonyms.push((id, target.clone()));
@@ -85,12 +86,12 @@ pub(crate) fn group(doc: &mut Doc, cands: Vec<Candidate>) {
         };
         if c.label == "PERSON" && c.canonical.contains(' ') {
             for part in c.canonical.split(' ').filter(|p| p.len() > 2 && p.starts_with(|ch: char| ch.is_uppercase())) {
-                by_name_part.insert(part.to_string(), id);
+                by_name_part.insert(part, id);
             }
         }
         let e = &mut entities[id];
-        if surface != e.canonical && !e.aliases.contains(&surface) {
-            e.aliases.push(surface);
+        if surface != e.canonical && !e.aliases.iter().any(|a| a == surface) {
+            e.aliases.push(surface.to_string());
         }
         e.mentions.push(mentions.len());
         let metonym = c.metonym_of.is_some() && !used_as_place(doc, c);
