@@ -26,7 +26,7 @@ pub fn party_letters(ctx: &Ctx, out: &mut Vec<Candidate>) {
             continue;
         }
         let mut c = ctx.candidate(i..end, "NORP", "party-letter");
-        c.canonical = party.to_string();
+        c.canonical = super::Canonical::Lexicon(party);
         out.push(c);
     }
 }

@@ -20,14 +20,14 @@ fn initials(name: &str) -> String {
 }
 
 /// A mention of a metonym is a metonym unless it is used as a place (`in Tehran`).
-fn used_as_place(doc: &Doc, c: &Candidate) -> bool {
-    let before = doc.text.get(..c.span.start).unwrap_or("").trim_end();
+fn used_as_place(text: &str, c: &Candidate) -> bool {
+    let before = text.get(..c.span.start).unwrap_or("").trim_end();
     let prev = before.rsplit(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
     let prev = match before.strip_suffix("the") {
         Some(rest) => rest.trim_end().rsplit(' ').next().unwrap_or(""),
         None => prev,
     };
-    let after = doc.text.get(c.span.end..).unwrap_or("");
+    let after = text.get(c.span.end..).unwrap_or("");
     // a dateline (`ISLAMABAD:`) or an address (`Muscat, Oman`) names the place itself
     let dateline = after.starts_with(':') || after.starts_with(" (") || after.starts_with(" -");
     let address = after.starts_with(", ") && after[2..].starts_with(|ch: char| ch.is_uppercase());
@@ -44,17 +44,19 @@ pub(crate) fn group(doc: &mut Doc, cands: Vec<Candidate>) {
     let mut by_name_part: HashMap<&str, usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions = Vec::with_capacity(cands.len());
-    let mut pending_metonyms: Vec<(usize, String)> = Vec::new();
+    let mut pending_metonyms: Vec<(usize, &str)> = Vec::new();
+    let text = doc.text.as_str();
     for c in &cands {
-        let surface = c.span.slice(&doc.text);
+        let surface = c.span.slice(text);
+        let canonical = c.canonical.as_str(text);
         let mut found = None;
         if is_named(c.label) {
-            found = by_key.get(&(c.canonical.as_str(), c.label)).copied();
-            if found.is_none() && c.label == "PERSON" && !c.canonical.contains(' ') {
-                found = by_name_part.get(c.canonical.as_str()).copied();
+            found = by_key.get(&(canonical, c.label)).copied();
+            if found.is_none() && c.label == "PERSON" && !canonical.contains(' ') {
+                found = by_name_part.get(canonical).copied();
             }
-            if found.is_none() && c.label == "ORG" && c.canonical.chars().all(|ch| ch.is_uppercase() || ch == '.') {
-                found = by_acronym.get(&c.canonical.replace('.', "")).copied();
+            if found.is_none() && c.label == "ORG" && canonical.chars().all(|ch| ch.is_uppercase() || ch == '.') {
+                found = by_acronym.get(&canonical.replace('.', "")).copied();
             }
         }
         let id = match found {
@@ -62,7 +64,7 @@ pub(crate) fn group(doc: &mut Doc, cands: Vec<Candidate>) {
             None => {
                 entities.push(Entity {
                     label: c.label,
-                    canonical: c.canonical.clone(),
+                    canonical: canonical.to_string(),
                     aliases: Vec::new(),
                     mentions: Vec::new(),
                     salience: 0.0,
@@ -70,13 +72,13 @@ pub(crate) fn group(doc: &mut Doc, cands: Vec<Candidate>) {
                 });
                 let id = entities.len() - 1;
                 if is_named(c.label) {
-                    by_key.insert((c.canonical.as_str(), c.label), id);
+                    by_key.insert((canonical, c.label), id);
                 }
-                if let Some(target) = &c.metonym_of {
-                    pending_metonyms.push((id, target.clone()));
+                if let Some(target) = c.metonym_of {
+                    pending_metonyms.push((id, target));
                 }
-                if c.label == "ORG" && c.canonical.contains(' ') {
-                    let acr = initials(&c.canonical);
+                if c.label == "ORG" && canonical.contains(' ') {
+                    let acr = initials(&canonical);
                     if acr.len() >= 2 {
                         by_acronym.entry(acr).or_insert(id);
                     }
@@ -84,8 +86,8 @@ pub(crate) fn group(doc: &mut Doc, cands: Vec<Candidate>) {
                 id
             }
         };
-        if c.label == "PERSON" && c.canonical.contains(' ') {
-            for part in c.canonical.split(' ').filter(|p| p.len() > 2 && p.starts_with(|ch: char| ch.is_uppercase())) {
+        if c.label == "PERSON" && canonical.contains(' ') {
+            for part in canonical.split(' ').filter(|p| p.len() > 2 && p.starts_with(|ch: char| ch.is_uppercase())) {
                 by_name_part.insert(part, id);
             }
         }
@@ -94,7 +96,7 @@ pub(crate) fn group(doc: &mut Doc, cands: Vec<Candidate>) {
             e.aliases.push(surface.to_string());
         }
         e.mentions.push(mentions.len());
-        let metonym = c.metonym_of.is_some() && !used_as_place(doc, c);
+        let metonym = c.metonym_of.is_some() && !used_as_place(text, c);
         mentions.push(Mention { span: c.span, label: c.label, entity: Some(id), rule: c.rule, role: metonym.then_some("metonym") });
     }
     for (id, target) in pending_metonyms {

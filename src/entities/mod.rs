@@ -28,9 +28,26 @@ pub(crate) struct Candidate {
     pub span: Span,
     pub toks: Range<usize>,
     pub label: &'static str,
-    pub canonical: String,
+    pub canonical: Canonical,
     pub rule: &'static str,
-    pub metonym_of: Option<String>,
+    pub metonym_of: Option<&'static str>,
+}
+
+/// A candidate's canonical name: a span of the text (its own words, mostly) or a lexicon's
+/// name for it. (Neither is copied per candidate: most candidates never become an entity.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Canonical {
+    Text(Span),
+    Lexicon(&'static str),
+}
+
+impl Canonical {
+    pub fn as_str<'t>(&self, text: &'t str) -> &'t str {
+        match *self {
+            Canonical::Text(span) => span.slice(text),
+            Canonical::Lexicon(name) => name,
+        }
+    }
 }
 
 /// A gazetteer phrase found on token boundaries.
@@ -174,7 +191,7 @@ impl<'a> Ctx<'a> {
 
     pub fn candidate(&self, toks: Range<usize>, label: &'static str, rule: &'static str) -> Candidate {
         let span = self.span_of(toks.clone());
-        Candidate { span, toks, label, canonical: span.slice(self.text).to_string(), rule, metonym_of: None }
+        Candidate { span, toks, label, canonical: Canonical::Text(span), rule, metonym_of: None }
     }
 
     pub fn lex_candidate(&self, h: &LexHit) -> Candidate {
@@ -182,9 +199,9 @@ impl<'a> Ctx<'a> {
             span: self.span_of(h.toks.clone()),
             toks: h.toks.clone(),
             label: h.info.label,
-            canonical: h.info.canonical.to_string(),
+            canonical: Canonical::Lexicon(h.info.canonical),
             rule: h.info.rule,
-            metonym_of: h.info.metonym_of.map(str::to_string),
+            metonym_of: h.info.metonym_of,
         }
     }
 }

@@ -50,7 +50,7 @@ fn merge_dates(ctx: &Ctx, a: usize, out: &mut Vec<Candidate>, first: usize) {
                 if joins && s2 >= e1 {
                     prev.toks.end = c.toks.end;
                     prev.span = ctx.span_of(prev.toks.clone());
-                    prev.canonical = prev.span.slice(ctx.text).to_string();
+                    prev.canonical = super::Canonical::Text(prev.span);
                     prev.rule = "date:merged";
                     continue;
                 }
@@ -61,7 +61,7 @@ fn merge_dates(ctx: &Ctx, a: usize, out: &mut Vec<Candidate>, first: usize) {
             if s >= a + 3 && ctx.word(s - 1) == "of" && DATE_PARTS.contains(&ctx.word(s - 2)) && lower(ctx, s - 3) == "the" {
                 c.toks.start = s - 3;
                 c.span = ctx.span_of(c.toks.clone());
-                c.canonical = c.span.slice(ctx.text).to_string();
+                c.canonical = super::Canonical::Text(c.span);
             }
             out.push(c);
             continue;

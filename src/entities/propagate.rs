@@ -85,7 +85,7 @@ pub fn relabel_person_parts(ctx: &Ctx, cands: &mut [Candidate]) {
         if parts.contains(ctx.word(c.toks.start)) {
             c.label = "PERSON";
             c.rule = "known-name";
-            c.canonical = ctx.word(c.toks.start).to_string();
+            c.canonical = super::Canonical::Text(ctx.tokens[c.toks.start].span);
             c.metonym_of = None;
         }
     }

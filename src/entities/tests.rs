@@ -371,7 +371,7 @@ proptest::proptest! {
                 span: crate::doc::Span::new(start, start + len),
                 toks: 0..0,
                 label: "ORG",
-                canonical: String::new(),
+                canonical: super::Canonical::Lexicon(""),
                 rule: RULES[r],
                 metonym_of: None,
             })
