@@ -78,7 +78,7 @@ pub(crate) fn group(doc: &mut Doc, cands: Vec<Candidate>) {
                     pending_metonyms.push((id, target));
                 }
                 if c.label == "ORG" && canonical.contains(' ') {
-                    let acr = initials(&canonical);
+                    let acr = initials(canonical);
                     if acr.len() >= 2 {
                         by_acronym.entry(acr).or_insert(id);
                     }

@@ -336,6 +336,7 @@ fn cabinet_departments_and_provinces() {
     check("Floods hit Jiangsu province.", &[("Jiangsu province", "GPE")]);
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The overlap resolution of `resolve_overlaps` before its taken-bytes bitmap: a map of the kept
 /// spans by start, each candidate checked against the kept span starting before its end.
 fn resolve_overlaps_by_map(mut cands: Vec<super::Candidate>) -> Vec<super::Candidate> {
@@ -351,6 +352,7 @@ fn resolve_overlaps_by_map(mut cands: Vec<super::Candidate>) -> Vec<super::Candi
     kept.into_values().collect()
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn spans_of(cands: &[super::Candidate]) -> Vec<(usize, usize, &'static str)> {
     cands.iter().map(|c| (c.span.start, c.span.end, c.rule)).collect()
 }
