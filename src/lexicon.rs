@@ -175,11 +175,11 @@ impl EndBytes {
         self.bits[bit / 64] |= 1 << (bit % 64);
     }
 
-    /// The bit of a word's end bytes and length, folded: the three mixed by multiplying, the
-    /// top 16 bits of the product taken. Folding, the length is left out (lower-casing a
-    /// non-ASCII char inside a word may change its length); exact, a word and a key are
-    /// compared byte for byte, so a key of another length is no match (news words are a few
-    /// dozen end-byte pairs, that many lengths tell most of them apart).
+    /// The bit of a word's end bytes and length: the three packed into a `u32`, multiplied by an
+    /// odd constant, and the top 16 bits of the product taken. Folding, the length is left out
+    /// (lower-casing a non-ASCII char inside a word may change its length); exact, a word and a
+    /// key are compared byte for byte, so a key of another length is no match (the words of a
+    /// text share few end-byte pairs; their lengths tell most of them apart from a list's keys).
     #[inline]
     fn bit(&self, first: u8, last: u8, len: usize) -> usize {
         let (first, last, len) = match self.fold {

@@ -231,7 +231,7 @@ pub fn contains(haystack: &str, needle: &str) -> bool {
 }
 
 /// A few needles sought together: [`Self::any_in`] reads a haystack once, and compares only at
-/// the bytes that begin a needle (one [`contains`] scan per needle read it once per needle).
+/// the bytes that begin a needle (a [`contains`] scan per needle read it once per needle).
 pub struct AnyOf<S> {
     needles: Vec<S>,
     leads: [bool; 256],
