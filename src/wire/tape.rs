@@ -55,6 +55,12 @@ const KEY_SLOTS: usize = 64;
 /// Slots of the short-string address cache (a power of two).
 const RECENT_SLOTS: usize = 256;
 
+/// The slot of a string's address in a cache of `slots` (a power of two) slots: the top bits
+/// of a multiplicative hash of the address, so neighbouring statics spread out.
+fn address_slot(address: usize, slots: usize) -> usize {
+    ((address as u32).wrapping_mul(0x9e37_79b9) >> (32 - slots.trailing_zeros())) as usize
+}
+
 /// Why a value could not be written (a map key that is not a string).
 #[derive(Debug)]
 pub struct Error(String);
@@ -89,8 +95,7 @@ impl Tape {
             self.recent = vec![(0, 0, 0, 0); RECENT_SLOTS];
         }
         let address = s.as_ptr() as usize;
-        // (the top bits of a multiplicative hash of the address: neighbouring statics spread out)
-        let slot = ((address as u32).wrapping_mul(0x9e37_79b9) >> (32 - RECENT_SLOTS.trailing_zeros())) as usize;
+        let slot = address_slot(address, RECENT_SLOTS);
         let (a, len, start, i) = self.recent[slot];
         if a == address && len == s.len() && self.strings.as_bytes().get(start as usize..start as usize + len) == Some(s.as_bytes()) {
             return i;
@@ -123,7 +128,7 @@ impl Tape {
             self.keys = vec![(0, 0, 0); KEY_SLOTS];
         }
         let address = key.as_ptr() as usize;
-        let slot = (address ^ address >> 7) & (KEY_SLOTS - 1);
+        let slot = address_slot(address, KEY_SLOTS);
         match self.keys[slot] {
             (a, len, i) if a == address && len == key.len() => i,
             _ => {
