@@ -154,7 +154,7 @@ impl EndBytes {
     }
 
     /// Adds `key`'s end bytes.
-    fn add(&mut self, key: &str) {
+    pub fn add(&mut self, key: &str) {
         if let (Some(&first), Some(&last)) = (key.as_bytes().first(), key.as_bytes().last()) {
             self.set(first, last, key.len());
         }
@@ -197,13 +197,18 @@ impl EndBytes {
     pub fn may_hold(&self, word: &str) -> bool {
         let b = word.as_bytes();
         match (b.first(), b.last()) {
-            (Some(&first), Some(&last)) if !self.fold || first.is_ascii() && last.is_ascii() => {
-                let bit = self.bit(first, last, b.len());
-                self.bits[bit / 64] & (1 << (bit % 64)) != 0
-            }
+            (Some(&first), Some(&last)) if !self.fold || first.is_ascii() && last.is_ascii() => self.holds_ends(first, last, b.len()),
             (Some(_), Some(_)) => true,
             _ => false,
         }
+    }
+
+    /// False only when no key has these end bytes (and, exact, this length `len`): the test of
+    /// [`Self::may_hold`] for a word whose end bytes the caller has read (and folded) itself.
+    #[inline]
+    pub fn holds_ends(&self, first: u8, last: u8, len: usize) -> bool {
+        let bit = self.bit(first, last, len);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
 

@@ -30,6 +30,7 @@ const INITIAL_PENALTY: f32 = -3.0;
 const SINGLE_LETTER_PENALTY: f32 = -7.0;
 
 use crate::hash::word_hash;
+use crate::lexicon::EndBytes;
 
 /// A flat hash table with linear probing. A slot is one `u64`: 32 check bits of the key's
 /// 64-bit hash in the low half (0 = empty) and the bits of its ln P in the high half. Keys are
@@ -95,6 +96,10 @@ pub struct Model {
     words: Table,
     /// `first second` → ln count.
     bigrams: Table,
+    /// The end bytes and lengths of the bigrams' first and second words: three in four pairs
+    /// a glued paragraph's scoring asks for hold a word that is neither (a piece of a glued
+    /// token, a name), and are answered without lower-casing, hashing or probing.
+    bigram_ends: [EndBytes; 2],
     /// ln P(c | a b) over the alphabet of [`class`], indexed `(a*K + b)*K + c`.
     trigram: Vec<f32>,
 }
@@ -120,8 +125,8 @@ fn build() -> Model {
     let mut counts = vec![UNSEEN; K * K * K];
     let mut stream = WordStream::new();
     while stream.add_words(&mut words, &mut counts, WORDS_PER_CALL) {}
-    let bigrams = build_bigrams(&words);
-    Model { words, bigrams, trigram: normalise(counts) }
+    let (bigrams, bigram_ends) = build_bigrams(&words);
+    Model { words, bigrams, bigram_ends, trigram: normalise(counts) }
 }
 
 /// Words decoded per call of [`WordStream::add_words`]. The page builds the model before wasm's
@@ -267,18 +272,21 @@ fn data_bytes(file: &'static str) -> &'static [u8] {
 }
 
 /// `first second` → the bigram bonus (weighted, capped PMI against the unigram model).
-fn build_bigrams(words: &Table) -> Table {
-    let mut reader = BigramReader { table: Table::with_capacity(4_000), first: "", bucket: 0.0, key: Vec::with_capacity(32) };
+/// Also the end bytes of the first and second words (lower case, as the file writes them).
+fn build_bigrams(words: &Table) -> (Table, [EndBytes; 2]) {
+    let no_words = || EndBytes::exact(std::iter::empty());
+    let mut reader = BigramReader { table: Table::with_capacity(4_000), ends: [no_words(), no_words()], first: "", bucket: 0.0, key: Vec::with_capacity(32) };
     for e in crate::lexicon::parse(BIGRAMS) {
         reader.read(e.key, words);
     }
-    reader.table
+    (reader.table, reader.ends)
 }
 
 /// The bigram file read a line at a time: `@first` starts a first word's list, `=k` sets the
 /// bucket of the lines after it, any other line is a second word.
 struct BigramReader {
     table: Table,
+    ends: [EndBytes; 2],
     first: &'static str,
     bucket: f32,
     key: Vec<u8>,
@@ -292,6 +300,7 @@ impl BigramReader {
     fn read(&mut self, line: &'static str, words: &Table) {
         if let Some(f) = line.strip_prefix('@') {
             self.first = f;
+            self.ends[0].add(f);
             return;
         }
         if let Some(k) = line.strip_prefix('=') {
@@ -301,6 +310,7 @@ impl BigramReader {
             return;
         }
         let second = line;
+        self.ends[1].add(second);
         self.key.clear();
         self.key.extend_from_slice(self.first.as_bytes());
         self.key.push(b' ');
@@ -654,6 +664,12 @@ fn right_word(piece: &str) -> Option<&[u8]> {
 /// the stack (two words of 24 bytes at most and a space).
 pub fn bigram_bonus(a: &str, b: &str) -> f32 {
     let (Some(a), Some(b)) = (left_word(a), right_word(b)) else { return 0.0 };
+    let m = model();
+    // (the words are ASCII letters, the file's lower case: their end bytes lower-cased)
+    let holds = |ends: &EndBytes, w: &[u8]| ends.holds_ends(w[0].to_ascii_lowercase(), w[w.len() - 1].to_ascii_lowercase(), w.len());
+    if !holds(&m.bigram_ends[0], a) || !holds(&m.bigram_ends[1], b) {
+        return 0.0;
+    }
     // (two plain copies: a chained iterator, a branch per byte, cost more than the lookup)
     let mut key = [0u8; 49];
     let (first, rest) = key.split_at_mut(a.len());
@@ -664,7 +680,7 @@ pub fn bigram_bonus(a: &str, b: &str) -> f32 {
     for (d, s) in rest[1..].iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    model().bigrams.get(&key[..a.len() + 1 + b.len()]).unwrap_or(0.0)
+    m.bigrams.get(&key[..a.len() + 1 + b.len()]).unwrap_or(0.0)
 }
 
 #[cfg(test)]
@@ -798,6 +814,38 @@ mod tests {
         // punctuation ends the phrase; unknown pairs give nothing
         assert_eq!(bigram_bonus("there.", "were"), 0.0);
         assert_eq!(bigram_bonus("zebra", "quantum"), 0.0);
+    }
+
+    /// [`bigram_bonus`] without its end-byte test: the table's answer alone.
+    fn bigram_bonus_looked_up(a: &str, b: &str) -> f32 {
+        let (Some(a), Some(b)) = (left_word(a), right_word(b)) else { return 0.0 };
+        let key = [a.to_ascii_lowercase(), b" ".to_vec(), b.to_ascii_lowercase()].concat();
+        model().bigrams.get(&key).unwrap_or(0.0)
+    }
+
+    #[test]
+    fn bigram_end_bytes_pass_every_pair_the_table_holds() {
+        let (mut first, mut pairs) = ("", Vec::new());
+        for e in crate::lexicon::parse(BIGRAMS) {
+            match e.key.as_bytes()[0] {
+                b'@' => first = &e.key[1..],
+                b'=' => {}
+                _ => pairs.push((first, e.key)),
+            }
+        }
+        let capitalised = |w: &str| w[..1].to_ascii_uppercase() + &w[1..];
+        let mut found = 0;
+        for (i, &(a, b)) in pairs.iter().enumerate() {
+            // each pair as written, in upper case, capitalised; and a first word with another
+            // pair's second word (mostly no bigram)
+            let other = pairs[(i * 7 + 3) % pairs.len()].1;
+            for (a, b) in [(a.to_string(), b.to_string()), (a.to_ascii_uppercase(), b.to_ascii_uppercase()), (capitalised(a), b.to_string()), (a.to_string(), other.to_string())] {
+                let bonus = bigram_bonus(&a, &b);
+                assert_eq!(bonus.to_bits(), bigram_bonus_looked_up(&a, &b).to_bits(), "{a} {b}");
+                found += usize::from(bonus > 0.0);
+            }
+        }
+        assert!(found > pairs.len(), "{found} of {} pairs", pairs.len());
     }
 
     #[test]
