@@ -138,6 +138,11 @@ impl WordSpans {
     /// The words inside `start..end`, a range of the text whose ends are at whitespace or at the
     /// text's ends (a word never straddles them): exactly `words(&text[start..end])`, offset.
     pub fn within(&self, start: usize, end: usize) -> &[(u32, u32)] {
+        self.within_from(start, end).1
+    }
+
+    /// [`Self::within`], and the index of the range's first word in the text's words.
+    pub fn within_from(&self, start: usize, end: usize) -> (usize, &[(u32, u32)]) {
         let hint = self.hint.get().min(self.spans.len());
         let from = match hint.checked_sub(1).map(|h| self.spans[h].0 as usize) {
             // a range before the last one's: searched from the list's start
@@ -145,7 +150,7 @@ impl WordSpans {
             _ => first_at_or_after(&self.spans, hint, start),
         };
         self.hint.set(from);
-        &self.spans[from..first_at_or_after(&self.spans, from, end)]
+        (from, &self.spans[from..first_at_or_after(&self.spans, from, end)])
     }
 
     /// Each word's text.

@@ -22,6 +22,11 @@ const MIX: f32 = 1.0;
 /// ln of their cache probability precomputed.
 pub struct DocCache<'a> {
     counts: Rc<Counts<'a>>,
+    /// Per word of the text (its `WordSpans`), its core's id in `counts` ([`NO_CORE`]: none),
+    /// when the counts were read from those words ([`Counts::of_words_with_ids`]); else empty.
+    word_ids: Vec<u32>,
+    /// Per core id: `UNASKED`, or whether the lexicon knows the core (see [`Self::known_word`]).
+    known: RefCell<Vec<u8>>,
     /// Per distinct token, its split gains under these counts (see `wrap::Geometry::ensure`);
     /// `None`: computed afresh every time (a test compares the two).
     pub(super) split_gains: Option<RefCell<HashMap<&'a str, RawGains>>>,
@@ -39,7 +44,15 @@ struct Entry {
     count: u32,
     /// ln(MIX * count / tokens).
     ln_p: f32,
+    /// The core's index among the distinct cores of the words counted, in order of first
+    /// appearance ([`NO_CORE`] for a core a confirming pass counted).
+    id: u32,
 }
+
+/// The id of a word with no core (a lone `—`), or of a core not counted from a word list.
+pub const NO_CORE: u32 = u32::MAX;
+/// A core not yet looked up in the lexicon.
+const UNASKED: u8 = 2;
 
 /// Counts whose logarithm [`DocCache::new`] takes from a table.
 const SMALL_COUNTS: usize = 64;
@@ -91,28 +104,43 @@ impl<'a> Counts<'a> {
 
     /// Counts of the cores of `words`, the words of a text of `len` bytes.
     pub fn of_words(len: usize, words: impl Iterator<Item = &'a str>) -> Counts<'a> {
+        Counts::of_words_with_ids(len, words).0
+    }
+
+    /// [`Self::of_words`], and each word's core id ([`NO_CORE`] for a word without a core):
+    /// what [`DocCache::with_word_ids`] reads.
+    pub fn of_words_with_ids(len: usize, words: impl Iterator<Item = &'a str>) -> (Counts<'a>, Vec<u32>) {
         // about one distinct token per 12 bytes of news: no rehashing while counting
         let mut map: HashMap<&'a str, Entry> = HashMap::with_capacity_and_hasher(len / 12, Default::default());
+        let mut ids = Vec::with_capacity(len / 6);
         let mut tokens = 0u32;
         for tok in words {
             let core = super::lexicon::word_core(tok);
-            if !core.is_empty() {
-                tokens += 1;
-                // `get_mut` first: most words are seen before, and `entry` is a large generic
-                // function the size-optimised wasm calls out of line
-                match map.get_mut(core) {
-                    Some(e) => e.count += 1,
-                    None => {
-                        map.insert(core, Entry { count: 1, ln_p: 0.0 });
-                    }
-                }
+            if core.is_empty() {
+                ids.push(NO_CORE);
+                continue;
             }
+            tokens += 1;
+            // `get_mut` first: most words are seen before, and `entry` is a large generic
+            // function the size-optimised wasm calls out of line
+            let id = match map.get_mut(core) {
+                Some(e) => {
+                    e.count += 1;
+                    e.id
+                }
+                None => {
+                    let id = map.len() as u32;
+                    map.insert(core, Entry { count: 1, ln_p: 0.0, id });
+                    id
+                }
+            };
+            ids.push(id);
         }
         let ln_scale = ln_scale(tokens);
         for e in map.values_mut() {
             e.ln_p = entry_ln_p(ln_scale, e.count);
         }
-        Counts { map, tokens }
+        (Counts { map, tokens }, ids)
     }
 
     /// The counts of `after`, which is `before` (the text these counts were read from) with
@@ -162,7 +190,7 @@ impl<'a> Counts<'a> {
             if count <= 0 {
                 map.remove(core);
             } else {
-                map.insert(core, Entry { count: count as u32, ln_p: entry_ln_p(ln_scale, count as u32) });
+                map.insert(core, Entry { count: count as u32, ln_p: entry_ln_p(ln_scale, count as u32), id: NO_CORE });
             }
         }
         Some((Rc::new(Counts { map, tokens }), changed))
@@ -232,7 +260,28 @@ impl<'a> DocCache<'a> {
     /// The cache of a text whose token cores `counts` holds (counted, or brought up from the
     /// first pass's by [`Counts::after_edits`]), no split gains yet.
     pub fn with_counts(counts: Rc<Counts<'a>>) -> DocCache<'a> {
-        DocCache { counts, split_gains: Some(RefCell::default()) }
+        DocCache { counts, word_ids: Vec::new(), known: RefCell::default(), split_gains: Some(RefCell::default()) }
+    }
+
+    /// This cache, told the core id of every word of the text its counts were read from
+    /// ([`Counts::of_words_with_ids`]): [`Self::known_word`] then asks the lexicon once per
+    /// distinct core.
+    pub fn with_word_ids(self, word_ids: Vec<u32>) -> DocCache<'a> {
+        let known = RefCell::new(vec![UNASKED; self.counts.map.len()]);
+        DocCache { word_ids, known, ..self }
+    }
+
+    /// Whether the lexicon knows `token`, the text's word number `word` (`lexicon::is_known_piece`,
+    /// which reads a token's core only): remembered per core. `None` without word ids, or for
+    /// a word without a core.
+    pub fn known_word(&self, word: usize, token: &str) -> Option<bool> {
+        let id = *self.word_ids.get(word).filter(|&&id| id != NO_CORE)? as usize;
+        let mut known = self.known.borrow_mut();
+        let slot = known.get_mut(id)?;
+        if *slot == UNASKED {
+            *slot = super::lexicon::is_known_piece(token) as u8;
+        }
+        Some(*slot == 1)
     }
 
     /// The same counts, every split gain computed afresh.

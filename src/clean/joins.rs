@@ -83,12 +83,15 @@ pub fn replacements<'t>(text: &'t str, index: &[super::Line], reflowed: &[(usize
         Lines::Recall(memo, edits) => memo.counts_for(text, edits),
         Lines::Record(_) => None,
     };
-    let (counts, changed) = match recalled_counts {
+    let (counts, changed, word_ids) = match recalled_counts {
         // (each recalled line is searched for every changed core: a few only)
-        Some((counts, changed)) => (counts, Some(changed).filter(|c| c.len() <= MAX_CHANGED_CORES)),
-        None => (Rc::new(spans.map_or_else(|| Counts::of(text), |w| Counts::of_words(text.len(), w.texts(text)))), None),
+        Some((counts, changed)) => (counts, Some(changed).filter(|c| c.len() <= MAX_CHANGED_CORES), Vec::new()),
+        None => {
+            let (counts, ids) = spans.map_or_else(|| (Counts::of(text), Vec::new()), |w| Counts::of_words_with_ids(text.len(), w.texts(text)));
+            (Rc::new(counts), None, ids)
+        }
     };
-    let cache = DocCache::with_counts(Rc::clone(&counts));
+    let cache = DocCache::with_counts(Rc::clone(&counts)).with_word_ids(word_ids);
     let reopens = reopens_quotes(text, index);
     let quote_context = |end: usize| QuoteContext { continues: next_paragraph_opens_quote(text, end), reopens };
     let paras: Vec<(usize, Paragraph)> = long_lines(text, index)

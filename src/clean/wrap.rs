@@ -29,6 +29,8 @@ pub struct Paragraph<'a> {
     /// Its words as byte ranges of the article and the paragraph's offset in it, when the
     /// article's words were read once ([`Paragraph::with_words`]); else they are read here.
     words: Option<(&'a [(u32, u32)], usize)>,
+    /// The index of its first word among the article's words, when they were given.
+    first_word: Option<usize>,
 }
 
 /// A paragraph's characters, byte offsets, tokens, punctuation seams, and (computed lazily, per
@@ -143,13 +145,15 @@ impl<'a> Paragraph<'a> {
     }
 
     fn build(text: &'a str, cache: Option<&'a super::cache::DocCache<'a>>, quotes: QuoteContext) -> Paragraph<'a> {
-        Paragraph { text, chars: text.chars().count(), cache, quotes, geometry: OnceCell::new(), known: RefCell::default(), words: None }
+        Paragraph { text, chars: text.chars().count(), cache, quotes, geometry: OnceCell::new(), known: RefCell::default(), words: None, first_word: None }
     }
 
     /// This paragraph, which starts at byte `offset` of the article, its words taken from
     /// `spans` (the article's, if they were read once; `None`: read from its text).
     pub fn with_words(mut self, spans: Option<&'a WordSpans>, offset: usize) -> Paragraph<'a> {
-        self.words = spans.map(|w| (w.within(offset, offset + self.text.len()), offset));
+        if let Some((first, words)) = spans.map(|w| w.within_from(offset, offset + self.text.len())) {
+            (self.words, self.first_word) = (Some((words, offset)), Some(first));
+        }
         self
     }
 
@@ -174,6 +178,10 @@ impl<'a> Paragraph<'a> {
     /// stands ([`is_known_piece`]), asked once per token: both the glued-paragraph test and the
     /// suggestions ask it.
     fn is_known_token(&self, t: usize, token: &str) -> bool {
+        // once per distinct core of the article, when its words were counted with their ids
+        if let Some(known) = self.first_word.zip(self.cache).and_then(|(first, c)| c.known_word(first + t, token)) {
+            return known;
+        }
         let mut known = self.known.borrow_mut();
         if known.len() <= t {
             // (room for every word at once when they are given; else grown by doubling: tokens
@@ -960,6 +968,29 @@ mod tests {
             assert_eq!(given.unknown_tokens_up_to(5, 9), read.unknown_tokens_up_to(5, 9), "{line:?}");
             assert_eq!(given.best_splits(0.0), read.best_splits(0.0), "{line:?}");
         }
+    }
+
+    #[test]
+    fn known_tokens_asked_once_per_core_are_the_lexicons_answers() {
+        use crate::clean::cache::{Counts, DocCache, NO_CORE};
+        let first = "The councilsaid, on Tuesday, that the Council\u{2019}s planwas";
+        let article = format!("{first}\napproved \u{2014} by the council. 1,000 e-mails; U.S. council\u{2019}s plan, \"the\" Council");
+        let spans = crate::text::WordSpans::of(&article).unwrap();
+        let (counts, ids) = Counts::of_words_with_ids(article.len(), spans.texts(&article));
+        let cores = ids.iter().filter(|&&id| id != NO_CORE).collect::<std::collections::HashSet<_>>().len();
+        let cache = DocCache::with_counts(std::rc::Rc::new(counts)).with_word_ids(ids);
+        let mut asked = 0;
+        for (off, end) in [(0, first.len()), (first.len() + 1, article.len())] {
+            let line = &article[off..end];
+            let p = Paragraph::with_cache(line, &cache, QuoteContext::default()).with_words(Some(&spans), off);
+            for (t, (s, e)) in p.tokens().enumerate() {
+                assert_eq!(p.is_known_token(t, &line[s..e]), super::super::lexicon::is_known_piece(&line[s..e]), "{:?}", &line[s..e]);
+                asked += 1;
+            }
+            // the article's answers, not the paragraph's own memo (which holds only the `—`)
+            assert!(p.known.borrow().iter().filter(|&&k| k != UNASKED).count() <= 1);
+        }
+        assert!(asked > cores, "{asked} words, {cores} cores");
     }
 
     #[test]
