@@ -649,27 +649,56 @@ fn is_name_prefix(p: &[u8]) -> bool {
 /// The word a piece offers as the first element of a bigram (`"Oman.` offers none:
 /// punctuation ends the phrase): leading openers trimmed, letters only.
 fn left_word(piece: &str) -> Option<&[u8]> {
-    let w = piece.trim_start_matches(|c: char| !crate::text::is_alphanumeric(c)).as_bytes();
-    (!w.is_empty() && w.len() <= 24 && w.iter().all(|b| b.is_ascii_alphabetic())).then_some(w)
+    // (most pieces start with a letter: nothing to trim, no char decoded)
+    let w = match piece.as_bytes().first() {
+        Some(b) if b.is_ascii_alphabetic() => piece,
+        _ => piece.trim_start_matches(|c: char| !crate::text::is_alphanumeric(c)),
+    };
+    letters_only(w.as_bytes())
 }
 
 /// The word a piece offers as the second element of a bigram.
 fn right_word(piece: &str) -> Option<&[u8]> {
-    let w = piece.trim_end_matches(|c: char| !crate::text::is_alphanumeric(c)).as_bytes();
+    let w = match piece.as_bytes().last() {
+        Some(b) if b.is_ascii_alphabetic() => piece,
+        _ => piece.trim_end_matches(|c: char| !crate::text::is_alphanumeric(c)),
+    };
+    letters_only(w.as_bytes())
+}
+
+fn letters_only(w: &[u8]) -> Option<&[u8]> {
     (!w.is_empty() && w.len() <= 24 && w.iter().all(|b| b.is_ascii_alphabetic())).then_some(w)
 }
 
+/// The word `piece` offers as a bigram's first word, if a bigram's first word has its end
+/// bytes and length (lower-cased: the words are ASCII letters, the file's are lower case).
+pub fn bigram_first(piece: &str) -> Option<&[u8]> {
+    left_word(piece).filter(|w| holds_ends(&model().bigram_ends[0], w))
+}
+
+/// The word `piece` offers as a bigram's second word (see [`bigram_first`]).
+pub fn bigram_second(piece: &str) -> Option<&[u8]> {
+    right_word(piece).filter(|w| holds_ends(&model().bigram_ends[1], w))
+}
+
+fn holds_ends(ends: &EndBytes, w: &[u8]) -> bool {
+    ends.holds_ends(w[0].to_ascii_lowercase(), w[w.len() - 1].to_ascii_lowercase(), w.len())
+}
+
 /// Bonus (>= 0, nats) for `a b` being a frequent English bigram: weighted, capped PMI
-/// (precomputed per bigram when the table is built). No allocation: the key is lower-cased on
-/// the stack (two words of 24 bytes at most and a space).
+/// (precomputed per bigram when the table is built).
 pub fn bigram_bonus(a: &str, b: &str) -> f32 {
-    let (Some(a), Some(b)) = (left_word(a), right_word(b)) else { return 0.0 };
-    let m = model();
-    // (the words are ASCII letters, the file's lower case: their end bytes lower-cased)
-    let holds = |ends: &EndBytes, w: &[u8]| ends.holds_ends(w[0].to_ascii_lowercase(), w[w.len() - 1].to_ascii_lowercase(), w.len());
-    if !holds(&m.bigram_ends[0], a) || !holds(&m.bigram_ends[1], b) {
-        return 0.0;
+    match bigram_first(a) {
+        None => 0.0,
+        a => bigram_of(a, bigram_second(b)),
     }
+}
+
+/// [`bigram_bonus`] of the words [`bigram_first`] and [`bigram_second`] gave (a caller that
+/// pairs one piece with several reads its word once). No allocation: the key is lower-cased on
+/// the stack (two words of 24 bytes at most and a space).
+pub fn bigram_of(a: Option<&[u8]>, b: Option<&[u8]>) -> f32 {
+    let (Some(a), Some(b)) = (a, b) else { return 0.0 };
     // (two plain copies: a chained iterator, a branch per byte, cost more than the lookup)
     let mut key = [0u8; 49];
     let (first, rest) = key.split_at_mut(a.len());
@@ -680,7 +709,7 @@ pub fn bigram_bonus(a: &str, b: &str) -> f32 {
     for (d, s) in rest[1..].iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    m.bigrams.get(&key[..a.len() + 1 + b.len()]).unwrap_or(0.0)
+    model().bigrams.get(&key[..a.len() + 1 + b.len()]).unwrap_or(0.0)
 }
 
 #[cfg(test)]

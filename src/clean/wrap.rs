@@ -10,7 +10,7 @@
 //! punctuation). Everything is in characters; gains are computed once per paragraph, so each
 //! width costs a few array reads per line: linear in the paragraph length.
 
-use super::lexicon::{bigram_bonus, is_known_piece, word_score};
+use super::lexicon::{bigram_bonus, bigram_first, bigram_of, bigram_second, is_known_piece, word_score};
 use std::cell::{OnceCell, RefCell};
 use crate::text::{SliceWords, WordSpans};
 
@@ -112,11 +112,15 @@ fn rescore_in_context(best: &mut [(f32, u32); MAX_CANDIDATES], whole: &str, prev
     let k = best.iter().take_while(|b| b.0 > f32::NEG_INFINITY).count();
     // bigram context re-scores only the kept candidates (it is the costlier lookup)
     if k > 0 {
-        let context_whole = bigram_bonus(prev, whole) + bigram_bonus(whole, next);
+        // (the neighbours' words read once; a piece beside one that is in no bigram is not read)
+        let (prev, next) = (bigram_first(prev), bigram_second(next));
+        let after_prev = |piece: &str| if prev.is_some() { bigram_of(prev, bigram_second(piece)) } else { 0.0 };
+        let before_next = |piece: &str| if next.is_some() { bigram_of(bigram_first(piece), next) } else { 0.0 };
+        let context_whole = after_prev(whole) + before_next(whole);
         let top = best[0].0;
         for b in best[..k].iter_mut().filter(|b| b.0 > top - BIGRAM_RESCORE_WINDOW) {
             let (left, right) = whole.split_at(byte_at(b.1 as usize));
-            b.0 += bigram_bonus(prev, left) + bigram_bonus(left, right) + bigram_bonus(right, next) - context_whole;
+            b.0 += after_prev(left) + bigram_bonus(left, right) + before_next(right) - context_whole;
         }
         crate::sort::small_sort_by(&mut best[..k], |a, b| b.0.total_cmp(&a.0));
     }
@@ -968,6 +972,40 @@ mod tests {
             assert_eq!(given.unknown_tokens_up_to(5, 9), read.unknown_tokens_up_to(5, 9), "{line:?}");
             assert_eq!(given.best_splits(0.0), read.best_splits(0.0), "{line:?}");
         }
+    }
+
+    /// [`rescore_in_context`] as it read before the neighbours' words were read once: a
+    /// [`bigram_bonus`] per pair.
+    fn rescore_by_pairs(best: &mut [(f32, u32); MAX_CANDIDATES], whole: &str, prev: &str, next: &str, byte_at: impl Fn(usize) -> usize) -> usize {
+        let k = best.iter().take_while(|b| b.0 > f32::NEG_INFINITY).count();
+        if k > 0 {
+            let context_whole = bigram_bonus(prev, whole) + bigram_bonus(whole, next);
+            let top = best[0].0;
+            for b in best[..k].iter_mut().filter(|b| b.0 > top - BIGRAM_RESCORE_WINDOW) {
+                let (left, right) = whole.split_at(byte_at(b.1 as usize));
+                b.0 += bigram_bonus(prev, left) + bigram_bonus(left, right) + bigram_bonus(right, next) - context_whole;
+            }
+            crate::sort::small_sort_by(&mut best[..k], |a, b| b.0.total_cmp(&a.0));
+        }
+        k
+    }
+
+    #[test]
+    fn context_rescoring_reads_each_pair_as_the_bigram_bonus_does() {
+        let mut moved = 0;
+        let cases = [("in", "thecouncil", "said"), ("of", "theworld.", "The"), ("\u{201c}At", "thesame", "time,"), ("", "ofthe", ""), ("We", "willbe", "able"), ("SAID", "INTHE", "WORLD"), ("(of", "\u{e9}t\u{e9}the", "end)")];
+        for (prev, whole, next) in cases {
+            let byte_at = |x: usize| whole.char_indices().nth(x).map_or(whole.len(), |(i, _)| i);
+            let mut best = [(f32::NEG_INFINITY, 0); MAX_CANDIDATES];
+            for (slot, x) in best.iter_mut().zip(1..whole.chars().count()) {
+                *slot = (-(x as f32), x as u32);
+            }
+            let (mut once, mut pairs) = (best, best);
+            assert_eq!(rescore_in_context(&mut once, whole, prev, next, byte_at), rescore_by_pairs(&mut pairs, whole, prev, next, byte_at), "{whole}");
+            assert_eq!(once.map(|b| (b.0.to_bits(), b.1)), pairs.map(|b| (b.0.to_bits(), b.1)), "{prev} {whole} {next}");
+            moved += usize::from(once != best);
+        }
+        assert!(moved >= 4, "{moved} of {} re-scored", cases.len());
     }
 
     #[test]
