@@ -2,8 +2,10 @@
 //! and comparator) compiles its own copy of the standard library's sort, ~4 KB of wasm each,
 //! which made sorting the largest item of the page's code. Here the standard sort runs once,
 //! on `u32` indices with a `dyn` comparator, and the vector is permuted after: small generic
-//! glue per call site. All sorts are stable. [`small_sort_by`] is an insertion sort for the
-//! hot, tiny arrays of the cleaner's beam search, where an allocation per call would cost.
+//! glue per call site. All sorts are stable. [`sort_by_u64_key`] sorts long lists whose order
+//! is an integer key without calling a comparator at all. [`small_sort_by`] is an insertion
+//! sort for the hot, tiny arrays of the cleaner's beam search, where an allocation per call
+//! would cost.
 
 use std::cmp::Ordering;
 
@@ -21,8 +23,32 @@ pub fn sort_by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
         return;
     }
     let idx = order(v.len(), &mut |a, b| cmp(&v[a], &v[b]));
+    permute(v, &idx);
+}
+
+/// `v` in the order of its positions `idx` (a permutation of them).
+fn permute<T>(v: &mut Vec<T>, idx: &[u32]) {
     let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
     v.extend(idx.iter().filter_map(|&i| slots[i as usize].take()));
+}
+
+/// Stable sort of `v` by an integer key, computed once per element: the (key, position) pairs
+/// are sorted as plain integers (no two are equal, so the standard unstable sort, compiled
+/// once for them, gives the stable order), with no comparator called through a pointer.
+pub fn sort_by_u64_key<T>(v: &mut Vec<T>, mut key: impl FnMut(&T) -> u64) {
+    let mut keyed: Vec<(u64, u32)> = v.iter().zip(0u32..).map(|(x, i)| (key(x), i)).collect();
+    if keyed.windows(2).all(|w| w[0].0 <= w[1].0) {
+        return;
+    }
+    sort_pairs(&mut keyed);
+    let idx: Vec<u32> = keyed.iter().map(|&(_, i)| i).collect();
+    permute(v, &idx);
+}
+
+/// (Compiled once, not per caller.)
+#[inline(never)]
+fn sort_pairs(pairs: &mut [(u64, u32)]) {
+    pairs.sort_unstable();
 }
 
 /// Stable sort of `v` by `key`.
@@ -70,6 +96,28 @@ mod tests {
         let mut one = vec![1];
         sort_by(&mut one, |a: &i32, b| b.cmp(a));
         assert_eq!(one, [1]);
+    }
+
+    #[test]
+    fn an_integer_key_sorts_as_the_stable_sort_by_that_key() {
+        // many equal keys (stability), keys near u64's ends, sorted and reversed runs
+        let mut v: Vec<(u64, usize)> = (0..3000u64).map(|i| (i.wrapping_mul(2654435761) % 61, 0)).collect();
+        v.extend((0..50).map(|i| (u64::MAX - i % 3, 0)));
+        v.extend((0..100u64).rev().map(|i| (i, 0)));
+        for (i, x) in v.iter_mut().enumerate() {
+            x.1 = i;
+        }
+        for k in [1, 2, 3, 7, 100, v.len()] {
+            let mut got = v[..k].to_vec();
+            let mut expect = got.clone();
+            expect.sort_by_key(|x| x.0);
+            sort_by_u64_key(&mut got, |x| x.0);
+            assert_eq!(got, expect, "{k}");
+        }
+        let mut sorted: Vec<(u64, usize)> = (0..10).map(|i| (i / 2, i as usize)).collect();
+        let expect = sorted.clone();
+        sort_by_u64_key(&mut sorted, |x| x.0);
+        assert_eq!(sorted, expect);
     }
 
     #[test]

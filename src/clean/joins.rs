@@ -322,7 +322,7 @@ fn all_hypotheses() -> impl Iterator<Item = (usize, usize)> {
 /// independent of the number of widths.
 fn candidate_hypotheses(paras: &[(usize, Paragraph)]) -> Vec<(usize, usize)> {
     let mut order: Vec<usize> = (0..paras.len()).collect();
-    crate::sort::sort_by_key(&mut order, |&i| std::cmp::Reverse(paras[i].1.char_len()));
+    crate::sort::sort_by_u64_key(&mut order, |&i| u64::MAX - paras[i].1.char_len() as u64);
     let first = rank(paras, &sample(paras, &order, FIRST_SAMPLE_CHARS), FIRST_SAMPLE_CHARS, all_hypotheses(), FIRST_ROUND);
     rank(paras, &sample(paras, &order, SAMPLE_CHARS), SAMPLE_CHARS, first.into_iter(), TOP_HYPOTHESES)
 }

@@ -329,11 +329,13 @@ fn names_a_noun(w: &str) -> bool {
 /// and each candidate reads the bits of its own span only.
 fn resolve_overlaps(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.retain(|c| !c.span.is_empty());
-    crate::sort::sort_by_key(&mut cands, |c| (std::cmp::Reverse(c.span.len()), c.span.start));
+    // longest first, then earliest: (Reverse(len), start) as one integer (the annotated head is
+    // 5 MiB at most, `limits::MAX_ANNOTATED_BYTES`: both fit 32 bits)
+    crate::sort::sort_by_u64_key(&mut cands, |c| u64::from(u32::MAX - c.span.len() as u32) << 32 | c.span.start as u64);
     let mut taken = Taken::new(cands.iter().map(|c| c.span.end).max().unwrap_or(0));
     // (`retain` visits the candidates once each, in this order)
     cands.retain(|c| taken.take(c.span.start..c.span.end));
-    crate::sort::sort_by_key(&mut cands, |c| c.span.start);
+    crate::sort::sort_by_u64_key(&mut cands, |c| c.span.start as u64);
     cands
 }
 
