@@ -41,9 +41,11 @@ pub fn claims(doc: &mut Doc) {
 /// Turn a draft into a claim: spans, source kind and entity, hedges, anonymity reason.
 fn finish(ctx: &Ctx, d: &Draft) -> Claim {
     let appositive = d.appositive.or_else(|| d.source.and_then(|s| source::trailing_appositive(ctx, s)));
-    let source_kind = match (d.source_kind, d.source) {
+    // (classified even when the draft's kind is set: an anonymous source's reason is still read)
+    let classified = d.source.map(|src| (src, source::classify(ctx, src, appositive)));
+    let source_kind = match (d.source_kind, classified) {
         (Some(k), _) => k,
-        (None, Some(src)) => source::classify(ctx, src, appositive),
+        (None, Some((_, k))) => k,
         (None, None) => SourceKind::None,
     };
     let segments: Vec<Span> = d.content.iter().map(|&r| ctx.span(r)).collect();
@@ -58,7 +60,7 @@ fn finish(ctx: &Ctx, d: &Draft) -> Claim {
         source_entity: d.source.and_then(|s| source::entity(ctx, s, source_kind)),
         hedges: hedges(ctx, d),
         negated: d.negated,
-        anonymity: d.source.and_then(|s| source::anonymity_reason(ctx, s, appositive)).map(|r| ctx.span(r)),
+        anonymity: classified.and_then(|(s, kind)| source::anonymity_reason(ctx, s, appositive, kind)).map(|r| ctx.span(r)),
         rule: d.rule,
     }
 }

@@ -314,9 +314,7 @@ pub fn classify(ctx: &Ctx, src: Toks, appositive: Option<Toks>) -> SourceKind {
     if b == a + 1 && PRONOUNS.contains(&ctx.low(a)) {
         return SourceKind::Pronoun;
     }
-    let phrase = |r: Toks| (r.0..r.1).map(|i| ctx.low(i)).collect::<Vec<_>>().join(" ");
-    let text = phrase(src) + " " + &appositive.map(phrase).unwrap_or_default();
-    if lex().anonymity.any_in(&text) {
+    if lex().anonymity.any_in(&lower_words(ctx, src, appositive)) {
         return SourceKind::Anonymous;
     }
     let nouns = &lex().source_nouns;
@@ -335,6 +333,26 @@ pub fn classify(ctx: &Ctx, src: Toks, appositive: Option<Toks>) -> SourceKind {
     }
 }
 
+/// The source's lower-case words joined by spaces, a space, and the appositive's (if any):
+/// what the anonymity markers are sought in. (One string written in place.)
+fn lower_words(ctx: &Ctx, src: Toks, appositive: Option<Toks>) -> String {
+    let mut text = String::with_capacity(ctx.span(src).len() + appositive.map_or(0, |r| ctx.span(r).len()) + 2);
+    let push_phrase = |text: &mut String, (a, b): Toks| {
+        for i in a..b {
+            if i > a {
+                text.push(' ');
+            }
+            text.push_str(ctx.low(i));
+        }
+    };
+    push_phrase(&mut text, src);
+    text.push(' ');
+    if let Some(r) = appositive {
+        push_phrase(&mut text, r);
+    }
+    text
+}
+
 fn mentions_in<'a>(ctx: &Ctx<'a>, src: Toks) -> impl Iterator<Item = &'a crate::doc::Mention> + 'a {
     let span = ctx.span(src);
     let ms: &'a [crate::doc::Mention] = &ctx.doc.mentions;
@@ -349,8 +367,8 @@ fn ends_with_person(ctx: &Ctx, src: Toks) -> bool {
 
 /// The most telling label among the mentions inside the source.
 fn mention_label(ctx: &Ctx, src: Toks) -> Option<&'static str> {
-    let labels: Vec<&str> = mentions_in(ctx, src).map(|m| m.label).collect();
-    ["PERSON", "ORG", "GPE", "NORP"].into_iter().find(|l| labels.contains(l))
+    const TELLING: [&str; 4] = ["PERSON", "ORG", "GPE", "NORP"];
+    mentions_in(ctx, src).filter_map(|m| TELLING.iter().position(|&l| l == m.label)).min().map(|i| TELLING[i])
 }
 
 /// The entity a source names: a person first, then an organization or state.
@@ -375,11 +393,10 @@ fn last_person_before(ctx: &Ctx, pos: usize) -> Option<usize> {
 }
 
 /// The stated reason for anonymity inside an appositive (`because they were not authorized
-/// to speak`), when there is one.
-pub fn anonymity_reason(ctx: &Ctx, src: Toks, appositive: Option<Toks>) -> Option<Toks> {
+/// to speak`), when there is one; `classified`: what [`classify`] makes of the source.
+pub fn anonymity_reason(ctx: &Ctx, src: Toks, appositive: Option<Toks>, classified: SourceKind) -> Option<Toks> {
     let (a, b) = appositive.unwrap_or(src);
-    let anonymous = classify(ctx, src, appositive) == SourceKind::Anonymous;
-    if !anonymous {
+    if classified != SourceKind::Anonymous {
         return None;
     }
     let start = (a..b).find(|&i| {
@@ -388,4 +405,21 @@ pub fn anonymity_reason(ctx: &Ctx, src: Toks, appositive: Option<Toks>) -> Optio
     let start = if ctx.low(start) == "not" && start > a && matches!(ctx.low(start - 1), "was" | "were" | "is" | "are") { start - 1 } else { start };
     let start = if start > a && matches!(ctx.low(start - 1), "who" | "they" | "he" | "she") { start - 1 } else { start };
     Some((start, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_words_join_the_source_and_its_appositive_as_the_marker_search_reads_them() {
+        let doc = crate::pipeline::analyze("Two Senior OFFICIALS, who were not authorized to speak, said it.", &Default::default());
+        let ctx = Ctx::new(&doc);
+        let phrase = |r: Toks| (r.0..r.1).map(|i| ctx.low(i)).collect::<Vec<_>>().join(" ");
+        for (src, appositive) in [((0, 3), None), ((0, 3), Some((4, 10))), ((2, 3), Some((3, 4))), ((1, 1), None), ((0, 1), Some((5, 5)))] {
+            let joined = phrase(src) + " " + &appositive.map(phrase).unwrap_or_default();
+            assert_eq!(lower_words(&ctx, src, appositive), joined);
+        }
+        assert_eq!(lower_words(&ctx, (0, 3), Some((4, 10))), "two senior officials who were not authorized to speak");
+    }
 }
