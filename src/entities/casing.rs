@@ -72,11 +72,6 @@ pub fn is_common(word: &str, vocab: &Vocab) -> bool {
     crate::lexicon::with_lower(word, |lower| words().common.contains(lower) || vocab.contains(lower))
 }
 
-/// Month and weekday names (`Friday`, `Jan.`): dates, never the start of a name.
-pub fn is_calendar_word(w: &str) -> bool {
-    matches!(words().dates.get(w), Some("month" | "weekday"))
-}
-
 /// Decide a sentence's mode from its word tokens.
 pub fn line_mode(sentence_words: &[&str], vocab: &Vocab) -> LineMode {
     // (not collected: this runs on every sentence; the counts in one pass, the rest read again

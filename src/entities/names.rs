@@ -2,7 +2,7 @@
 //! titles, first names and label-giving last words. Lone unknown words and headline words are
 //! left (`Deferred`) for the second pass in `propagate`.
 
-use super::casing::{is_all_caps, is_calendar_word, is_common, starts_upper, LineMode};
+use super::casing::{is_all_caps, is_common, starts_upper, LineMode};
 use super::lexicons::words;
 use super::{Candidate, Ctx};
 use crate::lexicon::lower;
@@ -33,8 +33,8 @@ pub(crate) fn is_hyphen(w: &str) -> bool {
 impl<'a> Ctx<'a> {
     /// A token that can be part of a name: a capitalized word or the start of a gazetteer hit.
     fn is_name_tok(&self, i: usize) -> bool {
-        let w = self.word(i);
-        self.hit_at(i).is_some() || (self.is_word(i) && starts_upper(w) && !is_calendar_word(w))
+        // (a month or weekday name is a date: its kind is read per distinct word, `date_kind`)
+        self.hit_at(i).is_some() || (self.is_word(i) && starts_upper(self.word(i)) && !matches!(self.date_kind(i), "month" | "weekday"))
     }
 
     pub(crate) fn is_title(&self, i: usize) -> bool {

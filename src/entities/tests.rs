@@ -391,3 +391,11 @@ fn a_name_inside_a_lower_case_gazetteer_phrase_is_found() {
     check("Jets flew over northern Europe.", &[("Europe", "LOC")]);
     check("Troops massed in north Korea.", &[("Korea", "GPE")]);
 }
+
+#[test]
+fn month_and_weekday_names_start_no_name_in_any_case() {
+    check(
+        "On Monday Senator Smith met Anna Marchetti; the FRIDAY talks end in March.",
+        &[("Monday", "DATE"), ("Smith", "PERSON"), ("Anna Marchetti", "PERSON"), ("FRIDAY", "DATE"), ("March", "DATE")],
+    );
+}
