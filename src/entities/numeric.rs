@@ -306,6 +306,10 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
 /// `recent months`, `yesterday`, `last night`.
 fn calendar_at(ctx: &Ctx, i: usize, a: usize, b: usize, headline: bool) -> Option<Found> {
     let kind = ctx.date_kind(i);
+    // (most words have no date kind: nothing to compare)
+    if kind.is_empty() {
+        return None;
+    }
     let w = ctx.word(i);
     match kind {
         "month" if w.starts_with(|c: char| c.is_uppercase()) => {
