@@ -128,6 +128,12 @@ pub fn tokens_of(text: &str) -> Vec<Token> {
             // chars from `i` to `j`
             let mut chars = 1;
             while j < n {
+                // (the usual run of ASCII letters and digits: a byte each, no char read)
+                if crate::text::is_ascii_alnum(text.as_bytes()[j]) {
+                    j += 1;
+                    chars += 1;
+                    continue;
+                }
                 let d = at(j);
                 let after = j + d.len_utf8();
                 if crate::text::is_alphanumeric(d) || d == '\u{200D}' {
