@@ -73,7 +73,8 @@ pub fn sentences_of(text: &str, tokens: &[crate::doc::Token]) -> Vec<Sentence> {
             };
         }
         let gap = tokens.get(i + 1).map(|next| &text[tokens[i].span.end..next.span.start]).unwrap_or("");
-        let newlines = gap.matches('\n').count();
+        // (a byte count: most gaps are a space or nothing, too short for a searcher's set-up)
+        let newlines = gap.bytes().filter(|&b| b == b'\n').count();
         if end_here || newlines > 0 {
             push(&mut out, first, i + 1, paragraph);
             first = i + 1;
