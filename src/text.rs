@@ -131,7 +131,9 @@ impl WordSpans {
     /// The words of `text`; `None` for a text too long for 32-bit offsets.
     pub fn of(text: &str) -> Option<WordSpans> {
         u32::try_from(text.len()).ok()?;
-        let spans = words(text).map(|w| offset_in(text, w)).map(|(s, e)| (s as u32, e as u32)).collect();
+        // (about a word per six bytes of prose: room for them at once, not grown by doubling)
+        let mut spans = Vec::with_capacity(text.len() / 5);
+        spans.extend(words(text).map(|w| offset_in(text, w)).map(|(s, e)| (s as u32, e as u32)));
         Some(WordSpans { spans, hint: Default::default() })
     }
 
