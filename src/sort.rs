@@ -36,6 +36,11 @@ fn permute<T>(v: &mut Vec<T>, idx: &[u32]) {
 /// are sorted as plain integers (no two are equal, so the standard unstable sort, compiled
 /// once for them, gives the stable order), with no comparator called through a pointer.
 pub fn sort_by_u64_key<T>(v: &mut Vec<T>, mut key: impl FnMut(&T) -> u64) {
+    // a short list (a tiny text's) takes the general sort: the page's first annotation then
+    // does not compile the pairs' sort, in wasm's baseline tier, for a few elements
+    if v.len() <= SHORT_LIST {
+        return sort_by(v, |a, b| key(a).cmp(&key(b)));
+    }
     let mut keyed: Vec<(u64, u32)> = v.iter().zip(0u32..).map(|(x, i)| (key(x), i)).collect();
     if keyed.windows(2).all(|w| w[0].0 <= w[1].0) {
         return;
@@ -44,6 +49,9 @@ pub fn sort_by_u64_key<T>(v: &mut Vec<T>, mut key: impl FnMut(&T) -> u64) {
     let idx: Vec<u32> = keyed.iter().map(|&(_, i)| i).collect();
     permute(v, &idx);
 }
+
+/// Lists this long or shorter are sorted by [`sort_by`] in [`sort_by_u64_key`].
+const SHORT_LIST: usize = 64;
 
 /// (Compiled once, not per caller.)
 #[inline(never)]
