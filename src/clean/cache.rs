@@ -267,7 +267,9 @@ impl<'a> DocCache<'a> {
     /// ([`Counts::of_words_with_ids`]): [`Self::known_word`] then asks the lexicon once per
     /// distinct core.
     pub fn with_word_ids(self, word_ids: Vec<u32>) -> DocCache<'a> {
-        let known = RefCell::new(vec![UNASKED; self.counts.map.len()]);
+        // (no ids, as in a confirming pass: no answers to keep)
+        let cores = if word_ids.is_empty() { 0 } else { self.counts.map.len() };
+        let known = RefCell::new(vec![UNASKED; cores]);
         DocCache { word_ids, known, ..self }
     }
 

@@ -179,8 +179,9 @@ impl<'a> Paragraph<'a> {
     }
 
     /// Whether the lexicon knows token `t` (`token`, the `t`-th run of non-whitespace) as it
-    /// stands ([`is_known_piece`]), asked once per token: both the glued-paragraph test and the
-    /// suggestions ask it.
+    /// stands ([`is_known_piece`]): both the glued-paragraph test and the suggestions ask it.
+    /// Asked once per distinct core of the article when the paragraph was given the article's
+    /// words and the cache their ids (the first pass), else once per token of the paragraph.
     fn is_known_token(&self, t: usize, token: &str) -> bool {
         // once per distinct core of the article, when its words were counted with their ids
         if let Some(known) = self.first_word.zip(self.cache).and_then(|(first, c)| c.known_word(first + t, token)) {
