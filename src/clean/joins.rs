@@ -142,7 +142,7 @@ pub fn replacements<'t>(text: &'t str, index: &[super::Line], reflowed: &[(usize
                 }
                 // the safe seams hold whatever the geometry says (and cleaning again, with the
                 // geometry gone, would apply them: idempotence)
-                safe_seams_between(text, *off, off + p_len(text, *off), &c.splits, spans, out);
+                safe_seams_between(text, *off, off + line.len(), &c.splits, spans, out);
             }
             None => {
                 let from = out.len();
