@@ -673,15 +673,17 @@ fn letters_only(w: &[u8]) -> Option<&[u8]> {
 /// The word `piece` offers as a bigram's first word, if a bigram's first word has its end
 /// bytes and length (lower-cased: the words are ASCII letters, the file's are lower case).
 pub fn bigram_first(piece: &str) -> Option<&[u8]> {
-    left_word(piece).filter(|w| holds_ends(&model().bigram_ends[0], w))
+    left_word(piece).filter(|w| may_be_bigram_word(&model().bigram_ends[0], w))
 }
 
 /// The word `piece` offers as a bigram's second word (see [`bigram_first`]).
 pub fn bigram_second(piece: &str) -> Option<&[u8]> {
-    right_word(piece).filter(|w| holds_ends(&model().bigram_ends[1], w))
+    right_word(piece).filter(|w| may_be_bigram_word(&model().bigram_ends[1], w))
 }
 
-fn holds_ends(ends: &EndBytes, w: &[u8]) -> bool {
+/// Whether `w` (ASCII letters) may be one of the words whose end bytes `ends` holds (the
+/// file's lower case, with their lengths): its ends lower-cased.
+fn may_be_bigram_word(ends: &EndBytes, w: &[u8]) -> bool {
     ends.holds_ends(w[0].to_ascii_lowercase(), w[w.len() - 1].to_ascii_lowercase(), w.len())
 }
 
