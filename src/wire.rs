@@ -75,6 +75,24 @@ fn skip_ascii(bytes: &[u8], mut i: usize) -> usize {
     bytes.get(i..).map_or(i, |rest| i + rest.iter().position(|&c| c >= 0x80).unwrap_or(rest.len()))
 }
 
+/// `text.encode_utf16().count()` from its bytes, eight at a step, without decoding a char:
+/// every byte but a continuation byte (`0b10xx_xxxx`) starts a char of one unit, and a 4-byte
+/// char's lead (`0b1111_0xxx`) adds the second unit of its surrogate pair. The tape counts its
+/// strings so, the whole text among them.
+pub(crate) fn utf16_len(text: &str) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    let mut units = 0;
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        // (each byte's top bit, and below it the bits shifted up from its own lower bits)
+        let continuation = w & !(w << 1) & HIGH;
+        let four_byte_lead = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
+        units += 8 - continuation.count_ones() as usize + four_byte_lead.count_ones() as usize;
+    }
+    units + chunks.remainder().iter().map(|&b| usize::from(b & 0xc0 != 0x80) + usize::from(b >= 0xf0)).sum::<usize>()
+}
+
 /// Byte offset of UTF-16 offset `u` in `text`, or `None` if `u` is inside a surrogate pair or
 /// past the end. Used when the page sends offsets back (e.g. undo of one edit).
 pub fn utf16_to_byte(text: &str, u: usize) -> Option<usize> {
@@ -98,33 +116,33 @@ pub struct WireSpan {
 }
 
 #[derive(Serialize)]
-pub struct WireEdit {
+pub struct WireEdit<'a> {
     pub kind: &'static str,
     /// Range in the original (pasted) text, UTF-16.
     pub original: WireSpan,
     /// Range in the cleaned text, UTF-16.
     pub cleaned: WireSpan,
-    pub original_text: String,
-    pub replacement: String,
+    pub original_text: &'a str,
+    pub replacement: &'a str,
 }
 
 /// A repair offered, not applied: `start..end` in the cleaned text (UTF-16) would become
 /// `replacement`.
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
-pub struct WireSuggestion {
+pub struct WireSuggestion<'a> {
     pub start: usize,
     pub end: usize,
-    pub replacement: String,
+    pub replacement: &'a str,
     pub kind: &'static str,
 }
 
 #[derive(Serialize)]
-pub struct WireMention {
+pub struct WireMention<'a> {
     pub start: usize,
     pub end: usize,
     #[serde(rename = "type")]
     pub label: &'static str,
-    pub text: String,
+    pub text: &'a str,
     pub entity: Option<usize>,
     pub rule: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -132,13 +150,13 @@ pub struct WireMention {
 }
 
 #[derive(Serialize)]
-pub struct WireEntity {
+pub struct WireEntity<'a> {
     pub id: usize,
     #[serde(rename = "type")]
     pub label: &'static str,
-    pub canonical: String,
-    pub aliases: Vec<String>,
-    pub mentions: Vec<usize>,
+    pub canonical: &'a str,
+    pub aliases: &'a [String],
+    pub mentions: &'a [usize],
     pub count: usize,
     pub salience: f32,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -148,7 +166,7 @@ pub struct WireEntity {
 }
 
 #[derive(Serialize)]
-pub struct WireClaim {
+pub struct WireClaim<'a> {
     pub id: usize,
     pub source: Option<WireSpan>,
     pub cue: Option<WireSpan>,
@@ -157,7 +175,7 @@ pub struct WireClaim {
     pub content_segments: Vec<WireSpan>,
     pub kind: &'static str,
     pub source_kind: &'static str,
-    pub source_text: Option<String>,
+    pub source_text: Option<&'a str>,
     pub source_entity: Option<usize>,
     pub hedged: bool,
     pub hedges: Vec<WireSpan>,
@@ -167,62 +185,62 @@ pub struct WireClaim {
 }
 
 #[derive(Serialize)]
-pub struct WireSide {
+pub struct WireSide<'a> {
     pub party: Option<usize>,
-    pub name: String,
+    pub name: &'a str,
     pub position: Option<WireSpan>,
     pub stance: &'static str,
-    pub claims: Vec<usize>,
+    pub claims: &'a [usize],
     /// Allies stated beside the party; omitted when none (added after v1, optional).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub allies: Vec<WireSpan>,
 }
 
 #[derive(Serialize)]
-pub struct WireDispute {
+pub struct WireDispute<'a> {
     pub id: usize,
-    pub label: String,
+    pub label: &'a str,
     pub mentions: Vec<WireSpan>,
     pub evidence: Vec<WireSpan>,
-    pub sides: Vec<WireSide>,
+    pub sides: Vec<WireSide<'a>>,
     pub rule: &'static str,
 }
 
 #[derive(Serialize)]
-pub struct WireWarning {
+pub struct WireWarning<'a> {
     pub code: &'static str,
-    pub message: String,
+    pub message: &'a str,
 }
 
 /// The whole wire document (v1).
 #[derive(Serialize)]
-pub struct WireDoc {
+pub struct WireDoc<'a> {
     pub version: u32,
     pub offsets: &'static str,
-    pub text: String,
-    pub edits: Vec<WireEdit>,
+    pub text: &'a str,
+    pub edits: Vec<WireEdit<'a>>,
     /// Added in v1: repairs offered, not applied.
-    pub suggestions: Vec<WireSuggestion>,
-    pub mentions: Vec<WireMention>,
-    pub entities: Vec<WireEntity>,
-    pub claims: Vec<WireClaim>,
-    pub disputes: Vec<WireDispute>,
-    pub warnings: Vec<WireWarning>,
+    pub suggestions: Vec<WireSuggestion<'a>>,
+    pub mentions: Vec<WireMention<'a>>,
+    pub entities: Vec<WireEntity<'a>>,
+    pub claims: Vec<WireClaim<'a>>,
+    pub disputes: Vec<WireDispute<'a>>,
+    pub warnings: Vec<WireWarning<'a>>,
 }
 
 /// Result of `clean()` alone: the cleaned text and its edits.
 #[derive(Serialize)]
-pub struct WireClean {
+pub struct WireClean<'a> {
     pub version: u32,
     pub offsets: &'static str,
-    pub cleaned: String,
-    pub edits: Vec<WireEdit>,
+    pub cleaned: &'a str,
+    pub edits: Vec<WireEdit<'a>>,
     /// Added in v1: repairs offered, not applied.
-    pub suggestions: Vec<WireSuggestion>,
-    pub warnings: Vec<WireWarning>,
+    pub suggestions: Vec<WireSuggestion<'a>>,
+    pub warnings: Vec<WireWarning<'a>>,
 }
 
-fn edits(doc: &Doc, clean_map: &Utf16Map) -> Vec<WireEdit> {
+fn edits<'a>(doc: &'a Doc, clean_map: &Utf16Map) -> Vec<WireEdit<'a>> {
     let orig_map = Utf16Map::new(&doc.original);
     doc.edits
         .iter()
@@ -230,28 +248,28 @@ fn edits(doc: &Doc, clean_map: &Utf16Map) -> Vec<WireEdit> {
             kind: e.kind,
             original: orig_map.span(e.original),
             cleaned: clean_map.span(e.cleaned),
-            original_text: e.original.slice(&doc.original).to_string(),
-            replacement: e.replacement.clone(),
+            original_text: e.original.slice(&doc.original),
+            replacement: &e.replacement,
         })
         .collect()
 }
 
-fn suggestions(doc: &Doc, clean_map: &Utf16Map) -> Vec<WireSuggestion> {
+fn suggestions<'a>(doc: &'a Doc, clean_map: &Utf16Map) -> Vec<WireSuggestion<'a>> {
     doc.suggestions
         .iter()
         .map(|s| {
             let w = clean_map.span(s.span);
-            WireSuggestion { start: w.start, end: w.end, replacement: s.replacement.clone(), kind: s.kind }
+            WireSuggestion { start: w.start, end: w.end, replacement: &s.replacement, kind: s.kind }
         })
         .collect()
 }
 
-fn warnings(doc: &Doc) -> Vec<WireWarning> {
-    doc.warnings.iter().map(|w| WireWarning { code: w.code, message: w.message.clone() }).collect()
+fn warnings(doc: &Doc) -> Vec<WireWarning<'_>> {
+    doc.warnings.iter().map(|w| WireWarning { code: w.code, message: &w.message }).collect()
 }
 
 /// Convert an analysed document to the wire format.
-pub fn to_wire(doc: &Doc) -> WireDoc {
+pub fn to_wire(doc: &Doc) -> WireDoc<'_> {
     let map = Utf16Map::new(&doc.text);
     let mentions = doc
         .mentions
@@ -262,7 +280,7 @@ pub fn to_wire(doc: &Doc) -> WireDoc {
                 start: s.start,
                 end: s.end,
                 label: m.label,
-                text: doc.slice(m.span).to_string(),
+                text: doc.slice(m.span),
                 entity: m.entity,
                 rule: m.rule,
                 role: m.role,
@@ -276,9 +294,9 @@ pub fn to_wire(doc: &Doc) -> WireDoc {
         .map(|(id, e)| WireEntity {
             id,
             label: e.label,
-            canonical: e.canonical.clone(),
-            aliases: e.aliases.clone(),
-            mentions: e.mentions.clone(),
+            canonical: &e.canonical,
+            aliases: &e.aliases,
+            mentions: &e.mentions,
             count: e.mentions.len(),
             salience: (e.salience * 1000.0).round() / 1000.0,
             role: e.metonym_of.map(|_| "metonym"),
@@ -297,7 +315,7 @@ pub fn to_wire(doc: &Doc) -> WireDoc {
             content_segments: c.content_segments.iter().map(|&s| map.span(s)).collect(),
             kind: c.kind,
             source_kind: c.source_kind.as_str(),
-            source_text: c.source.map(|s| doc.slice(s).to_string()),
+            source_text: c.source.map(|s| doc.slice(s)),
             source_entity: c.source_entity,
             hedged: !c.hedges.is_empty(),
             hedges: c.hedges.iter().map(|&s| map.span(s)).collect(),
@@ -312,7 +330,7 @@ pub fn to_wire(doc: &Doc) -> WireDoc {
         .enumerate()
         .map(|(id, d)| WireDispute {
             id,
-            label: d.label.clone(),
+            label: &d.label,
             mentions: d.mentions.iter().map(|&s| map.span(s)).collect(),
             evidence: d.evidence.iter().map(|&s| map.span(s)).collect(),
             sides: d
@@ -320,10 +338,10 @@ pub fn to_wire(doc: &Doc) -> WireDoc {
                 .iter()
                 .map(|s| WireSide {
                     party: s.party,
-                    name: s.name.clone(),
+                    name: &s.name,
                     position: s.position.map(|p| map.span(p)),
                     stance: s.stance.as_str(),
-                    claims: s.claims.clone(),
+                    claims: &s.claims,
                     allies: s.allies.iter().map(|&a| map.span(a)).collect(),
                 })
                 .collect(),
@@ -333,7 +351,7 @@ pub fn to_wire(doc: &Doc) -> WireDoc {
     WireDoc {
         version: WIRE_VERSION,
         offsets: "utf16",
-        text: doc.text.clone(),
+        text: &doc.text,
         edits: edits(doc, &map),
         suggestions: suggestions(doc, &map),
         mentions,
@@ -345,12 +363,12 @@ pub fn to_wire(doc: &Doc) -> WireDoc {
 }
 
 /// Wire form of a cleaning-only result.
-pub fn to_wire_clean(doc: &Doc) -> WireClean {
+pub fn to_wire_clean(doc: &Doc) -> WireClean<'_> {
     let map = Utf16Map::new(&doc.text);
     WireClean {
         version: WIRE_VERSION,
         offsets: "utf16",
-        cleaned: doc.text.clone(),
+        cleaned: &doc.text,
         edits: edits(doc, &map),
         suggestions: suggestions(doc, &map),
         warnings: warnings(doc),
@@ -414,11 +432,23 @@ mod tests {
         }
     }
 
+    #[test]
+    fn utf16_length_of_bmp_astral_and_rtl_text_is_the_encoded_length() {
+        for text in ["", "a", "a\u{20ac}b\u{1f60a}c", "\u{5e9}\u{5dc}\u{5d5}\u{5dd} Iran", "\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}"] {
+            assert_eq!(utf16_len(text), text.encode_utf16().count(), "{text:?}");
+        }
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn utf16_offsets_of_any_text(text in "[a \\n\u{e9}\u{20ac}\u{1f60a}\u{5e9}\u{2019}]{0,40}") {
             check_utf16_map(&text);
+        }
+
+        #[test]
+        fn utf16_length_of_any_text(text in "\\PC{0,40}") {
+            proptest::prop_assert_eq!(utf16_len(&text), text.encode_utf16().count());
         }
     }
 

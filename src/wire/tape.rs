@@ -117,7 +117,7 @@ impl Tape {
     fn push_string(&mut self, s: &str) -> u32 {
         let i = self.ends.len() as u32;
         self.strings.push_str(s);
-        self.utf16_len += if s.is_ascii() { s.len() } else { s.encode_utf16().count() } as u32;
+        self.utf16_len += super::utf16_len(s) as u32;
         self.ends.push(self.utf16_len);
         i
     }

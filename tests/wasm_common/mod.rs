@@ -88,10 +88,12 @@ pub fn the_tape_gives_what_serde_wasm_bindgen_gives() {
     let stringify = |v: &JsValue| web_sys::js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()).expect("stringifies");
     for text in texts {
         let by_tape = lede::annotate(JsValue::from_str(text), JsValue::UNDEFINED).expect("annotate succeeds");
-        let wire = lede::wire::to_wire(&lede::analyze(text, &lede::Options::default()));
+        let doc = lede::analyze(text, &lede::Options::default());
+        let wire = lede::wire::to_wire(&doc);
         assert_eq!(stringify(&by_tape), stringify(&reference(&wire)), "annotate {text:.60}");
         let by_tape = lede::clean(JsValue::from_str(text)).expect("clean succeeds");
-        let wire = lede::wire::to_wire_clean(&lede::pipeline::clean(text));
+        let doc = lede::pipeline::clean(text);
+        let wire = lede::wire::to_wire_clean(&doc);
         assert_eq!(stringify(&by_tape), stringify(&reference(&wire)), "clean {text:.60}");
     }
 }
