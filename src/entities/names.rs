@@ -33,8 +33,31 @@ pub(crate) fn is_hyphen(w: &str) -> bool {
 impl<'a> Ctx<'a> {
     /// A token that can be part of a name: a capitalized word or the start of a gazetteer hit.
     fn is_name_tok(&self, i: usize) -> bool {
-        // (a month or weekday name is a date: its kind is read per distinct word, `date_kind`)
-        self.hit_at(i).is_some() || (self.is_word(i) && starts_upper(self.word(i)) && !matches!(self.date_kind(i), "month" | "weekday"))
+        // (a month or weekday name is a date, unless it is a first name: its kind is read per
+        // distinct word, `date_kind`)
+        self.hit_at(i).is_some()
+            || (self.is_word(i)
+                && starts_upper(self.word(i))
+                && match self.date_kind(i) {
+                    "weekday" => false,
+                    "month" => self.month_as_first_name(i),
+                    _ => true,
+                })
+    }
+
+    /// `April`, `May`, `June` or `August` as the first name of the capitalized word after it
+    /// (`when August Wilson spoke`, `April Ryan asked`), not a date: no word of a date before
+    /// it (`in`, `since`, `last`, `the`, …), and the next word a capitalized word that is no
+    /// date word itself, after one space.
+    fn month_as_first_name(&self, i: usize) -> bool {
+        let next_is_name = self.touching_gap(i) && self.is_word(i + 1) && starts_upper(self.word(i + 1)) && self.date_kind(i + 1).is_empty();
+        let after_date_word = i > 0
+            && matches!(
+                &*lower(self.word(i - 1)),
+                "in" | "on" | "since" | "until" | "till" | "by" | "of" | "from" | "to" | "through" | "during" | "before" | "after" | "last" | "next"
+                    | "this" | "that" | "early" | "late" | "mid" | "the" | "a" | "an" | "each" | "every" | "between" | "and" | "or" | "-"
+            );
+        matches!(self.word(i), "April" | "May" | "June" | "August") && next_is_name && !after_date_word
     }
 
     pub(crate) fn is_title(&self, i: usize) -> bool {

@@ -399,3 +399,13 @@ fn month_and_weekday_names_start_no_name_in_any_case() {
         &[("Monday", "DATE"), ("Smith", "PERSON"), ("Anna Marchetti", "PERSON"), ("FRIDAY", "DATE"), ("March", "DATE")],
     );
 }
+
+/// Regression: `August` in `when August Wilson spoke` was a DATE and the person was lost. A
+/// month that is a common first name, before a capitalized word and after no word of a date,
+/// starts the name; after `in`, `the`, `since` … it stays a date.
+#[test]
+fn regression_a_month_that_is_a_first_name_starts_a_person() {
+    check("Talks began Jan. 5 when August Wilson spoke.", &[("Jan. 5", "DATE"), ("August Wilson", "PERSON")]);
+    check("Reporters waited as April Ryan asked.", &[("April Ryan", "PERSON")]);
+    check("They met in August Wilson said, and the August Fed meeting ended in May.", &[("August", "DATE"), ("August", "DATE"), ("Fed", "ORG"), ("May", "DATE")]);
+}
