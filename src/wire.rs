@@ -478,7 +478,7 @@ mod tests {
         let b = doc.text.find("said").unwrap();
         doc.suggestions.push(crate::doc::Suggestion { span: Span::new(b, b), replacement: " ".into(), kind: "join_split" });
         let w = to_wire_clean(&doc);
-        assert_eq!(w.suggestions, vec![WireSuggestion { start: 13, end: 13, replacement: " ".into(), kind: "join_split" }]);
+        assert_eq!(w.suggestions, vec![WireSuggestion { start: 13, end: 13, replacement: " ", kind: "join_split" }]);
         let json = serde_json::to_value(to_wire(&doc)).unwrap();
         assert_eq!(json["suggestions"][0]["start"], 13);
     }
