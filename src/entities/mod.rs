@@ -118,7 +118,7 @@ impl<'a> Ctx<'a> {
     /// ([`crate::lexicon::PhraseMatcher::find_all_written`]), so a lower-case phrase
     /// (`northern europe`) does not hide a name inside it.
     fn find_hits(&mut self) {
-        let starts: Vec<usize> = self.tokens.iter().map(|t| t.span.start).collect();
+        // (the tokens are searched by their starts in place: no list of starts is built)
         for m in gazetteer().find_all_written(self.text) {
             let surface = &self.text[m.start..m.end];
             let key = &m.payload.key;
@@ -126,11 +126,11 @@ impl<'a> Ctx<'a> {
             if surface != key && !(key.chars().any(|c| c.is_lowercase()) && surface == key.to_uppercase()) {
                 continue;
             }
-            let Ok(a) = starts.binary_search(&m.start) else {
+            let Ok(a) = self.tokens.binary_search_by_key(&m.start, |t| t.span.start) else {
                 continue;
             };
             // b = number of tokens starting before the match end; the hit must end on a token end
-            let b = starts.partition_point(|&s| s < m.end);
+            let b = self.tokens.partition_point(|t| t.span.start < m.end);
             if b == 0 || b <= a || self.tokens[b - 1].span.end != m.end {
                 continue;
             }
