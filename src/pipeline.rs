@@ -101,8 +101,7 @@ struct Snapshot {
 
 #[cfg(not(target_arch = "wasm32"))]
 impl Snapshot {
-    fn of(doc: &Doc) -> Snapshot {
-        let d = doc;
+    fn of(d: &Doc) -> Snapshot {
         let lengths = [
             d.edits.len(),
             d.suggestions.len(),
@@ -116,7 +115,7 @@ impl Snapshot {
             d.disputes.len(),
             d.warnings.len(),
         ];
-        Snapshot { text: doc.text.clone(), lengths }
+        Snapshot { text: d.text.clone(), lengths }
     }
 
     fn restore(self, d: &mut Doc) {
