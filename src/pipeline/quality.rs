@@ -275,6 +275,30 @@ fn is_list_line(line: &str) -> bool {
     crate::text::words(t).nth(4).is_none() && !t.ends_with(['.', '!', '?', '"', '”', ':'])
 }
 
+/// The document's word tokens, number tokens, and word tokens that are English function
+/// words: the function-word test asked once per distinct word (`Doc.vocab`), not per token.
+fn token_counts(doc: &Doc) -> (usize, usize, usize) {
+    const UNASKED: u8 = 2;
+    let vocab = crate::tokenize::vocab_for(&doc.text, &doc.tokens, &doc.vocab);
+    let mut function_word = vec![UNASKED; vocab.words.len()];
+    let (mut words, mut numbers, mut function_words) = (0usize, 0usize, 0usize);
+    for (t, &id) in doc.tokens.iter().zip(&vocab.ids) {
+        match t.kind {
+            TokenKind::Word => {
+                words += 1;
+                let known = &mut function_word[id as usize];
+                if *known == UNASKED {
+                    *known = u8::from(is_english_function_word(vocab.words[id as usize].slice(&doc.text)));
+                }
+                function_words += usize::from(*known);
+            }
+            TokenKind::Number => numbers += 1,
+            _ => {}
+        }
+    }
+    (words, numbers, function_words)
+}
+
 /// The verdict for a document, or `None` if it may well be an article.
 pub fn assess(doc: &Doc) -> Option<Verdict> {
     let text = doc.text.as_str();
@@ -285,20 +309,7 @@ pub fn assess(doc: &Doc) -> Option<Verdict> {
     if cs.junk * 20 > cs.visible && cs.junk >= 3 {
         return Some(Verdict::Garbled);
     }
-    let (mut words, mut numbers, mut function_words) = (0usize, 0usize, 0usize);
-    for t in &doc.tokens {
-        match t.kind {
-            TokenKind::Word => {
-                words += 1;
-                let w = t.span.slice(text);
-                if is_english_function_word(w) {
-                    function_words += 1;
-                }
-            }
-            TokenKind::Number => numbers += 1,
-            _ => {}
-        }
-    }
+    let (words, numbers, function_words) = token_counts(doc);
     if words + numbers < MIN_WORDS {
         return None;
     }
@@ -378,6 +389,26 @@ fn longest_run(text: &str) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::pipeline::{analyze, Options};
+
+    #[test]
+    fn function_words_counted_per_word_are_the_per_token_count() {
+        let texts = ["The talks and THE plan: it was said that he, She and they had a vote in May.", "", "1 2 3 of Of OF", "caf\u{e9} the \u{201c}the\u{201d} the\u{2019}s"];
+        for text in texts {
+            let mut doc = analyze(text, &Options::default());
+            let by_token = |d: &Doc| {
+                let words: Vec<&str> = d.tokens.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span.slice(&d.text)).collect();
+                let numbers = d.tokens.iter().filter(|t| t.kind == TokenKind::Number).count();
+                (words.len(), numbers, words.iter().filter(|w| is_english_function_word(w)).count())
+            };
+            assert_eq!(token_counts(&doc), by_token(&doc), "{text:?}");
+            // tokens without the document's vocabulary (it is made on the spot)
+            doc.vocab = Default::default();
+            assert_eq!(token_counts(&doc), by_token(&doc), "{text:?} without a vocabulary");
+        }
+        let doc = analyze(texts[0], &Options::default());
+        // The, and, THE; it, was, said, that; he, She, and, they; had, a, in
+        assert_eq!(token_counts(&doc).2, 14);
+    }
 
     #[test]
     fn char_stats_count_like_count_char_over_the_chars() {
