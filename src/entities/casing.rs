@@ -72,16 +72,27 @@ pub fn is_common(word: &str, vocab: &Vocab) -> bool {
     crate::lexicon::with_lower(word, |lower| words().common.contains(lower) || vocab.contains(lower))
 }
 
-/// Decide a sentence's mode from its word tokens.
-pub fn line_mode(sentence_words: &[&str], vocab: &Vocab) -> LineMode {
+/// [`shape`]: the word has two letters or more.
+pub const TWO_LETTERS: u8 = 1;
+/// [`shape`]: the word has no lower-case letter.
+pub const NO_LOWER: u8 = 2;
+
+/// What [`line_mode`] reads of a word's letters, as [`TWO_LETTERS`] and [`NO_LOWER`] bits: a
+/// property of the word, kept per distinct word (`Ctx::new`).
+pub fn shape(w: &str) -> u8 {
+    u8::from(has_two_letters(w)) * TWO_LETTERS | u8::from(!w.chars().any(|c| c.is_lowercase())) * NO_LOWER
+}
+
+/// Decide a sentence's mode from its word tokens, each with its [`shape`].
+pub fn line_mode(sentence_words: &[(&str, u8)], vocab: &Vocab) -> LineMode {
     // (not collected: this runs on every sentence; the counts in one pass, the rest read again
     // only for a line that may be title case)
-    let alpha = || sentence_words.iter().copied().filter(|w| has_two_letters(w));
+    let alpha = || sentence_words.iter().filter(|(_, s)| s & TWO_LETTERS != 0).map(|&(w, _)| w);
     let (mut alpha_len, mut caps) = (0, 0);
-    for w in alpha() {
+    for &(_, s) in sentence_words.iter().filter(|(_, s)| s & TWO_LETTERS != 0) {
         alpha_len += 1;
         // (a word of two letters is all caps exactly when it has no lower-case letter)
-        caps += usize::from(!w.chars().any(|c| c.is_lowercase()));
+        caps += usize::from(s & NO_LOWER != 0);
     }
     if alpha_len == 0 {
         return LineMode::Normal;
@@ -116,8 +127,16 @@ mod tests {
     use super::*;
 
     fn mode(line: &str) -> LineMode {
-        let ws: Vec<&str> = line.split_whitespace().collect();
+        let ws: Vec<(&str, u8)> = line.split_whitespace().map(|w| (w, shape(w))).collect();
         line_mode(&ws, &HashSet::default())
+    }
+
+    #[test]
+    fn a_words_shape_is_its_letters_as_the_line_mode_read_them() {
+        for (w, two, no_lower) in [("ab", true, false), ("AB", true, true), ("A", false, true), ("a", false, false), ("A1", false, true), ("É.U.", true, true), ("--", false, true), ("Iran’s", true, false), ("ÉTATS", true, true)] {
+            assert_eq!(shape(w) & TWO_LETTERS != 0, two, "{w}");
+            assert_eq!(shape(w) & NO_LOWER != 0, no_lower, "{w}");
+        }
     }
 
     #[test]

@@ -99,13 +99,14 @@ impl<'a> Ctx<'a> {
             hit_start: vec![NONE; tokens.len() + 1],
             hit_end: vec![NONE; tokens.len() + 1],
         };
-        // one word buffer for every sentence
-        let mut ws: Vec<&str> = Vec::new();
+        // one word buffer for every sentence; each word's shape read once per distinct word
+        let shapes: Vec<u8> = ctx.words.iter().map(|w| casing::shape(w)).collect();
+        let mut ws: Vec<(&str, u8)> = Vec::new();
         ctx.modes = sentences
             .iter()
             .map(|s| {
                 ws.clear();
-                ws.extend(s.tokens.clone().filter(|&i| ctx.is_word(i)).map(|i| ctx.word(i)));
+                ws.extend(s.tokens.clone().filter(|&i| ctx.is_word(i)).map(|i| (ctx.word(i), ctx.word_ids.get(i).map_or(0, |&id| shapes[id as usize]))));
                 casing::line_mode(&ws, &ctx.vocab)
             })
             .collect();
