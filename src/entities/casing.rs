@@ -80,7 +80,7 @@ pub const NO_LOWER: u8 = 2;
 /// What [`line_mode`] reads of a word's letters, as [`TWO_LETTERS`] and [`NO_LOWER`] bits: a
 /// property of the word, kept per distinct word (`Ctx::new`).
 pub fn shape(w: &str) -> u8 {
-    u8::from(has_two_letters(w)) * TWO_LETTERS | u8::from(!w.chars().any(|c| c.is_lowercase())) * NO_LOWER
+    (u8::from(has_two_letters(w)) * TWO_LETTERS) | (u8::from(!w.chars().any(|c| c.is_lowercase())) * NO_LOWER)
 }
 
 /// Decide a sentence's mode from its word tokens, each with its [`shape`].
