@@ -53,12 +53,16 @@ impl<'a> Ctx<'a> {
     #[inline(never)]
     fn month_as_first_name(&self, i: usize) -> bool {
         let next_is_name = self.touching_gap(i) && self.is_word(i + 1) && starts_upper(self.word(i + 1)) && self.date_kind(i + 1).is_empty();
-        let after_date_word = i > 0
-            && matches!(
-                &*lower(self.word(i - 1)),
-                "in" | "on" | "since" | "until" | "till" | "by" | "of" | "from" | "to" | "through" | "during" | "before" | "after" | "last" | "next"
-                    | "this" | "that" | "early" | "late" | "mid" | "the" | "a" | "an" | "each" | "every" | "between" | "and" | "or" | "-"
-            );
+        // the words that make a bare month a date, and more prepositions, determiners and
+        // conjunctions a date follows (`from`, `the`, `and`)
+        let after_date_word = i > 0 && {
+            let prev = lower(self.word(i - 1));
+            super::numeric::makes_a_date(&prev)
+                || matches!(
+                    &*prev,
+                    "on" | "till" | "from" | "to" | "through" | "during" | "before" | "after" | "that" | "the" | "a" | "an" | "each" | "every" | "between" | "and" | "or" | "-"
+                )
+        };
         matches!(self.word(i), "April" | "May" | "June" | "August") && next_is_name && !after_date_word
     }
 

@@ -302,6 +302,12 @@ fn number_at(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<Found> {
     Some((start, e, "CARDINAL", "num:cardinal"))
 }
 
+/// A lower-case word before a bare month name that makes it a date (`in May`, `since March`):
+/// `May` alone is a verb as often, `March` a noun.
+pub(super) fn makes_a_date(prev: &str) -> bool {
+    matches!(prev, "in" | "since" | "until" | "of" | "last" | "next" | "early" | "late" | "mid" | "this" | "by")
+}
+
 /// Calendar and relative dates: `Friday`, `Jan. 5, 2024`, `this Friday`, `the past year`,
 /// `recent months`, `yesterday`, `last night`.
 fn calendar_at(ctx: &Ctx, i: usize, a: usize, b: usize, headline: bool) -> Option<Found> {
@@ -327,7 +333,7 @@ fn calendar_at(ctx: &Ctx, i: usize, a: usize, b: usize, headline: bool) -> Optio
             let bare = end == i + 1;
             if bare && (headline || matches!(w, "May" | "March")) {
                 let prev = if i > a { lower(ctx, i - 1) } else { Cow::Borrowed("") };
-                if !matches!(&*prev, "in" | "since" | "until" | "of" | "last" | "next" | "early" | "late" | "mid" | "this" | "by") {
+                if !makes_a_date(&prev) {
                     return None;
                 }
             }
